@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as organisation from './0001-organisation.js';
+
+/** Every migration, in order. Names sort the same way they run. */
+export const migrations: Record<string, Migration> = {
+  '0001-organisation': organisation,
+};

