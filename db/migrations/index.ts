@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as organisation from './0001-organisation.js';
 
 /** Every migration, in order. Names sort the same way they run. */

@@ -31,7 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db,
     url: url.toString(),
     async drop() {
-      await db.destroy();
+      await db.destroy().catch(() => {});
       const a = new pg.Client({ connectionString: adminUrl.toString() });
       await a.connect();
       try {

@@ -1,0 +1,52 @@
+// The qinglan API as a Hono app. `createApp` takes its parts, so the same code serves
+// production, the start command and the tests.
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Scalar } from '@scalar/hono-api-reference';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import './validation/bilingual-errors.js';
+import { createAuthRoutes } from './auth/auth-routes.js';
+import type { AppDeps } from './context.js';
+import { handleError, handleNotFound } from './errors/error-handler.js';
+import { fail } from './errors/errors.js';
+import { createHealthRoutes } from './health/health-routes.js';
+import { requestContext } from './middleware/request-context.js';
+import { createResourceRoutes } from './resources/resource-routes.js';
+import { createRouter } from './router.js';
+
+/** Bodies are small JSON forms; spreadsheets have their own upload routes later. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use('*', requestContext(deps));
+
+  const api = createRouter();
+  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw fail('payload_too_large'); } }));
+  api.route('/health', createHealthRoutes());
+  api.route('/auth', createAuthRoutes());
+  api.route('/', createResourceRoutes());
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '青蓝 qinglan API', version: '0.1.0', description: '村(社区)干部工作流程 — village cadre workflows' },
+  });
+  api.get('/docs', Scalar({ url: '/api/openapi.json', pageTitle: '青蓝 API' }));
+  api.all('*', () => {
+    throw fail('not_found');
+  });
+  app.route('/api', api);
+
+  if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), deps.staticDir);
+    app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+    app.use('/assets/*', serveStatic({ root }));
+    app.use('*', serveStatic({ root }));
+    // The console is a single page: every other path gets index.html.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

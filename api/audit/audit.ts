@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { DB } from '../../db/database.js';
+import type { AppEnv } from '../context.js';
+
+export type AuditAction =
+  | 'login.succeeded'
+  | 'login.failed'
+  | 'logout'
+  | 'pii.read' // a full ID number or phone was shown
+  | 'record.created'
+  | 'record.updated'
+  | 'record.deleted';
+
+export interface AuditEntry {
+  action: AuditAction;
+  resource?: string;
+  recordId?: string | number;
+  detail?: Record<string, unknown>;
+  /** For events before sign-in (a failed login names the attempted user). */
+  username?: string;
+}
+
+export function clientIp(c: Context): string | null {
+  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || c.req.header('x-real-ip') || null;
+}
+
+export async function writeAudit(c: Context<AppEnv>, entry: AuditEntry, db: DB = c.var.deps.db): Promise<void> {
+  const user = c.get('user') as AppEnv['Variables']['user'] | undefined;
+  await db
+    .insertInto('audit_log')
+    .values({
+      user_id: user?.id ?? null,
+      username: entry.username ?? user?.username ?? null,
+      action: entry.action,
+      resource: entry.resource ?? null,
+      record_id: entry.recordId === undefined ? null : String(entry.recordId),
+      detail: JSON.stringify(entry.detail ?? {}),
+      ip: clientIp(c),
+      request_id: c.var.requestId,
+    })
+    .execute();
+}

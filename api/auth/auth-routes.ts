@@ -1,0 +1,95 @@
+import { verify } from '@node-rs/argon2';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { AppEnv, SessionUser } from '../context.js';
+import { clientIp, writeAudit } from '../audit/audit.js';
+import { fail } from '../errors/errors.js';
+import { errorResponses } from '../openapi/responses.js';
+import { requireUser, sessionToken } from './authenticate.js';
+import { loginLocked } from './rate-limit.js';
+import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession } from './sessions.js';
+import { SessionSchema } from './user-schema.js';
+
+const LoginBody = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(256),
+    mode: z.enum(['cookie', 'bearer']).default('cookie').openapi({ description: 'bearer: for scripts; no cookie is set.' }),
+  })
+  .strict()
+  .openapi('LoginRequest');
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in',
+  request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
+  responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } }, ...errorResponses(400, 401, 429) },
+});
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'Sign out',
+  middleware: [requireUser] as const,
+  responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 403) },
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The signed-in user',
+  middleware: [requireUser] as const,
+  responses: { 200: { description: 'Current session', content: { 'application/json': { schema: SessionSchema } } }, ...errorResponses(401) },
+});
+
+export function createAuthRoutes() {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(login, async (c) => {
+    const { username, password, mode } = c.req.valid('json');
+    const db = c.var.deps.db;
+    if (await loginLocked(db, username, clientIp(c))) throw fail('rate_limited');
+    const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', true).executeTakeFirst();
+    // Verify even for an unknown user? argon2 is slow on purpose; an unknown name answering
+    // faster tells little here, since demo and staff names are not secret, but keep one message.
+    const ok = row ? await verify(row.password_hash, password).catch(() => false) : false;
+    if (!row || !ok) {
+      await writeAudit(c, { action: 'login.failed', username });
+      throw fail('bad_credentials');
+    }
+    const user: SessionUser = {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      townshipId: row.township_id,
+      villageId: row.village_id,
+      personId: row.person_id,
+    };
+    c.set('user', user);
+    const session = await createSession(db, user.id, mode);
+    await writeAudit(c, { action: 'login.succeeded', detail: { mode } });
+    if (mode === 'bearer') return c.json({ user, csrfToken: session.csrfToken, token: session.token }, 200);
+    const cookie = { path: '/', sameSite: 'Lax' as const, secure: c.var.deps.secureCookies ?? false, maxAge: SESSION_HOURS * 3600 };
+    setCookie(c, SESSION_COOKIE, session.token, { ...cookie, httpOnly: true });
+    setCookie(c, CSRF_COOKIE, session.csrfToken, cookie);
+    return c.json({ user, csrfToken: session.csrfToken }, 200);
+  });
+
+  app.openapi(logout, async (c) => {
+    const presented = sessionToken(c);
+    if (presented) await deleteSession(c.var.deps.db, presented.token);
+    await writeAudit(c, { action: 'logout' });
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    deleteCookie(c, CSRF_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  app.openapi(me, (c) => c.json({ user: c.var.user, csrfToken: c.var.csrfToken }, 200));
+
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { Client, Connection } from '@temporalio/client';
+import type { Logger } from 'pino';
+import type { DB } from '../db/database.js';
+import type { Role } from '../db/schema.js';
+
+/** The Temporal side of the app: a client and where it points. */
+export interface TemporalHandle {
+  client: Client;
+  connection: Connection;
+  /** Without retries, for /api/health. */
+  probeConnection: Connection;
+  address: string;
+  namespace: string;
+  taskQueue: string;
+}
+
+/** What the API is built from; tests pass their own database and dev server. */
+export interface AppDeps {
+  db: DB;
+  temporal: TemporalHandle;
+  logger: Logger;
+  /** Folder of the built console; served at / when present. */
+  staticDir?: string;
+  /** Cookies get `Secure` in production (behind HTTPS). */
+  secureCookies?: boolean;
+}
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  townshipId: number | null;
+  villageId: number | null;
+  personId: number | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    deps: AppDeps;
+    user: SessionUser;
+    sessionKind: 'cookie' | 'bearer';
+    csrfToken: string;
+  };
+}

@@ -1,0 +1,30 @@
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from '../context.js';
+import { AppError } from './app-error.js';
+import { fail } from './errors.js';
+
+// Hono's own exceptions (bad JSON, wrong content type) become our shape too; anything
+// unexpected is logged with its stack and answered without it.
+function fromHttpException(error: HTTPException): AppError {
+  if (error.status === 400 && /json/i.test(error.message)) return fail('malformed_json');
+  if (error.status === 400 && /content-type/i.test(error.message)) return fail('unsupported_media_type');
+  if (error.status === 413) return fail('payload_too_large');
+  if (error.status === 401) return fail('unauthenticated');
+  if (error.status === 403) return fail('forbidden');
+  if (error.status === 404) return fail('not_found');
+  return fail('validation_failed');
+}
+
+export const handleError: ErrorHandler<AppEnv> = (error, c) => {
+  let appError: AppError;
+  if (error instanceof AppError) appError = error;
+  else if (error instanceof HTTPException) appError = fromHttpException(error);
+  else {
+    c.var.logger?.error({ err: error }, 'unhandled error');
+    appError = fail('internal');
+  }
+  return c.json(appError.toBody(c.var.requestId), appError.status);
+};
+
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) => c.json(fail('not_found').toBody(c.var.requestId), 404);

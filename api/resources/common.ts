@@ -1,0 +1,31 @@
+import { z } from '@hono/zod-openapi';
+import type { SessionUser } from '../context.js';
+import { fail } from '../errors/errors.js';
+import { canWrite, type WritableResource } from '../scope/permissions.js';
+
+export const IdParam = z.object({
+  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export function assertCanWrite(user: SessionUser, resource: WritableResource): void {
+  if (!canWrite(user.role, resource)) throw fail('forbidden');
+}
+
+/** `%` and `_` in a search box are letters, not wildcards. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** PostgreSQL's unique-violation, turned into a 409 naming the field. */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && (!constraint || e.constraint === constraint);
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === '23503';
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});

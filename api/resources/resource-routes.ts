@@ -1,0 +1,18 @@
+import { createRouter } from '../router.js';
+import { createAuditLogRoutes } from './audit-log/audit-log-routes.js';
+import { createCadreRoutes } from './cadres/cadre-routes.js';
+import { createStatsRoutes } from './stats/stats-routes.js';
+import { createTownshipRoutes } from './townships/township-routes.js';
+import { createUserRoutes } from './users/user-routes.js';
+import { createVillageRoutes } from './villages/village-routes.js';
+
+export function createResourceRoutes() {
+  const app = createRouter();
+  app.route('/townships', createTownshipRoutes());
+  app.route('/villages', createVillageRoutes());
+  app.route('/cadres', createCadreRoutes());
+  app.route('/users', createUserRoutes());
+  app.route('/audit-log', createAuditLogRoutes());
+  app.route('/stats', createStatsRoutes());
+  return app;
+}

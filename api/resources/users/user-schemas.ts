@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi';
+import { ROLES } from '../../../db/schema.js';
+import { bilingual } from '../../validation/bilingual-errors.js';
+import { idsFilter, searchFilter } from '../list-query.js';
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    townshipId: z.number().int().nullable(),
+    villageId: z.number().int().nullable(),
+    personId: z.number().int().nullable(),
+    active: z.boolean(),
+  })
+  .openapi('User');
+
+const fields = {
+  username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, bilingual('用户名为 3–32 位小写字母、数字、点、横线或下划线', 'username: 3–32 of a-z 0-9 . - _')),
+  password: z.string().min(8).max(256),
+  displayName: z.string().trim().min(1).max(40),
+  role: z.enum(ROLES),
+  townshipId: z.number().int().positive().nullable().optional(),
+  villageId: z.number().int().positive().nullable().optional(),
+  personId: z.number().int().positive().nullable().optional(),
+  active: z.boolean().optional(),
+};
+
+export const UserInput = z.object(fields).strict().openapi('UserInput');
+export const UserUpdate = z.object(fields).partial().strict().openapi('UserUpdate');
+
+export const UserFilter = z.object({ q: searchFilter, role: z.enum(ROLES).optional(), townshipId: z.number().int().positive().optional(), active: z.boolean().optional(), id: idsFilter }).strict();
+
+export const USER_SORTS = ['id', 'username', 'displayName', 'role', 'townshipId', 'active'] as const;

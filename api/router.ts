@@ -1,0 +1,16 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './context.js';
+import { fail } from './errors/errors.js';
+import { fieldErrors } from './validation/bilingual-errors.js';
+
+/** Every router validates the same way: a failure is a 400 naming its fields. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const prefix = result.target === 'json' || result.target === 'form' ? undefined : result.target;
+        throw fail('validation_failed', fieldErrors(result.error, prefix));
+      }
+    },
+  });
+}

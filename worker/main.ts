@@ -1,0 +1,30 @@
+// Entry point of a worker process: `npm run worker`. Run as many as the load needs.
+import { loadSettings } from '../config/settings.js';
+import { createDatabase } from '../db/database.js';
+import { createLogger } from '../runtime/logger.js';
+import { waitForTemporal } from '../runtime/temporal-connection.js';
+import { createWorker } from './create-worker.js';
+
+const settings = loadSettings();
+const logger = createLogger('qinglan-worker', settings.logLevel);
+
+if (!settings.databaseUrl || !settings.temporalAddress) {
+  logger.fatal('DATABASE_URL and TEMPORAL_ADDRESS must be set; `npm start` runs everything on the embedded defaults');
+  process.exit(1);
+}
+
+const db = createDatabase(settings.databaseUrl);
+await waitForTemporal(settings.temporalAddress, settings.temporalNamespace, { timeoutMs: 120_000 });
+const { worker, connection } = await createWorker({
+  db,
+  address: settings.temporalAddress,
+  namespace: settings.temporalNamespace,
+  taskQueue: settings.taskQueue,
+});
+logger.info({ taskQueue: settings.taskQueue, namespace: settings.temporalNamespace }, 'worker polling');
+
+// Worker.run resolves after shutdown(): SIGINT/SIGTERM are handled by the SDK itself.
+await worker.run();
+await connection.close();
+await db.destroy();
+logger.info('worker stopped');
