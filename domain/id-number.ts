@@ -1,22 +1,36 @@
-// 居民身份证号 (GB 11643): 6-digit region, 8-digit birth date, 3-digit sequence, and a
-// check character by ISO 7064 MOD 11-2.
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const CHECK_CHARS = '10X98765432';
+// Mainland resident identity numbers (居民身份证号码, GB 11643-1999): six digits of region,
+// eight of birth date, three of sequence (odd for men, even for women) and a check
+// character computed with ISO 7064 MOD 11-2. Demo numbers follow the rule so that any
+// validation in forms or imports accepts them, and masking shows realistic shapes.
 
-export function idNumberCheckChar(first17: string): string {
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARACTERS = '10X98765432';
+
+/** The check character for the first 17 digits. */
+export function idNumberCheckCharacter(first17: string): string {
+  if (!/^\d{17}$/.test(first17)) throw new Error('an identity number starts with 17 digits');
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  return CHECK_CHARACTERS[sum % 11];
 }
 
-/** The birth date an ID number encodes, or undefined when it is not a valid number. */
-export function parseIdNumber(idNumber: string): { birthDate: string } | undefined {
-  if (!/^\d{17}[\dX]$/.test(idNumber)) return undefined;
-  if (idNumberCheckChar(idNumber.slice(0, 17)) !== idNumber[17]) return undefined;
-  const y = idNumber.slice(6, 10);
-  const m = idNumber.slice(10, 12);
-  const d = idNumber.slice(12, 14);
-  const date = new Date(`${y}-${m}-${d}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${y}-${m}-${d}`) return undefined;
-  return { birthDate: `${y}-${m}-${d}` };
+/** Shape, a real calendar birth date and the check character. */
+export function isValidIdNumber(idNumber: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(idNumber)) return false;
+  const birth = idNumber.slice(6, 14);
+  const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replaceAll('-', '') !== birth) return false;
+  return idNumberCheckCharacter(idNumber.slice(0, 17)) === idNumber[17];
+}
+
+/** The gender the sequence digit encodes. */
+export function idNumberGender(idNumber: string): 'male' | 'female' {
+  return Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
+}
+
+/** The birth date a valid ID number encodes, or undefined when the number is not valid. */
+export function parseIdNumber(idNumber: string): { birthDate: string; gender: 'male' | 'female' } | undefined {
+  if (!isValidIdNumber(idNumber)) return undefined;
+  const birth = idNumber.slice(6, 14);
+  return { birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`, gender: idNumberGender(idNumber) };
 }

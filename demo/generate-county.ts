@@ -1,0 +1,36 @@
+// The demo county: 28 townships, 413 villages and communities, their cadres, mentors,
+// reserves and sign-in accounts, made from a seed. Pure: no clock, no I/O, no Math.random,
+// so the same seed gives the same county on every machine (tests rely on it).
+import type { Selectable } from 'kysely';
+import type { PositionTable, Person, Township, User, Village } from '../db/schema.js';
+import { generatePeople } from './generate-people.js';
+import { generatePlaces } from './generate-places.js';
+import { generateUsers } from './generate-users.js';
+import { createRandom } from './random.js';
+
+export { COUNTY_CODE, DEMO_FIGURES, TERM_END, TERM_START } from './figures.js';
+
+export type DemoTownship = Omit<Township, 'created_at'>;
+export type DemoVillage = Omit<Village, 'created_at'>;
+export type DemoPerson = Omit<Person, 'created_at'>;
+export type DemoPosition = Selectable<PositionTable>;
+/** A sign-in account; every demo account has the same password, hashed by the loader. */
+export type DemoUser = Omit<User, 'created_at' | 'password_hash' | 'active'>;
+
+export interface DemoCounty {
+  seed: string;
+  townships: DemoTownship[];
+  villages: DemoVillage[];
+  people: DemoPerson[];
+  positions: DemoPosition[];
+  users: DemoUser[];
+}
+
+export function generateDemoCounty(seed = 'taoyuan-2021'): DemoCounty {
+  const random = createRandom(seed);
+  // Separate streams per part: a change in one list does not reshuffle the rest.
+  const { townships, villages } = generatePlaces(random.fork('places'));
+  const { people, positions } = generatePeople(random.fork('people'), townships, villages);
+  const users = generateUsers(townships, villages, people, positions);
+  return { seed, townships, villages, people, positions, users };
+}
