@@ -32,6 +32,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', createResourceRoutes());
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: { title: '青蓝 qinglan API', version: '0.1.0', description: '村(社区)干部工作流程 — village cadre workflows' },
   });
   api.get('/docs', Scalar({ url: '/api/openapi.json', pageTitle: '青蓝 API' }));

@@ -8,7 +8,8 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const prefix = result.target === 'json' || result.target === 'form' ? undefined : result.target;
+        // Body and path fields are named bare (`name`, `id`); query and header ones say where they were.
+        const prefix = result.target === 'query' || result.target === 'header' ? result.target : undefined;
         throw fail('validation_failed', fieldErrors(result.error, prefix));
       }
     },

@@ -12,7 +12,7 @@ import { assertCanWrite, isUniqueViolation } from '../common.js';
 import { crudRoutes } from '../crud-routes.js';
 import { parseListQuery, setContentRange } from '../list-query.js';
 import { getCadre, listCadres, type PersonRow } from './cadre-queries.js';
-import { CADRE_SORTS, CadreFilter, CadreInput, CadreSchema, CadreUpdate } from './cadre-schemas.js';
+import { CADRE_SORTS, CadreFilter, CadreInput, CadreSchema, CadreUpdate, birthDateMatches, genderMatches } from './cadre-schemas.js';
 
 const routes = crudRoutes({ tag: 'cadres 村(社区)干部', noun: 'cadres', record: CadreSchema, createInput: CadreInput, updateInput: CadreUpdate });
 
@@ -121,8 +121,10 @@ export function createCadreRoutes() {
     const current = await getCadre(db, scope, id);
     if (!current) throw fail('not_found');
     const townshipId = input.villageId !== undefined ? await checkVillage(db, scope, input.villageId) : undefined;
-    const merged = { idNumber: input.idNumber ?? current.idNumber, birthDate: input.birthDate ?? current.birthDate };
-    if (!CadreUpdate.safeParse(merged).success) throw invalidField('birthDate', '出生日期与身份证号不一致', 'birth date does not match the ID number');
+    // A partial update must still agree with what is stored.
+    const merged = { idNumber: input.idNumber ?? current.idNumber, birthDate: input.birthDate ?? current.birthDate, gender: input.gender ?? current.gender };
+    if (!birthDateMatches(merged)) throw invalidField('birthDate', '出生日期与身份证号不一致', 'birth date does not match the ID number');
+    if (!genderMatches(merged)) throw invalidField('gender', '性别与身份证号不一致', 'gender does not match the ID number');
     await db
       .transaction()
       .execute(async (tx) => {

@@ -61,15 +61,20 @@ const fields = {
   positions: z.array(PositionSchema).max(4).optional(),
 };
 
-/** The ID number encodes the birth date; the two must agree. */
-function birthDateMatches(v: { idNumber?: string; birthDate?: string }) {
+/** The ID number encodes the birth date and the gender; they must agree with the form. */
+export function birthDateMatches(v: { idNumber?: string; birthDate?: string }) {
   if (!v.idNumber || !v.birthDate) return true;
   return parseIdNumber(v.idNumber)?.birthDate === v.birthDate;
 }
-const mismatch = { message: bilingual('出生日期与身份证号不一致', 'birth date does not match the ID number'), path: ['birthDate'] };
+export function genderMatches(v: { idNumber?: string; gender?: string }) {
+  if (!v.idNumber || !v.gender) return true;
+  return parseIdNumber(v.idNumber)?.gender === v.gender;
+}
+export const BIRTH_DATE_MISMATCH = { message: bilingual('出生日期与身份证号不一致', 'birth date does not match the ID number'), path: ['birthDate'] };
+export const GENDER_MISMATCH = { message: bilingual('性别与身份证号不一致', 'gender does not match the ID number'), path: ['gender'] };
 
-export const CadreInput = z.object(fields).strict().refine(birthDateMatches, mismatch).openapi('CadreInput');
-export const CadreUpdate = z.object(fields).partial().strict().refine(birthDateMatches, mismatch).openapi('CadreUpdate');
+export const CadreInput = z.object(fields).strict().refine(birthDateMatches, BIRTH_DATE_MISMATCH).refine(genderMatches, GENDER_MISMATCH).openapi('CadreInput');
+export const CadreUpdate = z.object(fields).partial().strict().refine(birthDateMatches, BIRTH_DATE_MISMATCH).refine(genderMatches, GENDER_MISMATCH).openapi('CadreUpdate');
 
 const bool = z.boolean().optional();
 export const CadreFilter = z
