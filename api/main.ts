@@ -50,3 +50,5 @@ async function shutdown(signal: string) {
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
+// Started by `npm start`: stop with it, even if it was killed outright.
+process.once('disconnect', () => void shutdown('parent gone'));

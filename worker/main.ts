@@ -1,4 +1,5 @@
 // Entry point of a worker process: `npm run worker`. Run as many as the load needs.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadSettings } from '../config/settings.js';
 import { createDatabase } from '../db/database.js';
 import { createLogger } from '../runtime/logger.js';
@@ -7,6 +8,8 @@ import { createWorker } from './create-worker.js';
 
 const settings = loadSettings();
 const logger = createLogger('qinglan-worker', settings.logLevel);
+// In one shared terminal the SDK's own info lines (bundler statistics) drown the rest.
+if (process.env.QINGLAN_PRETTY_LOGS === '1') Runtime.install({ logger: new DefaultLogger('WARN') });
 
 if (!settings.databaseUrl || !settings.temporalAddress) {
   logger.fatal('DATABASE_URL and TEMPORAL_ADDRESS must be set; `npm start` runs everything on the embedded defaults');
@@ -24,7 +27,11 @@ const { worker, connection } = await createWorker({
 logger.info({ taskQueue: settings.taskQueue, namespace: settings.temporalNamespace }, 'worker polling');
 
 // Worker.run resolves after shutdown(): SIGINT/SIGTERM are handled by the SDK itself.
+// Started by `npm start`: stop with it, even if it was killed outright.
+process.once('disconnect', () => worker.shutdown());
 await worker.run();
 await connection.close();
 await db.destroy();
 logger.info('worker stopped');
+// The SDK's native runtime keeps the event loop alive; the work is done, so leave.
+process.exit(0);

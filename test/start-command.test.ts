@@ -1,0 +1,82 @@
+// The README's start command, run for real: every stage on free ports in a fresh data
+// folder, then again on the same folder, then stopped with Ctrl-C (SIGINT).
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/free-port.js';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglan-start-'));
+fs.chmodSync(dataDir, 0o755);
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+async function startProduct() {
+  const ports = { PORT: await freePort(), QINGLAN_PG_PORT: await freePort(), QINGLAN_TEMPORAL_PORT: await freePort(), QINGLAN_TEMPORAL_UI_PORT: await freePort() };
+  const env = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), QINGLAN_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  delete env.TEMPORAL_ADDRESS;
+  delete env.NODE_ENV; // vitest sets 'test'; the product runs as a developer would run it
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('is running')) {
+        clearInterval(timer);
+        resolve();
+      }
+      if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`start exited early:\n${output}`));
+      }
+    }, 100);
+  });
+  return { child, ports, exited, output: () => output };
+}
+
+/** Ctrl-C in a terminal signals the whole process group. */
+async function pressCtrlC(run: { child: ChildProcess; exited: Promise<number | null> }) {
+  process.kill(-run.child.pid!, 'SIGINT');
+  return run.exited;
+}
+
+async function portsClosed(ports: Record<string, number>) {
+  for (const port of Object.values(ports)) {
+    const open = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    expect(open, `port ${port} still answers`).toBe(false);
+  }
+}
+
+describe('npm start', () => {
+  it('runs every stage, serves the console and the API, keeps data across restarts, and stops on Ctrl-C', async () => {
+    const first = await startProduct();
+    const log = first.output();
+    for (const stage of ['[1/7]', '[2/7]', '[3/7]', '[4/7]', '[5/7]', '[6/7]', '[7/7]']) expect(log).toContain(stage);
+    expect(log).toContain('applied 0001-organisation');
+    const base = `http://127.0.0.1:${first.ports.PORT}`;
+    const health = await (await fetch(`${base}/api/health`)).json();
+    expect(health).toMatchObject({ status: 'ok', database: { reachable: true }, temporal: { reachable: true } });
+    const page = await (await fetch(`${base}/cadres`)).text(); // a console route: the single page answers
+    expect(page).toContain('lang="zh-CN"');
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+    expect(login.status).toBe(200);
+    expect(await pressCtrlC(first)).toBe(130); // 128 + SIGINT, as shells report Ctrl-C
+    expect(first.output()).toContain('已停止 Stopped.');
+    await portsClosed(first.ports);
+
+    const second = await startProduct();
+    expect(second.output()).toContain('already up to date');
+    expect(second.output()).toContain('already there; kept as it is');
+    const stats = await fetch(`http://127.0.0.1:${second.ports.PORT}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'officer-01', password: 'demo' }),
+    });
+    expect(stats.status).toBe(200);
+    expect(await pressCtrlC(second)).toBe(130);
+    await portsClosed(second.ports);
+  }, 180_000);
+});
