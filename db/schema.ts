@@ -85,6 +85,7 @@ export interface UserTable {
   village_id: number | null;
   person_id: number | null;
   active: Generated<boolean>;
+  email: string | null;
   created_at: CreatedAt;
 }
 
@@ -111,7 +112,113 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+type Json<T = Record<string, unknown>> = ColumnType<T, string | undefined, string>;
+
+export type ProcessStatus = 'running' | 'completed' | 'rejected' | 'ended_early' | 'cancelled' | 'failed';
+
+/** One started process (a workflow run): the read model behind lists and scope. */
+export interface ProcessTable {
+  id: string;
+  type: string;
+  title: string;
+  township_id: number | null;
+  village_id: number | null;
+  subject_person_id: number | null;
+  status: Generated<ProcessStatus>;
+  current_step: string | null;
+  started_by: number | null;
+  started_at: CreatedAt;
+  ended_at: Date | null;
+  params: Json;
+  outcome: Json | null;
+}
+
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+
+/** A human step waiting on someone (待办), or done. */
+export interface TaskTable {
+  id: Generated<number>;
+  task_key: string;
+  process_id: string;
+  process_type: string;
+  step_key: string;
+  step_name: string;
+  round: Generated<number>;
+  form: string;
+  actions: Json<string[]>;
+  assignee_user_id: number | null;
+  assignee_role: Role | null;
+  assignee_township_id: number | null;
+  assignee_village_id: number | null;
+  township_id: number | null;
+  village_id: number | null;
+  status: Generated<TaskStatus>;
+  due_at: Date;
+  escalation_level: Generated<number>;
+  context: Json;
+  decision: Json | null;
+  decided_by: number | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface TaskEventTable {
+  id: Generated<string>;
+  event_key: string;
+  process_id: string;
+  task_id: number | null;
+  at: Date | string;
+  actor_user_id: number | null;
+  action: string;
+  comment: string | null;
+  detail: Json;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  notification_key: string;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  task_id: number | null;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface WebhookTable {
+  id: Generated<number>;
+  township_id: number | null;
+  kind: 'dingtalk' | 'wecom';
+  url: string;
+  secret: string | null;
+  active: Generated<boolean>;
+}
+
+export interface CalendarOverrideTable {
+  day: DateOnly;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+export interface DelegationTable {
+  id: Generated<number>;
+  user_id: number;
+  delegate_user_id: number;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  reason: string | null;
+}
+
 export interface Database {
+  processes: ProcessTable;
+  tasks: TaskTable;
+  task_events: TaskEventTable;
+  notifications: NotificationTable;
+  webhooks: WebhookTable;
+  calendar_overrides: CalendarOverrideTable;
+  delegations: DelegationTable;
   townships: TownshipTable;
   villages: VillageTable;
   people: PersonTable;

@@ -15,7 +15,7 @@ export type DemoVillage = Omit<Village, 'created_at'>;
 export type DemoPerson = Omit<Person, 'created_at'>;
 export type DemoPosition = Selectable<PositionTable>;
 /** A sign-in account; every demo account has the same password, hashed by the loader. */
-export type DemoUser = Omit<User, 'created_at' | 'password_hash' | 'active'>;
+export type DemoUser = Omit<User, 'created_at' | 'password_hash' | 'active' | 'email'>;
 
 export interface DemoCounty {
   seed: string;

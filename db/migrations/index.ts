@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as organisation from './0001-organisation.js';
+import * as humanSteps from './0002-human-steps.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
+  '0002-human-steps': humanSteps,
 };
