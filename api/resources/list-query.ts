@@ -68,6 +68,9 @@ export function parseListQuery<F, S extends string>(
   const rawFilter = query.filter ? parseJson(query.filter, 'filter') : {};
   const filter = options.filter.safeParse(rawFilter);
   if (!filter.success) throw fail('validation_failed', fieldErrors(filter.error, 'filter'));
+  // react-admin's getMany asks for ids without a range and needs every one of them back.
+  const ids = (rawFilter as { id?: unknown }).id;
+  if (!query.range && Array.isArray(ids)) limit = Math.max(DEFAULT_PAGE_SIZE, ids.length);
   return { sort, offset, limit, filter: filter.data };
 }
 

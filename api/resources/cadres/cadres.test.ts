@@ -111,6 +111,12 @@ describe('lists', () => {
     expect(ids.size).toBe(first.length + second.length);
   });
 
+  it("answer react-admin's getMany (ids, no range) with every id asked for", async () => {
+    const ids = (await t.db.selectFrom('people').select('id').where('township_id', '=', 1).orderBy('id').limit(40).execute()).map((r) => r.id);
+    const res = await t.request(`/api/cadres?${listQuery({ filter: { id: ids } })}`, { as: admin });
+    expect((await res.json()).map((r: { id: number }) => r.id).sort((a: number, b: number) => a - b)).toEqual(ids);
+  });
+
   it('show positions with their terms', async () => {
     const row = await (await t.request(`/api/cadres/${personInTownship1.id}`, { as: admin })).json();
     expect(row.positions.length).toBeGreaterThan(0);

@@ -1,0 +1,78 @@
+import type { ComponentType } from 'react';
+import { Admin, Resource } from 'react-admin';
+import auditLog from './audit-log';
+import { authProvider } from './auth-provider';
+import cadres from './cadres';
+import { Dashboard } from './dashboard';
+import { dataProvider } from './data-provider';
+import { i18nProvider } from './i18n/i18n-provider';
+import { AppLayout } from './layout';
+import { LoginPage } from './login';
+import { can, isRole, type ResourceName } from './roles';
+import { theme } from './theme';
+import townships from './townships';
+import users from './users';
+import villages from './villages';
+
+interface ResourceViews {
+    list?: ComponentType;
+    show?: ComponentType;
+    edit?: ComponentType;
+    create?: ComponentType;
+    icon?: ComponentType;
+    recordRepresentation?: (record: any) => string;
+}
+
+const VIEWS: Record<ResourceName, ResourceViews> = {
+    townships,
+    villages,
+    cadres,
+    users,
+    'audit-log': auditLog,
+};
+
+// Resources other pages refer to (a cadre's village, a user's township…).
+const REFERENCED: ResourceName[] = ['townships', 'villages', 'cadres'];
+
+/**
+ * The resources of a role: only the views it may use, so no menu entry, route or
+ * button appears for anything else. Referenced resources stay registered without
+ * views so that reference fields still show names.
+ */
+const resourcesFor = (role: unknown) => {
+    if (!isRole(role)) return [];
+    return (Object.keys(VIEWS) as ResourceName[]).flatMap(name => {
+        const { list, show, edit, create, icon, recordRepresentation } = VIEWS[name];
+        const visible = can(role, name, 'list');
+        if (!visible && !REFERENCED.includes(name)) return [];
+        return [
+            <Resource
+                key={name}
+                name={name}
+                list={visible ? list : undefined}
+                show={can(role, name, 'show') ? show : undefined}
+                edit={can(role, name, 'edit') ? edit : undefined}
+                create={can(role, name, 'create') ? create : undefined}
+                icon={icon}
+                recordRepresentation={recordRepresentation}
+            />,
+        ];
+    });
+};
+
+export const App = () => (
+    <Admin
+        title="青蓝"
+        dataProvider={dataProvider}
+        authProvider={authProvider}
+        i18nProvider={i18nProvider}
+        loginPage={LoginPage}
+        dashboard={Dashboard}
+        layout={AppLayout}
+        theme={theme}
+        requireAuth
+        disableTelemetry
+    >
+        {(permissions: unknown) => resourcesFor(permissions)}
+    </Admin>
+);

@@ -1,0 +1,73 @@
+import { Box, Typography } from '@mui/material';
+import {
+    ArrayField,
+    BooleanField,
+    Datagrid,
+    Labeled,
+    NumberField,
+    ReferenceField,
+    SelectField,
+    Show,
+    TextField,
+    useTranslate,
+} from 'react-admin';
+import { committeeChoices, educationChoices, genderChoices, positionTitleChoices } from '../choices';
+import { LocaleDateField } from '../common';
+import { PiiNotice } from './pii-notice';
+import { FieldRow, Section } from './section';
+
+const NoPositions = () => {
+    const translate = useTranslate();
+    return (
+        <Typography variant="body2" color="text.secondary">
+            {translate('qinglan.cadres.no_positions')}
+        </Typography>
+    );
+};
+
+export const CadreShow = () => (
+    <Show>
+        <Box sx={{ p: 2 }}>
+            <Section title="qinglan.cadres.section_basic">
+                <FieldRow>
+                    <Labeled><TextField source="name" /></Labeled>
+                    <Labeled><SelectField source="gender" choices={genderChoices} /></Labeled>
+                    <Labeled><LocaleDateField source="birthDate" /></Labeled>
+                    <Labeled><NumberField source="age" /></Labeled>
+                    <Labeled><SelectField source="education" choices={educationChoices} /></Labeled>
+                    <Labeled><BooleanField source="partyMember" /></Labeled>
+                </FieldRow>
+            </Section>
+            <Section title="qinglan.cadres.section_organisation">
+                <FieldRow>
+                    <Labeled><ReferenceField source="townshipId" reference="townships" link="show" /></Labeled>
+                    <Labeled><ReferenceField source="villageId" reference="villages" link="show" /></Labeled>
+                </FieldRow>
+            </Section>
+            <Section title="qinglan.cadres.section_flags">
+                <FieldRow>
+                    <Labeled><BooleanField source="newlyElected" /></Labeled>
+                    <Labeled><BooleanField source="isMentor" /></Labeled>
+                    <Labeled><BooleanField source="isReserve" /></Labeled>
+                </FieldRow>
+            </Section>
+            <Section title="qinglan.cadres.section_pii">
+                <FieldRow>
+                    <Labeled><TextField source="idNumber" className="qinglan-id-number" /></Labeled>
+                    <Labeled><TextField source="phone" className="qinglan-phone" /></Labeled>
+                </FieldRow>
+                <PiiNotice />
+            </Section>
+            <Section title="qinglan.cadres.section_positions">
+                <ArrayField source="positions">
+                    <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoPositions />}>
+                        <SelectField source="committee" choices={committeeChoices} label="qinglan.position.committee" />
+                        <SelectField source="title" choices={positionTitleChoices} label="qinglan.position.title" />
+                        <LocaleDateField source="termStart" label="qinglan.position.termStart" />
+                        <LocaleDateField source="termEnd" label="qinglan.position.termEnd" />
+                    </Datagrid>
+                </ArrayField>
+            </Section>
+        </Box>
+    </Show>
+);

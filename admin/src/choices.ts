@@ -1,0 +1,34 @@
+import { ROLES } from './roles';
+
+/** Enumerations of the API, with the translation key of each label. */
+const choicesOf = (group: string, ids: readonly string[]) =>
+    ids.map(id => ({ id, name: `qinglan.${group}.${id}` }));
+
+export const townshipKindChoices = choicesOf('township_kind', ['township', 'subdistrict']);
+export const villageKindChoices = choicesOf('village_kind', ['village', 'community']);
+export const areaChoices = choicesOf('area', ['rural', 'urban']);
+export const genderChoices = choicesOf('gender', ['male', 'female']);
+export const educationChoices = choicesOf('education', [
+    'junior_high',
+    'high_school',
+    'vocational',
+    'college',
+    'bachelor',
+    'master',
+]);
+export const committeeChoices = choicesOf('committee', ['party_branch', 'villagers_committee']);
+export const positionTitleChoices = choicesOf('position_title', [
+    'secretary',
+    'deputy_secretary',
+    'director',
+    'deputy_director',
+    'member',
+]);
+export const roleChoices = choicesOf('roles', ROLES);
+export const auditResourceChoices = choicesOf('audit_resource', [
+    'auth',
+    'townships',
+    'villages',
+    'cadres',
+    'users',
+]);

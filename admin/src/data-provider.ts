@@ -1,0 +1,46 @@
+import simpleRestProvider from 'ra-data-simple-rest';
+import type { DataProvider, RaRecord, UpdateParams } from 'react-admin';
+import { httpClient } from './http';
+import type { Stats } from './types';
+
+const API = '/api';
+
+const base = simpleRestProvider(API, httpClient, 'Content-Range');
+
+// Values the API computes or shows for reading only; its update schemas refuse unknown
+// fields, so they are not sent back.
+const DERIVED_FIELDS: Record<string, readonly string[]> = {
+    townships: ['id', 'villageCount', 'cadreCount'],
+    villages: ['id', 'cadreCount', 'townshipName'],
+    cadres: ['id', 'age', 'piiMasked', 'townshipId', 'townshipName', 'villageName'],
+    users: ['id'],
+};
+
+const MASKED_PII_FIELDS = ['idNumber', 'phone'] as const;
+
+/** Drops derived fields, and masked personal data that was not changed. */
+const payloadFor = (resource: string, params: UpdateParams): Record<string, unknown> => {
+    const data: Record<string, unknown> = { ...params.data };
+    for (const field of DERIVED_FIELDS[resource] ?? []) delete data[field];
+    const previous = params.previousData as RaRecord | undefined;
+    if (resource === 'cadres' && previous?.piiMasked) {
+        for (const field of MASKED_PII_FIELDS) {
+            if (data[field] === previous[field]) delete data[field];
+        }
+    }
+    return data;
+};
+
+export interface QinglanDataProvider extends DataProvider {
+    getStats: () => Promise<Stats>;
+}
+
+export const dataProvider: QinglanDataProvider = {
+    ...base,
+    update: (resource, params) =>
+        base.update(resource, { ...params, data: payloadFor(resource, params) }),
+    getStats: async () => {
+        const { json } = await httpClient(`${API}/stats`);
+        return json as Stats;
+    },
+};

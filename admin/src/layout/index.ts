@@ -1,0 +1,2 @@
+export { AppLayout } from './layout';
+export { LocaleThemeProvider } from './locale-theme';

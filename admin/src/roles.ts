@@ -1,0 +1,84 @@
+/**
+ * Roles and what each may do in the console. The API enforces the same rules
+ * (and the organisational scope); this only decides what the console offers.
+ */
+export const ROLES = [
+    'county_admin',
+    'township_officer',
+    'township_secretary',
+    'village_secretary',
+    'mentor',
+    'cadre',
+    'auditor',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const RESOURCES = [
+    'townships',
+    'villages',
+    'cadres',
+    'users',
+    'audit-log',
+] as const;
+
+export type ResourceName = (typeof RESOURCES)[number];
+
+export type Action = 'list' | 'show' | 'create' | 'edit' | 'delete';
+
+const READ: readonly Action[] = ['list', 'show'];
+const WRITE: readonly Action[] = ['list', 'show', 'create', 'edit'];
+const ALL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete'];
+
+const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
+    county_admin: {
+        townships: ALL,
+        villages: ALL,
+        cadres: ALL,
+        users: WRITE,
+        'audit-log': READ,
+    },
+    auditor: {
+        townships: READ,
+        villages: READ,
+        cadres: READ,
+        users: READ,
+        'audit-log': READ,
+    },
+    township_officer: {
+        townships: READ,
+        villages: READ,
+        cadres: WRITE,
+    },
+    township_secretary: {
+        townships: READ,
+        villages: READ,
+        cadres: READ,
+    },
+    village_secretary: {
+        villages: READ,
+        cadres: READ,
+    },
+    mentor: { cadres: READ },
+    cadre: { cadres: READ },
+};
+
+export const isRole = (value: unknown): value is Role =>
+    typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+export const can = (role: unknown, resource: string, action: string): boolean => {
+    if (!isRole(role)) return false;
+    const actions = ACCESS[role][resource as ResourceName];
+    return !!actions && actions.includes(action as Action);
+};
+
+/** Mentors and cadres only see their own record ("我的档案"). */
+export const isPersonalRole = (role: unknown): boolean =>
+    role === 'mentor' || role === 'cadre';
+
+export const hasDashboard = (role: unknown): boolean =>
+    isRole(role) && !isPersonalRole(role);
+
+/** Where a role lands after signing in. */
+export const homePath = (role: unknown): string =>
+    isPersonalRole(role) ? '/cadres' : '/';

@@ -1,0 +1,118 @@
+import type { Identifier, RaRecord } from 'react-admin';
+import type { Role } from './roles';
+
+export interface SessionUser {
+    id: Identifier;
+    username: string;
+    displayName: string;
+    role: Role;
+    townshipId: Identifier | null;
+    villageId: Identifier | null;
+    personId: Identifier | null;
+}
+
+export type TownshipKind = 'township' | 'subdistrict';
+export type VillageKind = 'village' | 'community';
+export type Area = 'rural' | 'urban';
+export type Gender = 'male' | 'female';
+export type Education =
+    | 'junior_high'
+    | 'high_school'
+    | 'vocational'
+    | 'college'
+    | 'bachelor'
+    | 'master';
+export type Committee = 'party_branch' | 'villagers_committee';
+export type PositionTitle =
+    | 'secretary'
+    | 'deputy_secretary'
+    | 'director'
+    | 'deputy_director'
+    | 'member';
+
+export interface Township extends RaRecord {
+    code: string;
+    name: string;
+    kind: TownshipKind;
+    villageCount: number;
+    cadreCount: number;
+}
+
+export interface Village extends RaRecord {
+    code: string;
+    name: string;
+    kind: VillageKind;
+    area: Area;
+    townshipId: Identifier;
+    cadreCount: number;
+}
+
+export interface Position {
+    committee: Committee;
+    title: PositionTitle;
+    termStart: string | null;
+    termEnd: string | null;
+}
+
+export interface Cadre extends RaRecord {
+    name: string;
+    gender: Gender;
+    birthDate: string | null;
+    age: number | null;
+    idNumber: string | null;
+    phone: string | null;
+    education: Education | null;
+    partyMember: boolean;
+    townshipId: Identifier;
+    villageId: Identifier;
+    newlyElected: boolean;
+    isMentor: boolean;
+    isReserve: boolean;
+    positions: Position[];
+    piiMasked: boolean;
+}
+
+export interface User extends RaRecord {
+    username: string;
+    displayName: string;
+    role: Role;
+    townshipId: Identifier | null;
+    villageId: Identifier | null;
+    personId: Identifier | null;
+    active: boolean;
+    password?: string;
+}
+
+export interface AuditLogEntry extends RaRecord {
+    at: string;
+    userId: Identifier | null;
+    username: string | null;
+    action: string;
+    resource: string | null;
+    recordId: string | null;
+    detail: unknown;
+    ip: string | null;
+    requestId: string | null;
+}
+
+/** `GET /api/stats`: counts within the caller's scope. */
+export interface Stats {
+    townships: number;
+    villages: number;
+    communities: number;
+    cadres: number;
+    newlyElected: number;
+    newSecretaries: number;
+    mentors: number;
+    reserves: number;
+}
+
+/** Error body of every failed API call. */
+export interface ApiErrorBody {
+    status: number;
+    code: string;
+    message: string;
+    messageEn?: string;
+    fields?: { field: string; message: string; messageEn?: string }[];
+    requestId?: string;
+}
