@@ -1,0 +1,20 @@
+// The real API and the built console on a free loopback port, for browser tests.
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from '../../api/app.js';
+import type { TemporalHandle } from '../../api/context.js';
+import type { DB } from '../../db/database.js';
+import { freePort } from './free-port.js';
+
+export async function serveApp(db: DB, temporal: TemporalHandle): Promise<{ url: string; close(): Promise<void> }> {
+  const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir: path.resolve('admin/dist') });
+  const port = await freePort();
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
