@@ -1,6 +1,8 @@
 import { createRouter } from '../router.js';
 import { createAuditLogRoutes } from './audit-log/audit-log-routes.js';
 import { createCadreRoutes } from './cadres/cadre-routes.js';
+import { createCalendarOverrideRoutes } from './calendar-overrides/calendar-override-routes.js';
+import { createNotificationRoutes } from './notifications/notification-routes.js';
 import { createStatsRoutes } from './stats/stats-routes.js';
 import { createTownshipRoutes } from './townships/township-routes.js';
 import { createUserRoutes } from './users/user-routes.js';
@@ -14,5 +16,7 @@ export function createResourceRoutes() {
   app.route('/users', createUserRoutes());
   app.route('/audit-log', createAuditLogRoutes());
   app.route('/stats', createStatsRoutes());
+  app.route('/calendar-overrides', createCalendarOverrideRoutes());
+  app.route('/notifications', createNotificationRoutes());
   return app;
 }

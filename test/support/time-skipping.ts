@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { ensureSearchAttributes } from '../../runtime/search-attributes.js';
 
 const POM = fileURLToPath(new URL('../time-skipping/pom.xml', import.meta.url));
 
@@ -27,6 +28,9 @@ export function ensureTestServerScript(): string {
   return script;
 }
 
-export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: ensureTestServerScript() } } });
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: ensureTestServerScript() } } });
+  // A fresh test server knows no custom search attributes; processes set qinglan's.
+  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }

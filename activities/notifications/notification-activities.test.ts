@@ -1,0 +1,148 @@
+// Notifications against real receivers on 127.0.0.1: a local SMTP server and robot endpoints.
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { createNotificationActivities, type NotifyInput } from './notification-activities.js';
+import { resolveRecipients } from './recipients.js';
+import { decodedSubject, startMailbox, startRobots } from './test-receivers.js';
+
+const PUBLIC_URL = 'https://qinglan.example.cn';
+const SECRET = 'SECa1b2c3d4e5f6';
+const TITLE = '待办提醒：成长计划审核';
+
+let t: TestDatabase;
+let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+let robots: Awaited<ReturnType<typeof startRobots>>;
+const ids: Record<string, number> = {};
+
+async function userId(username: string) {
+  return (await t.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+
+beforeAll(async () => {
+  [t, mailbox, robots] = await Promise.all([createTestDatabase(), startMailbox(), startRobots()]);
+  for (const u of ['officer-01', 'secretary-01', 'officer-02']) {
+    ids[u] = await userId(u);
+    await t.db.updateTable('users').set({ email: `${u}@qinglan.test` }).where('id', '=', ids[u]).execute();
+  }
+  // A second and a former officer in township 1: the role reaches the first, never the second.
+  const extra = (username: string, active: boolean) => ({
+    username, password_hash: 'x', display_name: username, role: 'township_officer' as const, township_id: 1, active, email: `${username}@qinglan.test`,
+  });
+  const added = await t.db.insertInto('users').values([extra('officer-01b', true), extra('officer-01-old', false)]).returning(['id', 'username']).execute();
+  for (const r of added) ids[r.username] = r.id;
+  await t.db
+    .insertInto('webhooks')
+    .values([
+      { township_id: 1, kind: 'dingtalk', url: `${robots.base}/dingtalk/robot/send?access_token=t1`, secret: SECRET },
+      { township_id: 1, kind: 'wecom', url: `${robots.base}/wecom/webhook/send?key=k1`, secret: null },
+      { township_id: null, kind: 'wecom', url: `${robots.base}/county/webhook/send?key=k0`, secret: null },
+      { township_id: 1, kind: 'wecom', url: `${robots.base}/retired/webhook/send?key=k9`, secret: null, active: false },
+    ])
+    .execute();
+});
+afterAll(async () => {
+  await Promise.all([t?.drop(), mailbox?.close(), robots?.close()]);
+});
+beforeEach(() => {
+  mailbox.mails.length = 0;
+  robots.requests.length = 0;
+  robots.answers.clear();
+});
+
+const officersOfTownship1 = { role: 'township_officer', townshipId: 1 } as const;
+const input = (key: string, extra: Partial<NotifyInput> = {}): NotifyInput => ({
+  key, kind: 'task_reminder', recipients: [officersOfTownship1], title: TITLE, body: '漳江街道的导师帮带成长计划还有 3 天到期，请及时审核。', link: '/tasks/12', townshipId: 1, ...extra,
+});
+const rowsOf = (key: string) => t.db.selectFrom('notifications').select(['user_id', 'kind', 'link']).where('notification_key', '=', key).orderBy('user_id').execute();
+const robotPaths = () => robots.requests.map((r) => r.path).sort();
+
+describe('notify', () => {
+  it('a role recipient reaches every active user with that role in that township and nobody else', async () => {
+    const resolved = await resolveRecipients(t.db, [officersOfTownship1, { userId: ids['officer-01'] }]);
+    expect(resolved.map((u) => u.id)).toEqual([ids['officer-01'], ids['officer-01b']].sort((a, b) => a - b));
+    const activities = createNotificationActivities({ db: t.db });
+    expect(await activities.notify(input('role:1', { channels: ['in_app'] }))).toEqual({ inApp: 2, emails: 0, webhooks: 0 });
+    expect((await rowsOf('role:1')).map((r) => r.user_id)).toEqual(resolved.map((u) => u.id));
+  });
+
+  it('the same key twice notifies once, in the bell, by email and in the groups', async () => {
+    const activities = createNotificationActivities({ db: t.db, smtpUrl: mailbox.url, publicUrl: PUBLIC_URL });
+    expect(await activities.notify(input('twice:1'))).toEqual({ inApp: 2, emails: 2, webhooks: 2 });
+    expect(await activities.notify(input('twice:1'))).toEqual({ inApp: 0, emails: 0, webhooks: 0 });
+    // A fresh instance (another worker) has no memory of the first call: the rows still tell.
+    expect(await createNotificationActivities({ db: t.db, smtpUrl: mailbox.url }).notify(input('twice:1'))).toEqual({ inApp: 0, emails: 0, webhooks: 0 });
+    expect(await rowsOf('twice:1')).toHaveLength(2);
+    expect(mailbox.mails).toHaveLength(2);
+    expect(robotPaths()).toEqual(['/dingtalk/robot/send', '/wecom/webhook/send']);
+  });
+
+  it('sends an email in Chinese to each recipient through the configured SMTP server', async () => {
+    const activities = createNotificationActivities({ db: t.db, smtpUrl: mailbox.url, publicUrl: PUBLIC_URL });
+    const result = await activities.notify(input('mail:1', { recipients: [{ userId: ids['secretary-01'] }], channels: ['in_app', 'email'] }));
+    expect(result).toEqual({ inApp: 1, emails: 1, webhooks: 0 });
+    const [mail] = mailbox.mails;
+    expect(mail.to).toEqual(['secretary-01@qinglan.test']);
+    expect(mail.from).toBe('noreply@qinglan.local');
+    expect(decodedSubject(mail.raw)).toBe(TITLE);
+    expect(mail.raw).toMatch(/text\/plain/);
+    expect(mail.raw).toMatch(/text\/html/);
+  });
+
+  it('skips an address the mail server refuses for good, instead of retrying forever', async () => {
+    await t.db.updateTable('users').set({ email: 'nobody@qinglan.test' }).where('id', '=', ids['officer-01b']).execute();
+    const activities = createNotificationActivities({ db: t.db, smtpUrl: mailbox.url });
+    expect(await activities.notify(input('refused:1', { channels: ['in_app', 'email'] }))).toEqual({ inApp: 2, emails: 1, webhooks: 0 });
+    await t.db.updateTable('users').set({ email: 'officer-01b@qinglan.test' }).where('id', '=', ids['officer-01b']).execute();
+  });
+
+  it('posts signed markdown to DingTalk, and a refusal makes notify throw so Temporal retries', async () => {
+    const activities = createNotificationActivities({ db: t.db, publicUrl: PUBLIC_URL });
+    robots.answers.set('/dingtalk/robot/send', { errcode: 310000, errmsg: 'sign not match' });
+    await expect(activities.notify(input('ding:1'))).rejects.toThrow(/errcode 310000/);
+    expect(await rowsOf('ding:1')).toEqual([]); // rolled back: the retry delivers everything
+
+    robots.answers.clear();
+    expect(await activities.notify(input('ding:1'))).toEqual({ inApp: 2, emails: 0, webhooks: 2 });
+    const ding = robots.requests.filter((r) => r.path === '/dingtalk/robot/send');
+    expect(ding).toHaveLength(2); // the refused one and the retry
+    const sent = ding[1];
+    expect(sent.body.msgtype).toBe('markdown');
+    expect(sent.body.markdown.title).toBe(TITLE);
+    expect(sent.body.markdown.text).toContain(TITLE);
+    expect(sent.body.markdown.text).toContain(`(${PUBLIC_URL}/tasks/12)`);
+    expect(sent.query.get('access_token')).toBe('t1');
+    const timestamp = sent.query.get('timestamp')!;
+    expect(Math.abs(Date.now() - Number(timestamp))).toBeLessThan(60_000);
+    const expected = createHmac('sha256', SECRET).update(`${timestamp}\n${SECRET}`).digest('base64');
+    expect(sent.query.get('sign')).toBe(expected);
+    expect(await rowsOf('ding:1')).toHaveLength(2);
+  });
+
+  it('posts markdown to WeCom; a retry after a partial failure does not send the first half again', async () => {
+    const activities = createNotificationActivities({ db: t.db, smtpUrl: mailbox.url, publicUrl: PUBLIC_URL });
+    robots.answers.set('/wecom/webhook/send', { errcode: 45009, errmsg: 'api freq out of limit' });
+    await expect(activities.notify(input('wecom:1'))).rejects.toThrow(/WeCom.*45009/);
+    expect(mailbox.mails).toHaveLength(2); // emails and DingTalk went out before WeCom refused
+
+    robots.answers.clear();
+    expect(await activities.notify(input('wecom:1'))).toEqual({ inApp: 2, emails: 0, webhooks: 1 });
+    expect(mailbox.mails).toHaveLength(2);
+    expect(robotPaths()).toEqual(['/dingtalk/robot/send', '/wecom/webhook/send', '/wecom/webhook/send']);
+    const wecom = robots.requests.at(-1)!;
+    expect(wecom.body).toEqual({ msgtype: 'markdown', markdown: { content: expect.stringContaining(TITLE) } });
+    expect(wecom.body.markdown.content).toContain(`${PUBLIC_URL}/tasks/12`);
+  });
+
+  it("without a township, posts only to the county's robots", async () => {
+    const activities = createNotificationActivities({ db: t.db });
+    expect(await activities.notify(input('county:1', { townshipId: null, channels: ['webhook'] }))).toEqual({ inApp: 0, emails: 0, webhooks: 1 });
+    expect(robotPaths()).toEqual(['/county/webhook/send']);
+  });
+
+  it('without SMTP settings, sends no email and does not fail', async () => {
+    const activities = createNotificationActivities({ db: t.db });
+    expect(await activities.notify(input('nosmtp:1', { channels: ['in_app', 'email'] }))).toEqual({ inApp: 2, emails: 0, webhooks: 0 });
+    expect(mailbox.mails).toEqual([]);
+  });
+});

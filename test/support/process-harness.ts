@@ -1,0 +1,79 @@
+// A worker on the time-skipping test server over a fresh clone of the demo database, with
+// helpers to find a process's open tasks and act on them as a given user.
+import { createRequire } from 'node:module';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../../activities/index.js';
+import type { DB } from '../../db/database.js';
+import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
+import type { Actor, TaskActionRequest } from '../../workflows/human-step/types.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { createTimeSkippingEnvironment } from './time-skipping.js';
+
+const require = createRequire(import.meta.url);
+
+export interface ProcessHarness {
+  env: TestWorkflowEnvironment;
+  database: TestDatabase;
+  db: DB;
+  worker: Worker;
+  taskQueue: string;
+  actor(username: string): Promise<Actor>;
+  openTask(processId: string, stepKey: string): Promise<{ id: number; task_key: string; due_at: Date }>;
+  act(processId: string, stepKey: string, username: string, request: Omit<TaskActionRequest, 'taskKey' | 'actor'>): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function createProcessHarness(): Promise<ProcessHarness> {
+  const [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
+  const taskQueue = `processes-${Math.random().toString(36).slice(2)}`;
+  // Email and webhooks stay off: these tests read the in-app notifications.
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowsPath: require.resolve('../../workflows/index.ts'),
+    activities: createActivities({ db: database.db, notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' } }),
+  });
+  const running = worker.run();
+  const db = database.db;
+
+  const harness: ProcessHarness = {
+    env,
+    database,
+    db,
+    worker,
+    taskQueue,
+    async actor(username) {
+      const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+      return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, townshipId: u.township_id, villageId: u.village_id, personId: u.person_id };
+    },
+    /** Waits (in real time: activities write the row) for the open task of a step. */
+    async openTask(processId, stepKey) {
+      for (let i = 0; i < 200; i++) {
+        const row = await db
+          .selectFrom('tasks')
+          .select(['id', 'task_key', 'due_at'])
+          .where('process_id', '=', processId)
+          .where('step_key', '=', stepKey)
+          .where('status', '=', 'open')
+          .orderBy('id', 'desc')
+          .executeTakeFirst();
+        if (row) return row;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`no open task ${stepKey} in ${processId}`);
+    },
+    async act(processId, stepKey, username, request) {
+      const task = await harness.openTask(processId, stepKey);
+      const handle = env.client.workflow.getHandle(processId);
+      return handle.executeUpdate(actOnTaskUpdate, { args: [{ ...request, taskKey: task.task_key, actor: await harness.actor(username) }] });
+    },
+    async close() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await database.drop();
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,387 @@
+// The one way a qinglan process waits on people. `steps.run(spec)` opens the task(s), reminds
+// before the deadline, escalates after it, takes decisions through the `actOnTask` Update
+// (checked by a validator first) and returns the decision. Everything here is deterministic:
+// clocks come from the workflow, calendars and writes from activities.
+import { CancellationScope, condition, isCancellation, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CurrentStep, WaitingOn } from '../search-attributes.js';
+import { actorIsAssignee, actorIsSupervisor, supervisorChain } from './assignee.js';
+import { checkForm, type FormRegistry } from './forms.js';
+import { actOnTaskUpdate, openStepsQuery } from './messages.js';
+import { refuse } from './refusal.js';
+import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
+import { DECISIONS, type Actor, type Assignee, type Decision, type HumanStepSpec, type StepOutcome, type TaskActionRequest, type TaskActionResult } from './types.js';
+
+const acts = proxyActivities<StepActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+});
+
+interface Signer {
+  assignee: Assignee;
+  taskKey: string;
+  taskId: number;
+  decision: Decision | null;
+  /** Set synchronously when a decision is accepted, so a second one is refused at once. */
+  closing: boolean;
+}
+
+interface OpenStep {
+  spec: HumanStepSpec;
+  round: number;
+  signers: Signer[];
+  mode: 'all' | 'any';
+  schedule: StepSchedule;
+  reminded: boolean;
+  overdue: boolean;
+  escalated: number;
+  version: number;
+  outcome?: StepOutcome;
+}
+
+/** How "waiting on" reads in a visibility query: `user:12`, `role:township_officer@3`. */
+export function waitingOnKey(assignee: Assignee): string {
+  return assignee.kind === 'user' ? `user:${assignee.userId}` : `role:${assignee.role}@${assignee.townshipId ?? ''}${assignee.villageId ? `/${assignee.villageId}` : ''}`;
+}
+
+export interface ProcessContext {
+  type: string;
+  title: string;
+  forms: FormRegistry;
+  /** Who started the process: may urge and comment. */
+  startedBy: number | null;
+}
+
+export class HumanSteps {
+  private readonly open = new Map<string, OpenStep>();
+  private readonly rounds = new Map<string, number>();
+  private eventSeq = 0;
+
+  constructor(private readonly process: ProcessContext) {
+    setHandler(actOnTaskUpdate, (req) => this.act(req), { validator: (req) => this.validate(req) });
+    setHandler(openStepsQuery, () =>
+      [...this.open.values()].map((s) => ({
+        key: s.spec.key,
+        name: s.spec.name,
+        round: s.round,
+        dueAt: s.schedule.dueAt,
+        signers: s.signers.map((g) => ({ taskKey: g.taskKey, decided: g.decision !== null })),
+      })),
+    );
+  }
+
+  get processId(): string {
+    return workflowInfo().workflowId;
+  }
+
+  /** Open steps, most recent last: what the process is waiting on now. */
+  openStepKeys(): string[] {
+    return [...this.open.keys()];
+  }
+
+  async run<F extends Record<string, unknown>>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
+    const round = (this.rounds.get(spec.key) ?? 0) + 1;
+    this.rounds.set(spec.key, round);
+    const openedAt = new Date().toISOString();
+    const schedule = await acts.resolveStepSchedule({
+      openedAt,
+      deadline: spec.deadline,
+      remindBefore: spec.remindBefore,
+      escalateAfter: spec.escalate?.map((e) => e.after),
+    });
+    const assignees = Array.isArray(spec.assignee) ? spec.assignee : [spec.assignee];
+    const step: OpenStep = { spec, round, signers: [], mode: spec.signMode ?? 'any', schedule, reminded: false, overdue: false, escalated: 0, version: 0 };
+    this.open.set(spec.key, step);
+    try {
+      for (const assignee of assignees) await this.addSigner(step, assignee, null);
+      for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
+      await this.syncProcess();
+      await this.waitForOutcome(step);
+      return step.outcome as StepOutcome<F>;
+    } catch (error) {
+      if (isCancellation(error)) await CancellationScope.nonCancellable(() => this.cancelStep(step, 'process cancelled'));
+      throw error;
+    } finally {
+      this.open.delete(spec.key);
+      await CancellationScope.nonCancellable(() => this.syncProcess());
+    }
+  }
+
+  private async waitForOutcome(step: OpenStep): Promise<void> {
+    while (!step.outcome) {
+      const alarm = this.nextAlarm(step);
+      const version = step.version;
+      const woken = await condition(
+        () => step.outcome !== undefined || step.version !== version,
+        alarm ? Math.max(alarm.at - Date.now(), 1) : undefined,
+      );
+      if (step.outcome) return;
+      if (!woken && alarm) await alarm.fire();
+    }
+  }
+
+  /** The next reminder, overdue notice or escalation, whichever comes first. */
+  private nextAlarm(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
+    const { schedule, spec } = step;
+    if (!step.reminded && schedule.remindAt) {
+      return { at: Date.parse(schedule.remindAt), fire: async () => {
+        step.reminded = true;
+        await this.notify(step, 'task_reminder', this.waitingOn(step), `即将到期：${spec.name}`, this.undecided(step)[0]);
+        await this.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
+      } };
+    }
+    if (!step.overdue) {
+      return { at: Date.parse(schedule.dueAt), fire: async () => {
+        step.overdue = true;
+        await this.notify(step, 'task_overdue', this.waitingOn(step), `已逾期：${spec.name}`, this.undecided(step)[0]);
+        await this.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
+      } };
+    }
+    const level = step.escalated;
+    const rule = spec.escalate?.[level];
+    if (rule && schedule.escalateAt[level]) {
+      return { at: Date.parse(schedule.escalateAt[level]), fire: async () => {
+        step.escalated = level + 1;
+        const chain = supervisorChain(this.waitingOn(step)[0] ?? { kind: 'role', role: 'county_admin' }, spec.townshipId);
+        const recipients = rule.notify === 'next_level' ? [chain[Math.min(level, chain.length - 1)]] : rule.notify;
+        await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, this.undecided(step)[0]);
+        for (const s of this.undecided(step)) await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
+        await this.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
+      } };
+    }
+    return undefined;
+  }
+
+  private undecided(step: OpenStep): Signer[] {
+    return step.signers.filter((s) => s.decision === null);
+  }
+
+  private waitingOn(step: OpenStep): Assignee[] {
+    return this.undecided(step).map((s) => s.assignee);
+  }
+
+  private find(taskKey: string): { step: OpenStep; signer: Signer } | undefined {
+    for (const step of this.open.values()) {
+      const signer = step.signers.find((s) => s.taskKey === taskKey);
+      if (signer) return { step, signer };
+    }
+    return undefined;
+  }
+
+  // ---- the Update: validator (no side effects) and handler ----
+
+  private validate(req: TaskActionRequest): void {
+    const found = this.find(req.taskKey);
+    if (!found || found.step.outcome || found.signer.decision || found.signer.closing) refuse('task_closed', 'the task is already decided or closed');
+    const { step, signer } = found;
+    const { actor, action } = req;
+    const isAssignee = actorIsAssignee(signer.assignee, actor);
+    const isSupervisor = actorIsSupervisor(actor, signer.assignee, step.spec.townshipId);
+    const isInitiator = this.process.startedBy !== null && actor.userId === this.process.startedBy;
+    if ((DECISIONS as readonly string[]).includes(action)) {
+      if (!isAssignee) refuse('not_assignee', 'only the assignee may decide this task');
+      if (!step.spec.decisions.includes(action as Decision)) refuse('action_not_allowed', `this step does not allow "${action}"`);
+      if ((action === 'reject' || action === 'return') && !req.comment?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'comment', message: 'required' }]);
+      if (action === 'return' && (!req.returnTo || !step.spec.returnTo?.includes(req.returnTo))) {
+        refuse('invalid_request', 'returnTo must name an earlier step this one may return to', [{ field: 'returnTo', message: 'invalid' }]);
+      }
+      if (action === 'submit' || action === 'approve') {
+        const problems = checkForm(this.process.forms, step.spec.form, req.form);
+        if (problems.length) refuse('invalid_form', 'the form has invalid fields', problems);
+      }
+      return;
+    }
+    const allowed: Record<string, boolean> = {
+      transfer: isAssignee || isSupervisor,
+      add_signer: isAssignee || isSupervisor,
+      cc: isAssignee || isSupervisor,
+      urge: isSupervisor || isInitiator,
+      comment: isAssignee || isSupervisor || isInitiator,
+      change_deadline: isSupervisor,
+    };
+    if (!allowed[action]) refuse('not_assignee', `you may not ${action} this task`);
+    if (['transfer', 'add_signer', 'cc'].includes(action) && !(req.userIds && req.userIds.length > 0)) {
+      refuse('invalid_request', 'choose at least one person', [{ field: 'userIds', message: 'required' }]);
+    }
+    if (action === 'transfer' && req.userIds!.length !== 1) refuse('invalid_request', 'transfer to exactly one person', [{ field: 'userIds', message: 'one' }]);
+    if (action === 'change_deadline' && !req.deadline) refuse('invalid_request', 'a new deadline is required', [{ field: 'deadline', message: 'required' }]);
+    if (action === 'comment' && !req.comment?.trim()) refuse('invalid_request', 'the comment is empty', [{ field: 'comment', message: 'required' }]);
+  }
+
+  private async act(req: TaskActionRequest): Promise<TaskActionResult> {
+    const { step, signer } = this.find(req.taskKey)!;
+    const { actor } = req;
+    if ((DECISIONS as readonly string[]).includes(req.action)) {
+      signer.closing = true;
+      const decision = req.action as Decision;
+      const at = new Date().toISOString();
+      await acts.closeTask({ taskKey: signer.taskKey, status: 'done', decision: { decision, form: req.form ?? {}, comment: req.comment, returnTo: req.returnTo }, decidedBy: actor.userId, at });
+      signer.decision = decision;
+      await this.event(step, signer, decision, actor, { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf }, req.comment);
+      const finished = step.mode === 'any' || decision !== 'approve' || this.undecided(step).length === 0;
+      if (finished) {
+        for (const other of this.undecided(step)) await this.cancelSigner(step, other, 'decided by another signer');
+        step.outcome = {
+          decision,
+          form: req.form ?? {},
+          comment: req.comment,
+          returnTo: req.returnTo,
+          actor,
+          at,
+          signers: step.signers.map((s) => ({ userId: s.assignee.kind === 'user' ? s.assignee.userId : null, decision: s.decision })),
+        };
+      }
+    } else {
+      await this.operate(step, signer, req);
+    }
+    step.version++;
+    return { taskKey: req.taskKey, action: req.action, stepOpen: step.outcome === undefined };
+  }
+
+  private async operate(step: OpenStep, signer: Signer, req: TaskActionRequest): Promise<void> {
+    const { actor } = req;
+    const detail = { userIds: req.userIds, deadline: req.deadline };
+    switch (req.action) {
+      case 'transfer': {
+        const to: Assignee = { kind: 'user', userId: req.userIds![0] };
+        const from = signer.assignee;
+        signer.assignee = to;
+        await acts.reassignTask({ taskKey: signer.taskKey, assignee: to });
+        await this.event(step, signer, 'transferred', actor, { from, to }, req.comment);
+        await this.notify(step, 'task_assigned', [to], `转交给您：${step.spec.name}`, signer);
+        return;
+      }
+      case 'add_signer':
+        // 加签: the added people must decide too, so the step now waits for every signer.
+        step.mode = 'all';
+        for (const userId of req.userIds!) await this.addSigner(step, { kind: 'user', userId }, actor);
+        await this.event(step, signer, 'signer_added', actor, detail, req.comment);
+        return;
+      case 'cc':
+        await this.notify(step, 'task_cc', req.userIds!.map((userId) => ({ kind: 'user', userId }) as Assignee), `抄送：${step.spec.name}`, signer);
+        await this.event(step, signer, 'cc', actor, detail, req.comment);
+        return;
+      case 'urge':
+        await this.notify(step, 'task_urged', [signer.assignee], `催办：${step.spec.name}`, signer);
+        await this.event(step, signer, 'urged', actor, {}, req.comment);
+        return;
+      case 'comment':
+        await this.event(step, signer, 'commented', actor, {}, req.comment);
+        return;
+      case 'change_deadline': {
+        const schedule = await acts.resolveStepSchedule({
+          openedAt: new Date().toISOString(),
+          deadline: req.deadline!,
+          remindBefore: step.spec.remindBefore,
+          escalateAfter: step.spec.escalate?.map((e) => e.after),
+        });
+        const previous = step.schedule.dueAt;
+        Object.assign(step, { schedule, reminded: false, overdue: false, escalated: 0 });
+        for (const s of this.undecided(step)) await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: 0 });
+        await this.event(step, signer, 'deadline_changed', actor, { from: previous, to: schedule.dueAt }, req.comment);
+        return;
+      }
+    }
+  }
+
+  // ---- writes through activities ----
+
+  private async addSigner(step: OpenStep, assignee: Assignee, by: Actor | null): Promise<void> {
+    const index = step.signers.length;
+    const taskKey = `${this.processId}:${step.spec.key}:${step.round}${index ? `:${index}` : ''}`;
+    const taskId = await acts.openTask({
+      taskKey,
+      processId: this.processId,
+      processType: this.process.type,
+      stepKey: step.spec.key,
+      stepName: step.spec.name,
+      round: step.round,
+      form: step.spec.form,
+      actions: [...step.spec.decisions],
+      assignee,
+      townshipId: step.spec.townshipId,
+      villageId: step.spec.villageId ?? null,
+      dueAt: step.schedule.dueAt,
+      context: { ...step.spec.context, processTitle: this.process.title, returnTo: step.spec.returnTo ?? [] },
+    });
+    const signer: Signer = { assignee, taskKey, taskId, decision: null, closing: false };
+    step.signers.push(signer);
+    await this.event(step, signer, 'opened', by, { assignee, dueAt: step.schedule.dueAt });
+    await this.notify(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`, signer);
+  }
+
+  private async cancelSigner(step: OpenStep, signer: Signer, reason: string): Promise<void> {
+    signer.closing = true;
+    await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
+    await this.event(step, signer, 'cancelled', null, { reason });
+  }
+
+  private async cancelStep(step: OpenStep, reason: string): Promise<void> {
+    for (const signer of this.undecided(step)) if (!signer.closing) await this.cancelSigner(step, signer, reason);
+  }
+
+  private async event(step: OpenStep, signer: Signer | null, action: string, actor: Actor | null, detail: Record<string, unknown>, comment?: string): Promise<void> {
+    await acts.recordEvent({
+      eventKey: `${this.processId}:e${++this.eventSeq}`,
+      processId: this.processId,
+      taskKey: signer?.taskKey,
+      at: new Date().toISOString(),
+      actorUserId: actor?.userId ?? null,
+      action,
+      comment: comment ?? null,
+      detail: { step: step.spec.key, stepName: step.spec.name, round: step.round, ...detail },
+    });
+  }
+
+  private async notify(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string, signer?: Signer): Promise<void> {
+    if (to.length === 0) return;
+    await acts.notify({
+      key: `${this.processId}:n${++this.eventSeq}`,
+      kind,
+      recipients: to.map(recipientOf),
+      title,
+      body: `${this.process.title} · ${step.spec.name}，截止 ${step.schedule.dueAt}`,
+      link: signer ? `/tasks/${signer.taskId}/show` : `/processes/${encodeURIComponent(this.processId)}/show`,
+      taskId: signer?.taskId,
+      townshipId: step.spec.townshipId,
+    });
+  }
+
+  /** The read model and search attributes say what the process waits on now. */
+  async syncProcess(): Promise<void> {
+    const steps = [...this.open.values()];
+    const current = steps.map((s) => s.spec.name).join('、') || null;
+    upsertSearchAttributes([
+      { key: CurrentStep, value: steps.length ? steps[steps.length - 1].spec.key : null },
+      { key: WaitingOn, value: [...new Set(steps.flatMap((s) => this.waitingOn(s).map(waitingOnKey)))] },
+    ]);
+    await acts.updateProcess({ id: this.processId, currentStep: current });
+  }
+
+  /** An event of the process as a whole (mentor replaced, term extended …) on its timeline. */
+  async recordProcessEvent(action: string, actor: Actor | null, detail: Record<string, unknown>, comment?: string): Promise<void> {
+    await acts.recordEvent({
+      eventKey: `${this.processId}:e${++this.eventSeq}`,
+      processId: this.processId,
+      at: new Date().toISOString(),
+      actorUserId: actor?.userId ?? null,
+      action,
+      comment: comment ?? null,
+      detail,
+    });
+  }
+
+  /** 更换导师 and the like: the undecided tasks of one person pass to another, history kept. */
+  async reassignOpen(fromUserId: number, toUserId: number, actor: Actor, reason: string): Promise<number> {
+    let moved = 0;
+    for (const step of this.open.values()) {
+      for (const signer of this.undecided(step)) {
+        if (signer.closing || signer.assignee.kind !== 'user' || signer.assignee.userId !== fromUserId) continue;
+        await this.operate(step, signer, { taskKey: signer.taskKey, action: 'transfer', actor, userIds: [toUserId], comment: reason });
+        step.version++;
+        moved++;
+      }
+    }
+    await this.syncProcess();
+    return moved;
+  }
+}
