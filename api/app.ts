@@ -13,7 +13,10 @@ import { handleError, handleNotFound } from './errors/error-handler.js';
 import { fail } from './errors/errors.js';
 import { createHealthRoutes } from './health/health-routes.js';
 import { requestContext } from './middleware/request-context.js';
+import { createMentorPairingRoutes } from './processes/mentor-pairing/mentor-pairing-routes.js';
+import { createProcessRoutes } from './processes/process-routes.js';
 import { createResourceRoutes } from './resources/resource-routes.js';
+import { createTaskRoutes } from './tasks/task-routes.js';
 import { createRouter } from './router.js';
 
 /** Bodies are small JSON forms; spreadsheets have their own upload routes later. */
@@ -29,6 +32,9 @@ export function createApp(deps: AppDeps) {
   api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw fail('payload_too_large'); } }));
   api.route('/health', createHealthRoutes());
   api.route('/auth', createAuthRoutes());
+  api.route('/tasks', createTaskRoutes());
+  api.route('/processes/mentor-pairing', createMentorPairingRoutes());
+  api.route('/processes', createProcessRoutes());
   api.route('/', createResourceRoutes());
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
 import { createNotificationActivities, type NotifyInput } from './notification-activities.js';
 import { resolveRecipients } from './recipients.js';
-import { decodedSubject, startMailbox, startRobots } from './test-receivers.js';
+import { decodedParts, decodedSubject, startMailbox, startRobots } from './test-receivers.js';
 
 const PUBLIC_URL = 'https://qinglan.example.cn';
 const SECRET = 'SECa1b2c3d4e5f6';
@@ -85,8 +85,10 @@ describe('notify', () => {
     expect(mail.to).toEqual(['secretary-01@qinglan.test']);
     expect(mail.from).toBe('noreply@qinglan.local');
     expect(decodedSubject(mail.raw)).toBe(TITLE);
-    expect(mail.raw).toMatch(/text\/plain/);
-    expect(mail.raw).toMatch(/text\/html/);
+    const [text, html] = decodedParts(mail.raw);
+    expect(text).toContain('漳江街道的导师帮带成长计划还有 3 天到期');
+    expect(text).toContain(`${PUBLIC_URL}/tasks/12`);
+    expect(html).toContain(`<a href="${PUBLIC_URL}/tasks/12">`);
   });
 
   it('skips an address the mail server refuses for good, instead of retrying forever', async () => {

@@ -10,7 +10,9 @@
 //     the whole call. Sends that succeeded before the failure are remembered in a
 //     process-local sent-log, so a retry on the same worker skips them; a retry that lands
 //     on another worker may send those once more. Losing a reminder is worse than a rare
-//     duplicate, and in-app rows are written exactly once either way.
+//     duplicate, and in-app rows are written exactly once either way. The price: while a
+//     robot or the mail server keeps failing, the bell waits too (the caller's retry policy
+//     bounds how long). An address the mail server refuses for good (5xx) is skipped.
 // Without the in-app channel there is no durable record: only the sent-log deduplicates.
 import type { DB } from '../../db/database.js';
 import { insertInApp, keyAlreadyDelivered } from './channels/in-app.js';
@@ -18,23 +20,13 @@ import { createEmailSender } from './channels/email.js';
 import { sendDingTalk } from './channels/dingtalk.js';
 import { sendWeCom } from './channels/wecom.js';
 import { robotMessage, type RobotMessage } from './channels/robot-message.js';
+import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationKind } from './notification-kinds.js';
 import { DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_URL } from './notification-settings.js';
 import { resolveRecipients, type Recipient } from './recipients.js';
 import { SentLog } from './sent-log.js';
 
-export const NOTIFICATION_KINDS = [
-  'task_assigned', // 新待办
-  'task_reminder', // 到期提醒
-  'task_overdue', // 已逾期
-  'task_escalated', // 逾期上报 (升级)
-  'task_urged', // 催办
-  'task_cc', // 抄送
-  'process_ended', // 流程结束
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-export const NOTIFICATION_CHANNELS = ['in_app', 'email', 'webhook'] as const;
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from './notification-kinds.js';
+export type { Recipient } from './recipients.js';
 
 export interface NotifyInput {
   /** Idempotency key, e.g. "<taskKey>:reminder": the same key never notifies a user twice. */

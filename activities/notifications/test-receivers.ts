@@ -75,3 +75,13 @@ export function decodedSubject(raw: string): string {
   }
   return bytes.length > 0 ? Buffer.concat(bytes).toString('utf8') : value;
 }
+
+/** Every text part of a raw message, base64 or quoted-printable decoded. */
+export function decodedParts(raw: string): string[] {
+  const parts: string[] = [];
+  for (const [, encoding, content] of raw.matchAll(/Content-Transfer-Encoding: (base64|quoted-printable)\r?\n\r?\n([\s\S]*?)(?=\r?\n--|$)/gi)) {
+    if (encoding.toLowerCase() === 'base64') parts.push(Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8'));
+    else parts.push(Buffer.from(content.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+  }
+  return parts;
+}

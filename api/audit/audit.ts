@@ -9,7 +9,12 @@ export type AuditAction =
   | 'pii.read' // a full ID number or phone was shown
   | 'record.created'
   | 'record.updated'
-  | 'record.deleted';
+  | 'record.deleted'
+  | 'history.read' // an auditor read a process's raw history
+  | 'process.started'
+  | 'process.cancelled'
+  | 'tasks.urged'
+  | 'import.completed';
 
 export interface AuditEntry {
   action: AuditAction;

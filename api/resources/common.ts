@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from '@hono/zod-openapi';
 import type { SessionUser } from '../context.js';
 import { fail } from '../errors/errors.js';
@@ -29,3 +30,12 @@ export function isForeignKeyViolation(error: unknown): boolean {
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
+
+/**
+ * The ORDER BY of a list: Chinese names in pinyin order (ICU's zh collation), other fields
+ * by their output column.
+ */
+export function orderBy(field: string, chineseColumns: Record<string, string> = {}) {
+  const column = chineseColumns[field];
+  return column ? sql`${sql.ref(column)} collate "zh-x-icu"` : sql.ref(field);
+}

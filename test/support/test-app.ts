@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { createApp } from '../../api/app.js';
 import type { TemporalHandle } from '../../api/context.js';
 import { connectTemporal } from '../../api/temporal/connect-temporal.js';
+import { createWorker } from '../../worker/create-worker.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp extends TestDatabase {
@@ -20,7 +21,7 @@ export interface Session {
   userId: number;
 }
 
-export async function createTestApp(options: { temporalAddress?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { temporalAddress?: string; worker?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const temporal = await connectTemporal({
     address: options.temporalAddress ?? inject('temporalAddress'),
@@ -28,6 +29,11 @@ export async function createTestApp(options: { temporalAddress?: string } = {}):
     taskQueue: `test-${Math.random().toString(36).slice(2)}`,
   });
   const app = createApp({ db: database.db, temporal, logger: pino({ level: 'silent' }) });
+  // Processes need a worker on the app's task queue; on the dev server they run in real time.
+  const worker = options.worker
+    ? await createWorker({ db: database.db, address: temporal.address, namespace: 'default', taskQueue: temporal.taskQueue, notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' } })
+    : undefined;
+  const running = worker?.worker.run();
 
   const request: TestApp['request'] = (path, init = {}) => {
     const { as, ...rest } = init;
@@ -56,6 +62,11 @@ export async function createTestApp(options: { temporalAddress?: string } = {}):
       return { cookie, csrfToken: body.csrfToken, userId: body.user.id };
     },
     async close() {
+      if (worker) {
+        worker.worker.shutdown();
+        await running;
+        await worker.connection.close();
+      }
       await temporal.connection.close().catch(() => {});
       await temporal.probeConnection.close().catch(() => {});
       await database.drop();

@@ -144,6 +144,10 @@ const enApp: AppMessages = {
             logout: 'Sign out',
             record: { created: 'Create', updated: 'Update', deleted: 'Delete' },
             pii: { read: 'Personal data viewed' },
+            history: { read: 'Raw history read' },
+            process: { started: 'Process started', cancelled: 'Process cancelled' },
+            tasks: { urged: 'Overdue tasks urged' },
+            import: { completed: 'Spreadsheet imported' },
         },
         audit_resource: {
             auth: 'Authentication',

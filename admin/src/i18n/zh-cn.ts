@@ -146,6 +146,10 @@ export const zhCNApp = {
             logout: '退出登录',
             record: { created: '新建', updated: '修改', deleted: '删除' },
             pii: { read: '查看个人信息' },
+            history: { read: '查看流程原始历史' },
+            process: { started: '发起流程', cancelled: '撤销流程' },
+            tasks: { urged: '批量催办' },
+            import: { completed: '批量导入' },
         },
         audit_resource: {
             auth: '登录认证',

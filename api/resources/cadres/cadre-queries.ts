@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
 import type { Scope } from '../../scope/scope.js';
-import { likePattern } from '../common.js';
+import { likePattern, orderBy } from '../common.js';
 import type { ListQuery } from '../list-query.js';
 import type { CADRE_SORTS } from './cadre-schemas.js';
 
@@ -90,7 +90,7 @@ async function positionsOf(db: DB, personIds: number[]) {
 export async function listCadres(db: DB, scope: Scope, list: ListQuery<CadreFilterValues, (typeof CADRE_SORTS)[number]>) {
   const filtered = withFilter(peopleInScope(db, scope), list.filter);
   const [rows, total] = await Promise.all([
-    selectPerson(filtered).orderBy(sql.ref(list.sort.field), list.sort.order).orderBy('p.id').offset(list.offset).limit(list.limit).execute(),
+    selectPerson(filtered).orderBy(orderBy(list.sort.field, { name: 'p.name' }), list.sort.order).orderBy('p.id').offset(list.offset).limit(list.limit).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const positions = await positionsOf(db, rows.map((r) => r.id));

@@ -117,6 +117,13 @@ describe('lists', () => {
     expect((await res.json()).map((r: { id: number }) => r.id).sort((a: number, b: number) => a - b)).toEqual(ids);
   });
 
+  it('sort Chinese names in pinyin order, not by character code', async () => {
+    const res = await t.request(`/api/cadres?${listQuery({ filter: { townshipId: 1 }, sort: ['name', 'ASC'], range: [0, 99] })}`, { as: admin });
+    const names: string[] = (await res.json()).map((r: { name: string }) => r.name);
+    expect(names).toEqual([...names].sort(new Intl.Collator('zh').compare));
+    expect(names).not.toEqual([...names].sort()); // code-point order would differ on a hundred names
+  });
+
   it('show positions with their terms', async () => {
     const row = await (await t.request(`/api/cadres/${personInTownship1.id}`, { as: admin })).json();
     expect(row.positions.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
 import type { Scope } from '../../scope/scope.js';
-import { likePattern } from '../common.js';
+import { likePattern, orderBy } from '../common.js';
 import type { ListQuery } from '../list-query.js';
 import type { TOWNSHIP_SORTS } from './township-schemas.js';
 
@@ -42,7 +42,7 @@ export async function listTownships(db: DB, scope: Scope, list: ListQuery<Townsh
   const filtered = withFilter(baseQuery(db, scope), list.filter);
   const [rows, total] = await Promise.all([
     selectTownship(filtered)
-      .orderBy(sql.ref(list.sort.field), list.sort.order)
+      .orderBy(orderBy(list.sort.field, { name: 't.name' }), list.sort.order)
       .orderBy('t.id')
       .offset(list.offset)
       .limit(list.limit)

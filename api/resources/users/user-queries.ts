@@ -3,7 +3,7 @@ import type { DB } from '../../../db/database.js';
 import type { SessionUser } from '../../context.js';
 import { fail, invalidField } from '../../errors/errors.js';
 import type { Role } from '../../../db/schema.js';
-import { likePattern } from '../common.js';
+import { likePattern, orderBy } from '../common.js';
 import type { ListQuery } from '../list-query.js';
 import type { USER_SORTS } from './user-schemas.js';
 
@@ -43,7 +43,7 @@ export async function listUsers(db: DB, viewer: SessionUser, list: ListQuery<Use
   if (f.active !== undefined) q = q.where('u.active', '=', f.active);
   if (f.id !== undefined) q = q.where('u.id', 'in', ([] as number[]).concat(f.id));
   const [rows, total] = await Promise.all([
-    selectUser(q).orderBy(sql.ref(list.sort.field), list.sort.order).orderBy('u.id').offset(list.offset).limit(list.limit).execute(),
+    selectUser(q).orderBy(orderBy(list.sort.field, { displayName: 'u.display_name' }), list.sort.order).orderBy('u.id').offset(list.offset).limit(list.limit).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };

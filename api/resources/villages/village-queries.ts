@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
 import type { Scope } from '../../scope/scope.js';
-import { likePattern } from '../common.js';
+import { likePattern, orderBy } from '../common.js';
 import type { ListQuery } from '../list-query.js';
 import type { VILLAGE_SORTS } from './village-schemas.js';
 
@@ -50,7 +50,7 @@ function selectVillage(query: Base) {
 export async function listVillages(db: DB, scope: Scope, list: ListQuery<VillageFilterValues, (typeof VILLAGE_SORTS)[number]>) {
   const filtered = withFilter(villagesInScope(db, scope), list.filter);
   const [rows, total] = await Promise.all([
-    selectVillage(filtered).orderBy(sql.ref(list.sort.field), list.sort.order).orderBy('v.id').offset(list.offset).limit(list.limit).execute(),
+    selectVillage(filtered).orderBy(orderBy(list.sort.field, { name: 'v.name' }), list.sort.order).orderBy('v.id').offset(list.offset).limit(list.limit).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };

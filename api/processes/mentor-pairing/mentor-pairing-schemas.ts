@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+
+const days = z.number().int().min(1).max(365);
+export const PairingSettingsInput = z
+  .object({
+    approvalWorkingDays: days,
+    growthPlanDays: days,
+    reviewWorkingDays: days,
+    termMonths: z.number().int().min(1).max(60),
+    remindDaysBeforeMonthEnd: z.number().int().min(0).max(27),
+    escalateDaysAfterMonthEnd: days,
+    midtermMonth: z.number().int().min(1).max(60),
+    evaluationDays: days,
+    extensionMonths: z.number().int().min(0).max(24),
+  })
+  .partial()
+  .strict()
+  .openapi('MentorPairingSettings');
+
+export const StartPairingBody = z
+  .object({
+    menteePersonId: z.number().int().positive(),
+    mentorPersonId: z.number().int().positive(),
+    reason: z.string().trim().max(500).optional(),
+    settings: PairingSettingsInput.optional(),
+  })
+  .strict()
+  .openapi('StartMentorPairing');
+
+export const BulkPairingBody = z
+  .object({ townshipId: z.number().int().positive(), settings: PairingSettingsInput.optional() })
+  .strict()
+  .openapi('StartMentorPairingsForTownship');
+
+export const ReassignBody = z.object({ mentorPersonId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict().openapi('ReassignMentor');
+export const EndEarlyBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict().openapi('EndPairingEarly');
+export const StartedSchema = z.object({ id: z.string(), title: z.string() }).openapi('StartedProcess');

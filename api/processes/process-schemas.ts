@@ -1,0 +1,66 @@
+import { z } from '@hono/zod-openapi';
+import { searchFilter } from '../resources/list-query.js';
+
+export const ProcessIdParam = z.object({
+  id: z.string().regex(/^[a-z0-9-]{3,120}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'mentor-pairing-812-1' }),
+});
+
+export const ProcessSchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    title: z.string(),
+    townshipId: z.number().int().nullable(),
+    townshipName: z.string().nullable(),
+    villageId: z.number().int().nullable(),
+    subjectPersonId: z.number().int().nullable(),
+    subjectName: z.string().nullable(),
+    status: z.string(),
+    currentStep: z.string().nullable(),
+    startedBy: z.number().int().nullable(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    params: z.record(z.string(), z.unknown()),
+    outcome: z.record(z.string(), z.unknown()).nullable(),
+    overdueTasks: z.number().int(),
+    openTasks: z.number().int(),
+  })
+  .openapi('Process');
+
+export const TimelineEntrySchema = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    action: z.string(),
+    comment: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+    actorUserId: z.number().int().nullable(),
+    actorName: z.string().nullable(),
+    taskId: z.number().int().nullable(),
+    stepKey: z.string().nullable(),
+    stepName: z.string().nullable(),
+  })
+  .openapi('TimelineEntry');
+
+export const ProcessDetailSchema = ProcessSchema.extend({
+  timeline: z.array(TimelineEntrySchema),
+  /** Step families the run has been through, and the ones open now: the diagram's highlights. */
+  path: z.array(z.string()),
+  current: z.array(z.string()),
+}).openapi('ProcessDetail');
+
+export const ProcessFilter = z
+  .object({
+    q: searchFilter,
+    type: z.string().max(40).optional(),
+    townshipId: z.number().int().positive().optional(),
+    status: z.enum(['running', 'completed', 'rejected', 'ended_early', 'cancelled', 'failed']).optional(),
+    waitingOnMe: z.boolean().optional(),
+    waitingOnUserId: z.number().int().positive().optional(),
+    overdue: z.boolean().optional(),
+    subjectPersonId: z.number().int().positive().optional(),
+    id: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
+  })
+  .strict();
+
+export const PROCESS_SORTS = ['startedAt', 'endedAt', 'title', 'status', 'type', 'overdueTasks'] as const;

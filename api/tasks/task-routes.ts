@@ -1,0 +1,113 @@
+// 待办: the inbox, one task, and every action on a task (decide, transfer, urge …), which
+// goes to the process's workflow as the `actOnTask` Update.
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { requireUser } from '../auth/authenticate.js';
+import type { AppEnv, SessionUser } from '../context.js';
+import { fail, invalidField } from '../errors/errors.js';
+import { errorResponses } from '../openapi/responses.js';
+import { IdParam, jsonBody } from '../resources/common.js';
+import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/list-query.js';
+import { createRouter } from '../router.js';
+import { scopeOf } from '../scope/scope.js';
+import { updateError } from '../temporal/update-errors.js';
+import { fieldErrors } from '../validation/bilingual-errors.js';
+import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
+import type { Actor } from '../../workflows/human-step/types.js';
+import { PROCESS_TYPES } from '../../workflows/process-types.js';
+import type { Context } from 'hono';
+import { delegatorsOf, selectTask, tasksInScope } from './task-queries.js';
+import { TASK_SORTS, TaskActionBody, TaskActionResultSchema, TaskFilter, TaskSchema } from './task-schemas.js';
+
+const tags = ['tasks 待办'];
+const list = createRoute({
+  method: 'get', path: '/', tags, middleware: requireUser, summary: 'Tasks in scope; filter {"mine":true} for the inbox',
+  request: { query: ListQuerySchema },
+  responses: { 200: { description: 'A page of tasks', content: { 'application/json': { schema: z.array(TaskSchema) } } }, ...errorResponses(400, 401) },
+});
+const show = createRoute({
+  method: 'get', path: '/{id}', tags, middleware: requireUser, summary: 'One task',
+  request: { params: IdParam },
+  responses: { 200: { description: 'The task', content: { 'application/json': { schema: TaskSchema } } }, ...errorResponses(400, 401, 404) },
+});
+const act = createRoute({
+  method: 'post', path: '/{id}/actions', tags, middleware: requireUser, summary: 'Act on a task: approve, reject, return, transfer, add a signer, urge, CC, comment, change the deadline',
+  request: { params: IdParam, ...jsonBody(TaskActionBody) },
+  responses: { 200: { description: 'Accepted', content: { 'application/json': { schema: TaskActionResultSchema } } }, ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+async function loadTask(c: Context<AppEnv>, id: number) {
+  const user = c.var.user;
+  const delegators = await delegatorsOf(c.var.deps.db, user.id);
+  const task = await selectTask(tasksInScope(c.var.deps.db, user, scopeOf(user), delegators).where('t.id', '=', id), user, delegators).executeTakeFirst();
+  if (!task) throw fail('not_found');
+  return { task, delegators };
+}
+
+function actorOf(user: SessionUser, onBehalfOf: number | undefined): Actor {
+  return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, townshipId: user.townshipId, villageId: user.villageId, personId: user.personId, ...(onBehalfOf ? { onBehalfOf } : {}) };
+}
+
+export function createTaskRoutes() {
+  const app = createRouter();
+
+  app.openapi(list, async (c) => {
+    const query = parseListQuery(c, { filter: TaskFilter, sortable: TASK_SORTS, defaultSort: 'dueAt' });
+    const user = c.var.user;
+    const db = c.var.deps.db;
+    const delegators = await delegatorsOf(db, user.id);
+    const f = query.filter;
+    let q = tasksInScope(db, user, scopeOf(user), delegators);
+    if (f.mine) {
+      const mine = await selectTask(q, user, delegators).where('t.status', '=', 'open').execute();
+      q = q.where('t.id', 'in', [0, ...mine.filter((t) => t.canAct).map((t) => t.id)]);
+    }
+    if (f.status) q = q.where('t.status', '=', f.status);
+    if (f.processType) q = q.where('t.process_type', '=', f.processType);
+    if (f.processId) q = q.where('t.process_id', '=', f.processId);
+    if (f.townshipId) q = q.where('t.township_id', '=', f.townshipId);
+    if (f.overdue !== undefined) q = q.where(sql<boolean>`(t.status = 'open' and t.due_at < now())`, '=', f.overdue);
+    if (f.id !== undefined) q = q.where('t.id', 'in', ([] as number[]).concat(f.id));
+    const [rows, total] = await Promise.all([
+      selectTask(q, user, delegators).orderBy(sql.ref(query.sort.field), query.sort.order).orderBy('t.id').offset(query.offset).limit(query.limit).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    setContentRange(c, 'tasks', query.offset, rows.length, total.n);
+    return c.json(rows.map(serialise), 200);
+  });
+
+  app.openapi(show, async (c) => {
+    const { task } = await loadTask(c, c.req.valid('param').id);
+    return c.json(serialise(task), 200);
+  });
+
+  app.openapi(act, async (c) => {
+    const body = c.req.valid('json');
+    const { task, delegators } = await loadTask(c, c.req.valid('param').id);
+    if (task.status !== 'open') throw fail('conflict', [{ field: 'task', message: '该待办已办结或已撤销，不能再操作', messageEn: 'The task is already closed' }]);
+    if ((body.action === 'submit' || body.action === 'approve') && PROCESS_TYPES[task.processType]) {
+      // The workflow checks the form too; here it gets the clerk's wording and field names.
+      const schema = PROCESS_TYPES[task.processType].forms[task.form];
+      const parsed = schema?.safeParse(body.form ?? {});
+      if (parsed && !parsed.success) throw fail('validation_failed', fieldErrors(parsed.error, 'form'));
+    }
+    if ((body.action === 'reject' || body.action === 'return') && !body.comment) throw invalidField('comment', '退回或驳回须填写理由', 'a reason is required');
+    const onBehalfOf = task.assigneeUserId !== null && delegators.includes(task.assigneeUserId) ? task.assigneeUserId : undefined;
+    const { requestId, ...request } = body;
+    try {
+      const result = await c.var.deps.temporal.client.workflow
+        .getHandle(task.processId)
+        .executeUpdate(actOnTaskUpdate, { args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }], updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID() });
+      return c.json(result, 200);
+    } catch (error) {
+      throw updateError(error) ?? error;
+    }
+  });
+
+  return app;
+}
+
+function serialise<T extends { dueAt: Date; decidedAt: Date | null; createdAt: Date; canAct: unknown }>(row: T) {
+  return { ...row, canAct: Boolean(row.canAct), dueAt: row.dueAt.toISOString(), decidedAt: row.decidedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString() };
+}

@@ -1,0 +1,70 @@
+import { z } from '@hono/zod-openapi';
+import { DECISIONS, OPERATIONS } from '../../workflows/human-step/types.js';
+import { idsFilter } from '../resources/list-query.js';
+
+export const TaskSchema = z
+  .object({
+    id: z.number().int(),
+    taskKey: z.string(),
+    processId: z.string(),
+    processType: z.string(),
+    processTitle: z.string(),
+    stepKey: z.string(),
+    stepName: z.string(),
+    round: z.number().int(),
+    form: z.string(),
+    actions: z.array(z.string()),
+    assigneeUserId: z.number().int().nullable(),
+    assigneeName: z.string().nullable(),
+    assigneeRole: z.string().nullable(),
+    assigneeTownshipId: z.number().int().nullable(),
+    townshipId: z.number().int().nullable(),
+    villageId: z.number().int().nullable(),
+    status: z.enum(['open', 'done', 'cancelled']),
+    dueAt: z.string(),
+    overdue: z.boolean(),
+    escalationLevel: z.number().int(),
+    context: z.record(z.string(), z.unknown()),
+    decision: z.record(z.string(), z.unknown()).nullable(),
+    decidedBy: z.number().int().nullable(),
+    decidedAt: z.string().nullable(),
+    createdAt: z.string(),
+    canAct: z.boolean(),
+  })
+  .openapi('Task');
+
+export const TaskFilter = z
+  .object({
+    mine: z.boolean().optional().openapi({ description: '我的待办: only tasks the caller can act on now' }),
+    status: z.enum(['open', 'done', 'cancelled']).optional(),
+    processType: z.string().max(40).optional(),
+    processId: z.string().max(200).optional(),
+    townshipId: z.number().int().positive().optional(),
+    overdue: z.boolean().optional(),
+    id: idsFilter,
+  })
+  .strict();
+
+export const TASK_SORTS = ['id', 'dueAt', 'createdAt', 'stepName', 'status'] as const;
+
+const offset = z.union([
+  z.object({ days: z.number().int().min(1).max(3650) }).strict(),
+  z.object({ workingDays: z.number().int().min(1).max(1000) }).strict(),
+  z.object({ hours: z.number().min(1).max(87600) }).strict(),
+]);
+
+export const TaskActionBody = z
+  .object({
+    action: z.enum([...DECISIONS, ...OPERATIONS]),
+    form: z.record(z.string(), z.unknown()).optional(),
+    comment: z.string().trim().max(2000).optional(),
+    returnTo: z.string().max(100).optional(),
+    userIds: z.array(z.number().int().positive()).max(20).optional(),
+    deadline: z.union([offset, z.object({ at: z.iso.datetime({ offset: true }) }).strict()]).optional(),
+    /** Sent again on a retry (double click, flaky network): the action takes effect once. */
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  })
+  .strict()
+  .openapi('TaskAction');
+
+export const TaskActionResultSchema = z.object({ taskKey: z.string(), action: z.string(), stepOpen: z.boolean() }).openapi('TaskActionResult');

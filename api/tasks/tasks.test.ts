@@ -1,0 +1,163 @@
+// The inbox and task actions through the API, on the real dev server with a real worker:
+// who sees and may act on what, and what happens when two people act at once.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, listQuery, type Session, type TestApp } from '../../test/support/test-app.js';
+
+let t: TestApp;
+let as: Record<string, Session>;
+let menteeId: number;
+let mentorId: number;
+
+beforeAll(async () => {
+  t = await createTestApp({ worker: true });
+  as = {};
+  for (const u of ['admin', 'auditor', 'officer-01', 'secretary-01', 'officer-02', 'secretary-02']) as[u] = await t.login(u);
+  const mentee = await t.db
+    .selectFrom('people as p')
+    .innerJoin('users as u', 'u.person_id', 'p.id')
+    .select(['p.id', 'u.username'])
+    .where('p.township_id', '=', 1)
+    .where('p.newly_elected', '=', true)
+    .where('u.role', '=', 'cadre')
+    .orderBy('p.id')
+    .executeTakeFirstOrThrow();
+  menteeId = mentee.id;
+  mentorId = (await t.db.selectFrom('people as p').innerJoin('users as u', 'u.person_id', 'p.id').select('p.id').where('u.role', '=', 'mentor').where('p.township_id', '=', 1).orderBy('p.id').executeTakeFirstOrThrow()).id;
+  as.mentee = await t.login(mentee.username);
+}, 120_000);
+afterAll(() => t.close());
+
+async function inbox(user: string) {
+  const res = await t.request(`/api/tasks?${listQuery({ filter: { mine: true } })}`, { as: as[user] });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { id: number; stepKey: string; processId: string; canAct: boolean; status: string }[];
+}
+
+async function waitForTask(user: string, stepKey: string, processId: string) {
+  for (let i = 0; i < 100; i++) {
+    const task = (await inbox(user)).find((x) => x.stepKey === stepKey && x.processId === processId);
+    if (task) return task;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${stepKey} never reached ${user}'s inbox`);
+}
+
+const act = (user: string, taskId: number, body: Record<string, unknown>) =>
+  t.request(`/api/tasks/${taskId}/actions`, { method: 'POST', as: as[user], body: JSON.stringify(body) });
+
+async function startPairing(mentee = menteeId) {
+  const res = await t.request('/api/processes/mentor-pairing', { method: 'POST', as: as['officer-01'], body: JSON.stringify({ menteePersonId: mentee, mentorPersonId: mentorId, reason: '结对' }) });
+  expect(res.status).toBe(201);
+  return (await res.json()).id as string;
+}
+
+describe('tasks through the API', () => {
+  let processId: string;
+
+  it('a started pairing puts the approval in the township secretary’s inbox, and nobody else’s', async () => {
+    processId = await startPairing();
+    const task = await waitForTask('secretary-01', 'proposal.approval', processId);
+    expect(task.canAct).toBe(true);
+    expect((await inbox('secretary-02')).some((x) => x.processId === processId)).toBe(false);
+    expect((await inbox('officer-01')).some((x) => x.processId === processId)).toBe(false);
+    // Another township's officer cannot even read it.
+    expect((await t.request(`/api/tasks/${task.id}`, { as: as['officer-02'] })).status).toBe(404);
+  });
+
+  it('a second pairing for the same cadre is refused while one runs', async () => {
+    const res = await t.request('/api/processes/mentor-pairing', { method: 'POST', as: as['officer-01'], body: JSON.stringify({ menteePersonId: menteeId, mentorPersonId: mentorId }) });
+    expect(res.status).toBe(409);
+    expect((await res.json()).fields[0].field).toBe('menteePersonId');
+  });
+
+  it('refuses someone else’s decision with 403 and a reject without reason with 400', async () => {
+    const task = await waitForTask('secretary-01', 'proposal.approval', processId);
+    const byOfficer = await act('officer-01', task.id, { action: 'approve', form: {} });
+    expect(byOfficer.status).toBe(403);
+    const noReason = await act('secretary-01', task.id, { action: 'reject', form: {} });
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).fields[0].field).toBe('comment');
+  });
+
+  it('two approvers at once: one decision takes effect, the other gets 409', async () => {
+    // A second township Party secretary for township 1, so two people hold the role.
+    const create = await t.request('/api/users', { method: 'POST', as: as.admin, body: JSON.stringify({ username: 'secretary-01b', password: 'second-secretary', displayName: '副书记', role: 'township_secretary', townshipId: 1 }) });
+    expect(create.status).toBe(201);
+    as['secretary-01b'] = await t.login('secretary-01b', 'second-secretary');
+    const task = await waitForTask('secretary-01', 'proposal.approval', processId);
+    const [a, b] = await Promise.all([
+      act('secretary-01', task.id, { action: 'approve', form: { opinion: '同意' } }),
+      act('secretary-01b', task.id, { action: 'approve', form: { opinion: '同意' } }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const decided = await t.db.selectFrom('task_events').select('action').where('process_id', '=', processId).where('action', '=', 'approve').execute();
+    expect(decided).toHaveLength(1);
+  });
+
+  it('a double submit with the same request id takes effect once', async () => {
+    const task = await waitForTask('mentee', 'growth-plan.draft', processId);
+    const body = { action: 'submit', form: { goals: ['熟悉村务'] }, requestId: 'double-click-0001' };
+    const [a, b] = await Promise.all([act('mentee', task.id, body), act('mentee', task.id, body)]);
+    expect(a.status).toBe(200);
+    expect([200, 409]).toContain(b.status);
+    const submits = await t.db.selectFrom('task_events').select('id').where('process_id', '=', processId).where('action', '=', 'submit').execute();
+    expect(submits).toHaveLength(1);
+  });
+
+  it('a bad form names its fields in Chinese', async () => {
+    // The review is the mentor's.
+    const mentorUser = (await t.db.selectFrom('users').select('username').where('person_id', '=', mentorId).where('role', '=', 'mentor').executeTakeFirstOrThrow()).username;
+    as.mentor = await t.login(mentorUser);
+    const review = await waitForTask('mentor', 'growth-plan.review', processId);
+    const res = await act('mentor', review.id, { action: 'return', returnTo: 'nowhere', comment: '请修改' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).fields[0].field).toBe('returnTo');
+  });
+
+  it('the supervisor urges and comments; the timeline shows who, when and why', async () => {
+    const review = await waitForTask('mentor', 'growth-plan.review', processId);
+    expect((await act('officer-01', review.id, { action: 'urge', comment: '请尽快审阅' })).status).toBe(200);
+    expect((await act('officer-01', review.id, { action: 'comment', comment: '计划可再具体些' })).status).toBe(200);
+    const mentorUserId = (await t.db.selectFrom('users').select('id').where('person_id', '=', mentorId).where('role', '=', 'mentor').executeTakeFirstOrThrow()).id;
+    const urged = await t.db.selectFrom('notifications').select('title').where('user_id', '=', mentorUserId).where('kind', '=', 'task_urged').execute();
+    expect(urged.length).toBeGreaterThan(0);
+    const detail = await (await t.request(`/api/processes/${processId}`, { as: as['officer-01'] })).json();
+    const actions = detail.timeline.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['opened', 'approve', 'submit', 'urged', 'commented']));
+    const urgedEntry = detail.timeline.find((e: { action: string }) => e.action === 'urged');
+    expect(urgedEntry).toMatchObject({ actorName: expect.any(String), comment: '请尽快审阅', stepName: '导师审阅成长计划' });
+    expect(detail.path).toEqual(expect.arrayContaining(['proposal.approval', 'growth-plan.draft', 'growth-plan.review']));
+    expect(detail.current).toContain('growth-plan.review');
+  });
+
+  it('the auditor reads the raw history; a township officer may not', async () => {
+    const raw = await t.request(`/api/processes/${processId}/history`, { as: as.auditor });
+    expect(raw.status).toBe(200);
+    const events = await raw.json();
+    expect(events[0].eventType).toMatch(/WORKFLOW_EXECUTION_STARTED/);
+    expect((await t.request(`/api/processes/${processId}/history`, { as: as['officer-01'] })).status).toBe(403);
+  });
+
+  it('a decision after the process is cancelled is refused with 409', async () => {
+    const review = await waitForTask('mentor', 'growth-plan.review', processId);
+    expect((await t.request(`/api/processes/${processId}/cancel`, { method: 'POST', as: as.admin, body: JSON.stringify({ reason: '重新安排' }) })).status).toBe(200);
+    for (let i = 0; i < 100; i++) {
+      const row = await t.db.selectFrom('processes').select('status').where('id', '=', processId).executeTakeFirstOrThrow();
+      if (row.status === 'cancelled') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const res = await act('mentor', review.id, { action: 'approve', form: {} });
+    expect(res.status).toBe(409);
+    const open = await t.db.selectFrom('tasks').select('id').where('process_id', '=', processId).where('status', '=', 'open').execute();
+    expect(open).toEqual([]);
+  });
+
+  it('lists processes in scope and filters those waiting on me', async () => {
+    const again = await startPairing();
+    await waitForTask('secretary-01', 'proposal.approval', again);
+    const mine = await (await t.request(`/api/processes?${listQuery({ filter: { waitingOnMe: true } })}`, { as: as['secretary-01'] })).json();
+    expect(mine.map((p: { id: string }) => p.id)).toContain(again);
+    const other = await (await t.request(`/api/processes?${listQuery({})}`, { as: as['officer-02'] })).json();
+    expect(other.map((p: { id: string }) => p.id)).not.toContain(again);
+  });
+});
