@@ -55,6 +55,8 @@ export class HumanSteps {
   private readonly open = new Map<string, OpenStep>();
   private readonly rounds = new Map<string, number>();
   private eventSeq = 0;
+  /** Steps still running, their cleanup included. */
+  private active = 0;
 
   constructor(private readonly process: ProcessContext) {
     setHandler(actOnTaskUpdate, (req) => this.act(req), { validator: (req) => this.validate(req) });
@@ -91,6 +93,7 @@ export class HumanSteps {
     const assignees = Array.isArray(spec.assignee) ? spec.assignee : [spec.assignee];
     const step: OpenStep = { spec, round, signers: [], mode: spec.signMode ?? 'any', schedule, reminded: false, overdue: false, escalated: 0, version: 0 };
     this.open.set(spec.key, step);
+    this.active++;
     try {
       for (const assignee of assignees) await this.addSigner(step, assignee, null);
       for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
@@ -103,7 +106,13 @@ export class HumanSteps {
     } finally {
       this.open.delete(spec.key);
       await CancellationScope.nonCancellable(() => this.syncProcess());
+      this.active--;
     }
+  }
+
+  /** After a cancellation: waits until every step has closed its tasks and said so. */
+  async settle(): Promise<void> {
+    await CancellationScope.nonCancellable(() => condition(() => this.active === 0));
   }
 
   private async waitForOutcome(step: OpenStep): Promise<void> {
@@ -288,7 +297,11 @@ export class HumanSteps {
   private async addSigner(step: OpenStep, assignee: Assignee, by: Actor | null): Promise<void> {
     const index = step.signers.length;
     const taskKey = `${this.processId}:${step.spec.key}:${step.round}${index ? `:${index}` : ''}`;
-    const taskId = await acts.openTask({
+    // Known to the validator before the row exists: whoever sees the row in the inbox can act
+    // at once, even before the activity's result reaches the workflow.
+    const signer: Signer = { assignee, taskKey, taskId: 0, decision: null, closing: false };
+    step.signers.push(signer);
+    signer.taskId = await acts.openTask({
       taskKey,
       processId: this.processId,
       processType: this.process.type,
@@ -303,8 +316,6 @@ export class HumanSteps {
       dueAt: step.schedule.dueAt,
       context: { ...step.spec.context, processTitle: this.process.title, returnTo: step.spec.returnTo ?? [] },
     });
-    const signer: Signer = { assignee, taskKey, taskId, decision: null, closing: false };
-    step.signers.push(signer);
     await this.event(step, signer, 'opened', by, { assignee, dueAt: step.schedule.dueAt });
     await this.notify(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`, signer);
   }

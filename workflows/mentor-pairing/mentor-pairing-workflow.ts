@@ -174,6 +174,7 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
     return final;
   } catch (error) {
     if (!isCancellation(error)) throw error;
+    await steps.settle();
     if (!endedEarly) {
       // Cancelled from outside (the county withdrew the process): say so in the read model too.
       await CancellationScope.nonCancellable(() => endProcess('cancelled', { status: 'cancelled' }));

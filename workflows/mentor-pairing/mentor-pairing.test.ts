@@ -1,9 +1,22 @@
 // A whole pairing term — a year and a six-month extension — in seconds, on the time-skipping
 // test server, with the real activities writing to PostgreSQL.
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import type { MentorPairingInput } from './mentor-pairing-definition.js';
 import { mentorPairing } from './mentor-pairing-workflow.js';
+import { endPairingEarlyUpdate, reassignMentorUpdate } from './mentor-pairing-definition.js';
+
+/** QINGLAN_RECORD_HISTORIES=1 stores finished runs as replay fixtures (test/fixtures/histories). */
+async function recordHistory(id: string) {
+  if (process.env.QINGLAN_RECORD_HISTORIES !== '1') return;
+  const history = await h.env.client.workflow.getHandle(id).fetchHistory();
+  const dir = path.resolve('test/fixtures/histories');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${id}.json`), historyToJSON(history));
+}
 
 let h: ProcessHarness;
 let input: MentorPairingInput;
@@ -127,5 +140,47 @@ describe('mentor pairing over a term', () => {
     const timeline = await h.db.selectFrom('task_events').select('action').where('process_id', '=', id).execute();
     const actions = timeline.map((e) => e.action);
     for (const a of ['opened', 'approve', 'submit', 'return', 'reminded', 'overdue', 'escalated', 'term_extended', 'cancelled']) expect(actions).toContain(a);
+    await recordHistory(id);
   }, 180_000);
+
+  it('ends when the township Party secretary rejects the proposal, with the reason kept', async () => {
+    const id = 'mentor-pairing-rejected';
+    const handle = await h.env.client.workflow.start(mentorPairing, { taskQueue: h.taskQueue, workflowId: id, args: [input] });
+    await h.act(id, 'proposal.approval', 'secretary-01', { action: 'reject', comment: '导师本人工作任务较重', form: {} });
+    expect(await handle.result()).toMatchObject({ status: 'rejected', reason: '导师本人工作任务较重' });
+    expect((await h.db.selectFrom('processes').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('rejected');
+    await recordHistory(id);
+  });
+
+  it('passes the open tasks to a new mentor, keeps the history, and ends early with a reason', async () => {
+    const id = 'mentor-pairing-reassigned';
+    const handle = await h.env.client.workflow.start(mentorPairing, { taskQueue: h.taskQueue, workflowId: id, args: [input] });
+    await h.act(id, 'proposal.approval', 'secretary-01', { action: 'approve', form: {} });
+    const exchangeTask = await h.openTask(id, 'exchange.m1');
+    const newMentor = await h.db
+      .selectFrom('users as u')
+      .innerJoin('people as p', 'p.id', 'u.person_id')
+      .select(['u.id as userId', 'u.username', 'p.id as personId', 'p.name'])
+      .where('u.role', '=', 'mentor')
+      .where('p.id', '!=', input.mentor.personId)
+      .orderBy('u.id')
+      .executeTakeFirstOrThrow();
+    const officer = await h.actor('officer-01');
+    // A cadre may not replace the mentor: the validator refuses before anything changes.
+    await expect(handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: await h.actor(menteeUser), mentor: newMentor, reason: '想换' }] })).rejects.toThrow();
+    const moved = await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: officer, mentor: { personId: newMentor.personId, userId: newMentor.userId, name: newMentor.name }, reason: '原导师调离' }] });
+    expect(moved.moved).toBe(1);
+    const task = await h.db.selectFrom('tasks').select(['assignee_user_id', 'status']).where('id', '=', exchangeTask.id).executeTakeFirstOrThrow();
+    expect(task).toEqual({ assignee_user_id: newMentor.userId, status: 'open' });
+    // The old mentor can no longer record; the new one can.
+    await expect(h.act(id, 'exchange.m1', mentorUser, { action: 'submit', form: exchange(1) })).rejects.toThrow();
+    await h.act(id, 'exchange.m1', newMentor.username, { action: 'submit', form: exchange(1) });
+
+    await handle.executeUpdate(endPairingEarlyUpdate, { args: [{ actor: officer, reason: '被帮带干部调任' }] });
+    expect(await handle.result()).toMatchObject({ status: 'ended_early', reason: '被帮带干部调任', mentorPersonId: newMentor.personId, exchangesRecorded: 1 });
+    expect(await h.db.selectFrom('tasks').select('id').where('process_id', '=', id).where('status', '=', 'open').execute()).toEqual([]);
+    const actions = (await h.db.selectFrom('task_events').select('action').where('process_id', '=', id).execute()).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['transferred', 'mentor_reassigned', 'ended_early', 'cancelled']));
+    await recordHistory(id);
+  });
 });

@@ -1,0 +1,32 @@
+// Histories of finished runs, stored as fixtures, replayed against today's workflow code.
+// A change that would break a running pairing (a step added without `patched()`, a timer
+// moved) fails here instead of in a township a year into its term.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const FIXTURES = path.resolve('test/fixtures/histories');
+
+describe('replay of stored histories', () => {
+  const files = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
+
+  it('has fixtures for every process type', () => {
+    expect(files.some((f) => f.startsWith('mentor-pairing-'))).toBe(true);
+  });
+
+  it('replays every one without a nondeterminism error', async () => {
+    const histories = files.map((file) => ({
+      workflowId: path.basename(file, '.json'),
+      history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8'))),
+    }));
+    const results = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('./index.ts'), replayName: 'stored-histories' }, histories)) {
+      results.push({ workflowId: result.workflowId, error: result.error ? String(result.error) : undefined });
+    }
+    expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
+  }, 120_000);
+});
