@@ -19,8 +19,9 @@ import { createResourceRoutes } from './resources/resource-routes.js';
 import { createTaskRoutes } from './tasks/task-routes.js';
 import { createRouter } from './router.js';
 
-/** Bodies are small JSON forms; spreadsheets have their own upload routes later. */
+/** Bodies are small JSON forms; spreadsheet uploads have their own, larger limit on their route. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+const UPLOAD_PATHS = new Set(['/api/processes/mentor-pairing/import']);
 
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -29,7 +30,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestContext(deps));
 
   const api = createRouter();
-  api.use('*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw fail('payload_too_large'); } }));
+  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw fail('payload_too_large'); } });
+  api.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? next() : jsonLimit(c, next)));
   api.route('/health', createHealthRoutes());
   api.route('/auth', createAuthRoutes());
   api.route('/tasks', createTaskRoutes());

@@ -2,6 +2,7 @@ import { createRouter } from '../router.js';
 import { createAuditLogRoutes } from './audit-log/audit-log-routes.js';
 import { createCadreRoutes } from './cadres/cadre-routes.js';
 import { createCalendarOverrideRoutes } from './calendar-overrides/calendar-override-routes.js';
+import { createDelegationRoutes } from './delegations/delegation-routes.js';
 import { createNotificationRoutes } from './notifications/notification-routes.js';
 import { createStatsRoutes } from './stats/stats-routes.js';
 import { createTownshipRoutes } from './townships/township-routes.js';
@@ -18,5 +19,6 @@ export function createResourceRoutes() {
   app.route('/stats', createStatsRoutes());
   app.route('/calendar-overrides', createCalendarOverrideRoutes());
   app.route('/notifications', createNotificationRoutes());
+  app.route('/delegations', createDelegationRoutes());
   return app;
 }

@@ -3,36 +3,54 @@ import type { DB } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { SessionUser } from '../context.js';
 import type { Scope } from '../scope/scope.js';
+import type { Delegator } from '../../workflows/human-step/types.js';
 
 type Eb = ExpressionBuilder<Database & { t: Database['tasks']; p: Database['processes'] }, 't' | 'p'>;
 
-/** Users whose tasks the caller may act on today while they are on leave (请假委托). */
-export async function delegatorsOf(db: DB, userId: number): Promise<number[]> {
+/** Colleagues on leave today whose tasks the caller stands in for (请假委托). */
+export async function delegatorsOf(db: DB, userId: number): Promise<Delegator[]> {
   const today = sql<string>`(now() at time zone 'Asia/Shanghai')::date`;
-  const rows = await db
-    .selectFrom('delegations')
-    .select('user_id')
-    .where('delegate_user_id', '=', userId)
-    .where('starts_on', '<=', today)
-    .where('ends_on', '>=', today)
+  return db
+    .selectFrom('delegations as d')
+    .innerJoin('users as u', 'u.id', 'd.user_id')
+    .select(['u.id as userId', 'u.role', 'u.township_id as townshipId', 'u.village_id as villageId'])
+    .where('d.delegate_user_id', '=', userId)
+    .where('d.starts_on', '<=', today)
+    .where('d.ends_on', '>=', today)
+    .where('u.active', '=', true)
     .execute();
-  return rows.map((r) => r.user_id);
 }
 
-/** The caller may act on it: theirs, a delegator's, or their role's within their unit. */
-export function actionableBy(eb: Eb, user: SessionUser, delegators: number[]) {
-  return eb.or([
-    eb('t.assignee_user_id', 'in', [user.id, ...delegators]),
-    eb.and([
-      eb('t.assignee_role', '=', user.role),
-      eb.or([eb('t.assignee_township_id', 'is', null), eb('t.assignee_township_id', '=', user.townshipId)]),
-      eb.or([eb('t.assignee_village_id', 'is', null), eb('t.assignee_village_id', '=', user.villageId)]),
-    ]),
+type Identity = Pick<Delegator, 'role' | 'townshipId' | 'villageId'> & { id?: number; userId?: number };
+
+function roleMatch(eb: Eb, who: Identity) {
+  return eb.and([
+    eb('t.assignee_role', '=', who.role),
+    eb.or([eb('t.assignee_township_id', 'is', null), eb('t.assignee_township_id', '=', who.townshipId)]),
+    eb.or([eb('t.assignee_village_id', 'is', null), eb('t.assignee_village_id', '=', who.villageId)]),
   ]);
 }
 
+/** The caller may act on it: theirs or their role's within their unit, or the same for a colleague on leave. */
+export function actionableBy(eb: Eb, user: SessionUser, delegators: Delegator[]) {
+  return eb.or([
+    eb('t.assignee_user_id', 'in', [user.id, ...delegators.map((d) => d.userId)]),
+    roleMatch(eb, user),
+    ...delegators.map((d) => roleMatch(eb, d)),
+  ]);
+}
+
+/** Which colleague's task this is, when the caller acts on it as a stand-in. */
+export function standingInFor(task: { assigneeUserId: number | null; assigneeRole: string | null; assigneeTownshipId: number | null; assigneeVillageId?: number | null }, user: SessionUser, delegators: Delegator[]): Delegator | undefined {
+  const own = task.assigneeUserId === user.id || (task.assigneeRole === user.role && (task.assigneeTownshipId == null || task.assigneeTownshipId === user.townshipId));
+  if (own) return undefined;
+  return delegators.find(
+    (d) => d.userId === task.assigneeUserId || (task.assigneeRole === d.role && (task.assigneeTownshipId == null || task.assigneeTownshipId === d.townshipId)),
+  );
+}
+
 /** Tasks the caller may see: what they can act on, plus their unit's tasks. */
-export function tasksInScope(db: DB, user: SessionUser, scope: Scope, delegators: number[]) {
+export function tasksInScope(db: DB, user: SessionUser, scope: Scope, delegators: Delegator[]) {
   const query = db.selectFrom('tasks as t').innerJoin('processes as p', 'p.id', 't.process_id').leftJoin('users as a', 'a.id', 't.assignee_user_id');
   return query.where((eb) => {
     const own = actionableBy(eb as unknown as Eb, user, delegators);
@@ -51,7 +69,7 @@ export function tasksInScope(db: DB, user: SessionUser, scope: Scope, delegators
 
 export type TaskQuery = ReturnType<typeof tasksInScope>;
 
-export function selectTask(query: TaskQuery, user: SessionUser, delegators: number[]) {
+export function selectTask(query: TaskQuery, user: SessionUser, delegators: Delegator[]) {
   return query.select((eb) => [
     't.id',
     't.task_key as taskKey',

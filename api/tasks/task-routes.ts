@@ -14,10 +14,10 @@ import { scopeOf } from '../scope/scope.js';
 import { updateError } from '../temporal/update-errors.js';
 import { fieldErrors } from '../validation/bilingual-errors.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
-import type { Actor } from '../../workflows/human-step/types.js';
+import type { Actor, Delegator } from '../../workflows/human-step/types.js';
 import { PROCESS_TYPES } from '../../workflows/process-types.js';
 import type { Context } from 'hono';
-import { delegatorsOf, selectTask, tasksInScope } from './task-queries.js';
+import { delegatorsOf, selectTask, standingInFor, tasksInScope } from './task-queries.js';
 import { TASK_SORTS, TaskActionBody, TaskActionResultSchema, TaskFilter, TaskSchema } from './task-schemas.js';
 
 const tags = ['tasks 待办'];
@@ -45,7 +45,7 @@ async function loadTask(c: Context<AppEnv>, id: number) {
   return { task, delegators };
 }
 
-function actorOf(user: SessionUser, onBehalfOf: number | undefined): Actor {
+function actorOf(user: SessionUser, onBehalfOf: Delegator | undefined): Actor {
   return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, townshipId: user.townshipId, villageId: user.villageId, personId: user.personId, ...(onBehalfOf ? { onBehalfOf } : {}) };
 }
 
@@ -93,7 +93,12 @@ export function createTaskRoutes() {
       if (parsed && !parsed.success) throw fail('validation_failed', fieldErrors(parsed.error, 'form'));
     }
     if ((body.action === 'reject' || body.action === 'return') && !body.comment) throw invalidField('comment', '退回或驳回须填写理由', 'a reason is required');
-    const onBehalfOf = task.assigneeUserId !== null && delegators.includes(task.assigneeUserId) ? task.assigneeUserId : undefined;
+    if (body.userIds?.length) {
+      // A task must never be handed to someone who cannot sign in: the write would fail on every retry.
+      const found = await c.var.deps.db.selectFrom('users').select('id').where('id', 'in', body.userIds).where('active', '=', true).execute();
+      if (found.length !== new Set(body.userIds).size) throw invalidField('userIds', '所选人员不存在或已停用', 'unknown or inactive user');
+    }
+    const onBehalfOf = standingInFor(task, c.var.user, delegators);
     const { requestId, ...request } = body;
     try {
       const result = await c.var.deps.temporal.client.workflow

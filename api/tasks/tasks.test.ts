@@ -118,6 +118,9 @@ describe('tasks through the API', () => {
     const review = await waitForTask('mentor', 'growth-plan.review', processId);
     expect((await act('officer-01', review.id, { action: 'urge', comment: '请尽快审阅' })).status).toBe(200);
     expect((await act('officer-01', review.id, { action: 'comment', comment: '计划可再具体些' })).status).toBe(200);
+    const nobody = await act('officer-01', review.id, { action: 'transfer', userIds: [999_999], comment: '转给不存在的人' });
+    expect(nobody.status).toBe(400);
+    expect((await nobody.json()).fields[0].field).toBe('userIds');
     const mentorUserId = (await t.db.selectFrom('users').select('id').where('person_id', '=', mentorId).where('role', '=', 'mentor').executeTakeFirstOrThrow()).id;
     const urged = await t.db.selectFrom('notifications').select('title').where('user_id', '=', mentorUserId).where('kind', '=', 'task_urged').execute();
     expect(urged.length).toBeGreaterThan(0);
@@ -159,5 +162,29 @@ describe('tasks through the API', () => {
     expect(mine.map((p: { id: string }) => p.id)).toContain(again);
     const other = await (await t.request(`/api/processes?${listQuery({})}`, { as: as['officer-02'] })).json();
     expect(other.map((p: { id: string }) => p.id)).not.toContain(again);
+  });
+
+  it('a colleague stands in while the township Party secretary is on leave (请假委托), and the timeline says so', async () => {
+    const mentee2 = await t.db.selectFrom('people as p').innerJoin('users as u', 'u.person_id', 'p.id').select('p.id').where('p.township_id', '=', 2).where('p.newly_elected', '=', true).where('u.role', '=', 'cadre').orderBy('p.id').executeTakeFirstOrThrow();
+    const mentor2 = await t.db.selectFrom('people as p').innerJoin('users as u', 'u.person_id', 'p.id').select('p.id').where('p.township_id', '=', 2).where('u.role', '=', 'mentor').orderBy('p.id').executeTakeFirstOrThrow();
+    const started = await t.request('/api/processes/mentor-pairing', { method: 'POST', as: as['officer-02'], body: JSON.stringify({ menteePersonId: mentee2.id, mentorPersonId: mentor2.id }) });
+    const pid = (await started.json()).id;
+    const task = await waitForTask('secretary-02', 'proposal.approval', pid);
+    // Before the delegation the officer cannot decide it.
+    expect((await act('officer-02', task.id, { action: 'approve', form: {} })).status).toBe(403);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const officer2 = (await t.db.selectFrom('users').select('id').where('username', '=', 'officer-02').executeTakeFirstOrThrow()).id;
+    const delegated = await t.request('/api/delegations', { method: 'POST', as: as['secretary-02'], body: JSON.stringify({ delegateUserId: officer2, startsOn: today, endsOn: today, reason: '外出学习' }) });
+    expect(delegated.status).toBe(201);
+    expect((await inbox('officer-02')).some((x) => x.id === task.id)).toBe(true);
+    expect((await act('officer-02', task.id, { action: 'approve', form: { opinion: '代为审批' } })).status).toBe(200);
+    const event = await t.db.selectFrom('task_events').select(['actor_user_id', 'detail']).where('process_id', '=', pid).where('action', '=', 'approve').executeTakeFirstOrThrow();
+    expect(event.actor_user_id).toBe(officer2);
+    expect(event.detail).toMatchObject({ onBehalfOf: { role: 'township_secretary', townshipId: 2 } });
+    // A delegate from another township is refused.
+    const far = (await t.db.selectFrom('users').select('id').where('username', '=', 'officer-03').executeTakeFirstOrThrow()).id;
+    const refused = await t.request('/api/delegations', { method: 'POST', as: as['secretary-02'], body: JSON.stringify({ delegateUserId: far, startsOn: today, endsOn: today }) });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).fields[0].field).toBe('delegateUserId');
   });
 });

@@ -1,12 +1,19 @@
 // Who may act on a step, decided from data alone so workflow validators can use it.
 import type { Actor, Assignee } from './types.js';
 
-export function actorIsAssignee(assignee: Assignee, actor: Actor): boolean {
-  if (assignee.kind === 'user') return actor.userId === assignee.userId || actor.onBehalfOf === assignee.userId;
-  if (actor.role !== assignee.role) return false;
-  if (assignee.townshipId != null && actor.townshipId !== assignee.townshipId) return false;
-  if (assignee.villageId != null && actor.villageId !== assignee.villageId) return false;
+type Identity = Pick<Actor, 'userId' | 'role' | 'townshipId' | 'villageId'>;
+
+function matches(assignee: Assignee, who: Identity): boolean {
+  if (assignee.kind === 'user') return who.userId === assignee.userId;
+  if (who.role !== assignee.role) return false;
+  if (assignee.townshipId != null && who.townshipId !== assignee.townshipId) return false;
+  if (assignee.villageId != null && who.villageId !== assignee.villageId) return false;
   return true;
+}
+
+/** The actor, or the colleague on leave they stand in for (请假委托), is the assignee. */
+export function actorIsAssignee(assignee: Assignee, actor: Actor): boolean {
+  return matches(assignee, actor) || (actor.onBehalfOf !== undefined && matches(assignee, actor.onBehalfOf));
 }
 
 /**

@@ -16,8 +16,15 @@ export interface Actor {
   townshipId: number | null;
   villageId: number | null;
   personId: number | null;
-  /** Acting for this user while they are on leave (请假委托). */
-  onBehalfOf?: number;
+  /** Acting for this person while they are on leave (请假委托): their identity, for the checks. */
+  onBehalfOf?: Delegator;
+}
+
+export interface Delegator {
+  userId: number;
+  role: Role;
+  townshipId: number | null;
+  villageId: number | null;
 }
 
 export type Offset = { days: number } | { workingDays: number } | { hours: number };

@@ -15,6 +15,7 @@ import { processesInScope } from '../process-queries.js';
 import { ProcessIdParam } from '../process-schemas.js';
 import { startPairingsForTownship } from './bulk-start.js';
 import { BulkPairingBody, EndEarlyBody, ReassignBody, StartPairingBody, StartedSchema } from './mentor-pairing-schemas.js';
+import { createPairingImportRoutes } from './pairing-import-routes.js';
 import { findMentor } from './pairing-people.js';
 import { startPairing } from './start-pairing.js';
 
@@ -40,6 +41,7 @@ const actorOf = (c: Context<AppEnv>) => {
 
 export function createMentorPairingRoutes() {
   const app = createRouter();
+  app.route('/', createPairingImportRoutes());
 
   app.openapi(start, async (c) => c.json(await startPairing(c, c.req.valid('json')), 201));
 
