@@ -187,4 +187,43 @@ describe('tasks through the API', () => {
     expect(refused.status).toBe(400);
     expect((await refused.json()).fields[0].field).toBe('delegateUserId');
   });
+
+  it('加签 makes the step wait for the added signer too; 抄送 and 调整时限 are recorded', async () => {
+    const second = await t.db.selectFrom('people as p').innerJoin('users as u', 'u.person_id', 'p.id').select('p.id').where('p.township_id', '=', 1).where('p.newly_elected', '=', true).where('u.role', '=', 'cadre').where('p.id', '!=', menteeId).orderBy('p.id').executeTakeFirstOrThrow();
+    const pid = await startPairing(second.id);
+    const task = await waitForTask('secretary-01', 'proposal.approval', pid);
+    const officer1 = (await t.db.selectFrom('users').select('id').where('username', '=', 'officer-01').executeTakeFirstOrThrow()).id;
+    const admin = (await t.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow()).id;
+    expect((await act('secretary-01', task.id, { action: 'add_signer', userIds: [officer1], comment: '请组织委员会签' })).status).toBe(200);
+    expect((await act('secretary-01', task.id, { action: 'cc', userIds: [admin] })).status).toBe(200);
+    expect((await act('admin', task.id, { action: 'change_deadline', deadline: { workingDays: 10 }, comment: '节后统一审批' })).status).toBe(200);
+    expect((await act('secretary-01', task.id, { action: 'approve', form: {} })).status).toBe(200);
+    const added = await waitForTask('officer-01', 'proposal.approval', pid);
+    const still = await t.db.selectFrom('processes').select('current_step').where('id', '=', pid).executeTakeFirstOrThrow();
+    expect(still.current_step).toBe('结对审批');
+    expect((await act('officer-01', added.id, { action: 'approve', form: {} })).status).toBe(200);
+    // Both signed: the pairing moves on to the mentee's growth plan.
+    as.mentee2 = await t.login((await t.db.selectFrom('users').select('username').where('person_id', '=', second.id).where('role', '=', 'cadre').executeTakeFirstOrThrow()).username);
+    await waitForTask('mentee2', 'growth-plan.draft', pid);
+    const actions = (await t.db.selectFrom('task_events').select('action').where('process_id', '=', pid).execute()).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['signer_added', 'cc', 'deadline_changed']));
+    expect(actions.filter((a) => a === 'approve')).toHaveLength(2);
+    const cc = await t.db.selectFrom('notifications').select('kind').where('user_id', '=', admin).where('kind', '=', 'task_cc').execute();
+    expect(cc.length).toBeGreaterThan(0);
+  });
+
+  it('what waits on whom is one visibility query on the search attributes', async () => {
+    const pid = (await t.db.selectFrom('processes').select('id').where('status', '=', 'running').where('township_id', '=', 2).executeTakeFirstOrThrow()).id;
+    const client = t.temporal.client;
+    let ids: string[] = [];
+    for (let i = 0; i < 50 && !ids.includes(pid); i++) {
+      ids = [];
+      for await (const w of client.workflow.list({ query: `QinglanProcessType = 'mentor-pairing' AND QinglanTownshipId = 2 AND QinglanStatus = 'running'` })) ids.push(w.workflowId);
+      if (!ids.includes(pid)) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(ids).toContain(pid);
+    const waiting: string[] = [];
+    for await (const w of client.workflow.list({ query: `QinglanWaitingOn = 'role:township_secretary@1'` })) waiting.push(w.workflowId);
+    expect(waiting).not.toContain(pid); // township 2's pairing waits on township 2's people
+  });
 });
