@@ -1,4 +1,5 @@
 import type { DB } from '../db/database.js';
+import { createAssessmentActivities } from './annual-assessment/assessment-activities.js';
 import { createCalendarActivities } from './calendar/calendar-activities.js';
 import { createHealthProbeActivities } from './health-probe/health-probe-activities.js';
 import { createTaskActivities } from './human-steps/task-activities.js';
@@ -11,6 +12,7 @@ export function createActivities(deps: { db: DB; notifications?: NotificationSet
   return {
     ...createHealthProbeActivities(deps.db),
     ...createTaskActivities(deps.db),
+    ...createAssessmentActivities(deps.db),
     ...createCalendarActivities(deps.db),
     ...createNotificationActivities({ db: deps.db, ...notifications }),
   };

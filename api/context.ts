@@ -12,6 +12,11 @@ export interface TemporalHandle {
   address: string;
   namespace: string;
   taskQueue: string;
+  /**
+   * Prefix of every workflow id this installation starts, so two installations (or two test
+   * databases) can share one Temporal namespace without their ids meeting. Empty by default.
+   */
+  idPrefix?: string;
 }
 
 /** What the API is built from; tests pass their own database and dev server. */

@@ -18,6 +18,8 @@ export interface Settings {
   temporalDevPort: number;
   temporalUiPort: number;
   taskQueue: string;
+  /** Prefix of workflow ids, for installations sharing a Temporal namespace. */
+  idPrefix: string;
   production: boolean;
   logLevel: string;
 }
@@ -43,6 +45,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     temporalDevPort: intFromEnv('QINGLAN_TEMPORAL_PORT', 7233),
     temporalUiPort: intFromEnv('QINGLAN_TEMPORAL_UI_PORT', 8233),
     taskQueue: env.QINGLAN_TASK_QUEUE || 'qinglan',
+    idPrefix: env.QINGLAN_ID_PREFIX || '',
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -211,7 +211,24 @@ export interface DelegationTable {
   reason: string | null;
 }
 
+export interface AssessmentResultTable {
+  year: number;
+  person_id: number;
+  township_id: number;
+  version: number;
+  total: ColumnType<string | null, number | null, number | null>;
+  grade: string | null;
+  rank: number | null;
+  top: Generated<boolean>;
+  bottom: Generated<boolean>;
+  missing_step: string | null;
+  scores: Json;
+  final: Generated<boolean>;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
+  assessment_results: AssessmentResultTable;
   processes: ProcessTable;
   tasks: TaskTable;
   task_events: TaskEventTable;

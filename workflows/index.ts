@@ -1,3 +1,6 @@
 // Every workflow the worker runs. A process is found by its name everywhere.
 export { healthProbe } from './health-probe/health-probe-workflow.js';
 export { mentorPairing } from './mentor-pairing/mentor-pairing-workflow.js';
+export { assessmentCycle } from './annual-assessment/assessment-cycle-workflow.js';
+export { townshipAssessment } from './annual-assessment/township-assessment-workflow.js';
+export { cadreAssessment } from './annual-assessment/cadre-assessment-workflow.js';

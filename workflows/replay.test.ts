@@ -16,9 +16,11 @@ describe('replay of stored histories', () => {
 
   it('has fixtures for every process type', () => {
     expect(files.some((f) => f.startsWith('mentor-pairing-'))).toBe(true);
+    expect(files.some((f) => f.includes('annual-assessment-'))).toBe(true);
   });
 
   it('replays every one without a nondeterminism error', async () => {
+    // A fixture is named by its workflow id: task keys embed it, so the replay runs under it.
     const histories = files.map((file) => ({
       workflowId: path.basename(file, '.json'),
       history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8'))),

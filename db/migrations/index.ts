@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as organisation from './0001-organisation.js';
 import * as humanSteps from './0002-human-steps.js';
+import * as annualAssessment from './0003-annual-assessment.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
   '0002-human-steps': humanSteps,
+  '0003-annual-assessment': annualAssessment,
 };

@@ -1,6 +1,9 @@
 // A worker on the time-skipping test server over a fresh clone of the demo database, with
 // helpers to find a process's open tasks and act on them as a given user.
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
@@ -21,6 +24,11 @@ export interface ProcessHarness {
   actor(username: string): Promise<Actor>;
   openTask(processId: string, stepKey: string): Promise<{ id: number; task_key: string; due_at: Date }>;
   act(processId: string, stepKey: string, username: string, request: Omit<TaskActionRequest, 'taskKey' | 'actor'>): Promise<unknown>;
+  /**
+   * With QINGLAN_RECORD_HISTORIES=1, stores a finished run as a replay fixture named by its
+   * workflow id: task keys embed that id, so the replay must run under the same one.
+   */
+  recordHistory(workflowId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,6 +75,13 @@ export async function createProcessHarness(): Promise<ProcessHarness> {
       const task = await harness.openTask(processId, stepKey);
       const handle = env.client.workflow.getHandle(processId);
       return handle.executeUpdate(actOnTaskUpdate, { args: [{ ...request, taskKey: task.task_key, actor: await harness.actor(username) }] });
+    },
+    async recordHistory(workflowId) {
+      if (process.env.QINGLAN_RECORD_HISTORIES !== '1') return;
+      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+      const dir = path.resolve('test/fixtures/histories');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, `${workflowId}.json`), historyToJSON(history));
     },
     async close() {
       worker.shutdown();

@@ -27,6 +27,8 @@ export async function createTestApp(options: { temporalAddress?: string; worker?
     address: options.temporalAddress ?? inject('temporalAddress'),
     namespace: 'default',
     taskQueue: `test-${Math.random().toString(36).slice(2)}`,
+    // Every test file clones the same county onto one dev server: keep their workflow ids apart.
+    idPrefix: `t${Math.random().toString(36).slice(2, 8)}-`,
   });
   const app = createApp({ db: database.db, temporal, logger: pino({ level: 'silent' }) });
   // Processes need a worker on the app's task queue; on the dev server they run in real time.

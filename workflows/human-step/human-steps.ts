@@ -195,6 +195,10 @@ export class HumanSteps {
       }
       if (action === 'submit' || action === 'approve') {
         const problems = checkForm(this.process.forms, step.spec.form, req.form);
+        for (const path of step.spec.formRequires ?? []) {
+          const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), req.form);
+          if (value === undefined || value === null || value === '') problems.push({ field: path, message: 'required' });
+        }
         if (problems.length) refuse('invalid_form', 'the form has invalid fields', problems);
       }
       return;

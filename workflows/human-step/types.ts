@@ -54,6 +54,8 @@ export interface HumanStepSpec {
   name: string;
   /** Name of the form in the process's form registry. */
   form: string;
+  /** Fields this occurrence requires beyond the form's schema (e.g. every item of this cycle's rubric). */
+  formRequires?: string[];
   assignee: Assignee | Assignee[];
   signMode?: SignMode;
   decisions: Decision[];

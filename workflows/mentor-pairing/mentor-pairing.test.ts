@@ -1,22 +1,12 @@
 // A whole pairing term — a year and a six-month extension — in seconds, on the time-skipping
 // test server, with the real activities writing to PostgreSQL.
-import fs from 'node:fs';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import type { MentorPairingInput } from './mentor-pairing-definition.js';
 import { mentorPairing } from './mentor-pairing-workflow.js';
 import { endPairingEarlyUpdate, reassignMentorUpdate } from './mentor-pairing-definition.js';
 
-/** QINGLAN_RECORD_HISTORIES=1 stores finished runs as replay fixtures (test/fixtures/histories). */
-async function recordHistory(id: string) {
-  if (process.env.QINGLAN_RECORD_HISTORIES !== '1') return;
-  const history = await h.env.client.workflow.getHandle(id).fetchHistory();
-  const dir = path.resolve('test/fixtures/histories');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, `${id}.json`), historyToJSON(history));
-}
+const recordHistory = (id: string) => h.recordHistory(id);
 
 let h: ProcessHarness;
 let input: MentorPairingInput;

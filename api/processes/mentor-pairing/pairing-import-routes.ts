@@ -89,7 +89,7 @@ export function createPairingImportRoutes() {
   });
 
   app.openapi(importRoute, async (c) => {
-    // Role first, so a user who may not import learns that before uploading bytes are read.
+    // Role first: someone who may not import gets 403, not a verdict on their file.
     assertMayImport(c.var.user);
     return c.json(await importPairings(c, await uploadedBytes(c)), 200);
   });

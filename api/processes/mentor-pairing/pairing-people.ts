@@ -34,8 +34,8 @@ export async function findMentor(db: DB, personId: number, field = 'mentorPerson
 }
 
 /** One running pairing per mentee; the id counts their pairings so a later one gets a new id. */
-export async function nextPairingId(db: DB, menteePersonId: number, field = 'menteePersonId'): Promise<string> {
+export async function nextPairingId(db: DB, menteePersonId: number, field = 'menteePersonId', idPrefix = ''): Promise<string> {
   const earlier = await db.selectFrom('processes').select(['id', 'status']).where('type', '=', MENTOR_PAIRING).where('subject_person_id', '=', menteePersonId).execute();
   if (earlier.some((p) => p.status === 'running')) throw conflictField(field, '该干部已有进行中的导师帮带', 'the cadre already has a running pairing');
-  return `${MENTOR_PAIRING}-${menteePersonId}-${earlier.length + 1}`;
+  return `${idPrefix}${MENTOR_PAIRING}-${menteePersonId}-${earlier.length + 1}`;
 }

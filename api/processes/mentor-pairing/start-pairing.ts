@@ -30,7 +30,7 @@ export async function startPairing(c: Context<AppEnv>, body: StartPairing, field
   assertMayStart(c, mentee.townshipId, body.settings);
   const mentor = await findMentor(db, body.mentorPersonId, field('mentorPersonId'));
   if (mentor.personId === mentee.personId) throw invalidField(field('mentorPersonId'), '导师不能是本人', 'the mentee cannot mentor themselves');
-  const id = await nextPairingId(db, mentee.personId, field('menteePersonId'));
+  const id = await nextPairingId(db, mentee.personId, field('menteePersonId'), c.var.deps.temporal.idPrefix);
   const input: MentorPairingInput = {
     townshipId: mentee.townshipId,
     villageId: mentee.villageId,

@@ -1,0 +1,87 @@
+// Annual assessment cycle (年度考核), declared as data: durations, inputs, messages, steps.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../human-step/types.js';
+import type { Rubric } from './rubric.js';
+
+export const ANNUAL_ASSESSMENT = 'annual-assessment';
+
+export interface AssessmentSettings {
+  selfReportDays: number;
+  reviewWorkingDays: number;
+  scoringWorkingDays: number;
+  /** From the start of the cycle until ranking goes ahead with whoever is scored. */
+  rankingDeadlineDays: number;
+  noticeWorkingDays: number;
+  objectionAnswerWorkingDays: number;
+  reminderTalkWorkingDays: number;
+}
+
+export const DEFAULT_ASSESSMENT_SETTINGS: AssessmentSettings = {
+  selfReportDays: 14,
+  reviewWorkingDays: 5,
+  scoringWorkingDays: 10,
+  rankingDeadlineDays: 45,
+  noticeWorkingDays: 5,
+  objectionAnswerWorkingDays: 3,
+  reminderTalkWorkingDays: 10,
+};
+
+export interface CycleInput {
+  year: number;
+  rubric: Rubric;
+  settings?: Partial<AssessmentSettings>;
+  startedBy: number | null;
+  /** Prefix of the ids of the workflows it starts (see the API's idPrefix). */
+  idPrefix?: string;
+  /** Only these townships; all when absent. */
+  townshipIds?: number[];
+}
+
+export interface TownshipCycleInput extends Omit<CycleInput, 'townshipIds'> {
+  townshipId: number;
+}
+
+export interface CadreAssessmentInput {
+  year: number;
+  townshipId: number;
+  villageId: number;
+  person: { personId: number; userId: number; name: string };
+  isSecretary: boolean;
+  rubric: Rubric;
+  settings: AssessmentSettings;
+  startedBy: number | null;
+}
+
+export interface CadreAssessmentResult {
+  personId: number;
+  scores: Record<string, number>;
+  total: number;
+}
+
+/** Workflow ids that make a second start of the same year a no-op rather than a duplicate. */
+export const townshipCycleId = (prefix: string, year: number, townshipId: number) => `${prefix}${ANNUAL_ASSESSMENT}-${year}-t${townshipId}`;
+export const cadreAssessmentId = (prefix: string, year: number, personId: number) => `${prefix}${ANNUAL_ASSESSMENT}-${year}-p${personId}`;
+
+export const fileObjectionUpdate = defineUpdate<{ objection: number }, [{ actor: Actor; personId: number; reason: string }]>('fileObjection');
+
+export interface CycleProgress {
+  phase: 'assessing' | 'notice' | 'answering' | 'outcomes' | 'done';
+  assessed: number;
+  total: number;
+  rankingVersion: number;
+  objections: number;
+}
+export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');
+
+export const ANNUAL_ASSESSMENT_STEPS = [
+  { key: 'self-report', name: '述职自评', role: 'cadre', next: ['review'] },
+  { key: 'review', name: '村党组织书记评议', role: 'village_secretary', next: ['score'] },
+  { key: 'score', name: '乡镇评分', role: 'township_officer', next: ['ranking'] },
+  { key: 'ranking', name: '乡镇排名', role: null, next: ['notice'] },
+  { key: 'notice', name: '公示', role: null, next: ['objection.answer', 'outcomes'] },
+  { key: 'objection.answer', name: '异议答复', role: 'township_officer', next: ['rescore', 'notice'] },
+  { key: 'rescore', name: '重新评分', role: 'township_officer', next: ['ranking'] },
+  { key: 'outcomes', name: '结果运用', role: null, next: ['reminder-talk', 'end'] },
+  { key: 'reminder-talk', name: '提醒谈话', role: 'township_secretary', next: ['end'] },
+  { key: 'end', name: '结束', role: null, next: [] },
+] as const;

@@ -1,0 +1,32 @@
+// The county's yearly start (全县年度考核): one township workflow per township, with ids that
+// make a second start of the same year a no-op. Started by a Temporal Schedule every year,
+// or by hand for the county or some townships.
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
+import { townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
+import { townshipAssessment } from './township-assessment-workflow.js';
+
+const acts = proxyActivities<AssessmentActivities>({ startToCloseTimeout: '1 minute' });
+
+export async function assessmentCycle(input: CycleInput): Promise<{ started: number[]; alreadyRunning: number[] }> {
+  const townshipIds = input.townshipIds ?? (await acts.listTownshipIds());
+  const started: number[] = [];
+  const alreadyRunning: number[] = [];
+  const { townshipIds: _all, ...shared } = input;
+  for (const townshipId of townshipIds) {
+    try {
+      await startChild(townshipAssessment, {
+        workflowId: townshipCycleId(input.idPrefix ?? '', input.year, townshipId),
+        // A township's year goes on by itself once started; this launcher only starts them.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        args: [{ ...shared, townshipId }],
+      });
+      started.push(townshipId);
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      alreadyRunning.push(townshipId);
+    }
+  }
+  return { started, alreadyRunning };
+}

@@ -1,0 +1,37 @@
+// One cadre's assessment (个人考核): self-report, the village Party secretary's review (a
+// secretary is reviewed by the township), and the township's score on the cycle's rubric.
+import { HumanSteps } from '../human-step/human-steps.js';
+import type { Assignee } from '../human-step/types.js';
+import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import { ANNUAL_ASSESSMENT, type CadreAssessmentInput, type CadreAssessmentResult } from './annual-assessment-definition.js';
+import { annualAssessmentForms } from './annual-assessment-forms.js';
+import { weightedTotal } from './rubric.js';
+
+export async function cadreAssessment(input: CadreAssessmentInput): Promise<CadreAssessmentResult> {
+  const { person, townshipId, villageId, settings, rubric } = input;
+  const title = `${input.year} 年度考核：${person.name}`;
+  const steps = new HumanSteps({ type: ANNUAL_ASSESSMENT, title, forms: annualAssessmentForms, startedBy: input.startedBy });
+  const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
+  const reviewer: Assignee = input.isSecretary ? officer : { kind: 'role', role: 'village_secretary', townshipId, villageId };
+  const base = { townshipId, villageId, context: { year: input.year, cadre: person.name } };
+
+  await beginProcess({ type: ANNUAL_ASSESSMENT, title, townshipId, villageId, subjectPersonId: person.personId, startedBy: input.startedBy, params: { year: input.year, rubric } });
+  await steps.run({ ...base, key: 'self-report', name: '述职自评', form: 'selfReport', assignee: { kind: 'user', userId: person.userId }, decisions: ['submit'], deadline: { days: settings.selfReportDays }, remindBefore: { days: 3 }, escalate: [{ after: { days: 3 }, notify: 'next_level' }] });
+  await steps.run({ ...base, key: 'review', name: input.isSecretary ? '乡镇评议（书记）' : '村党组织书记评议', form: 'review', assignee: reviewer, decisions: ['submit'], deadline: { workingDays: settings.reviewWorkingDays }, remindBefore: { workingDays: 1 } });
+  const score = await steps.run<{ scores: Record<string, number> }>({
+    ...base,
+    key: 'score',
+    name: '乡镇评分',
+    form: 'score',
+    formRequires: rubric.items.map((item) => `scores.${item.key}`),
+    assignee: officer,
+    decisions: ['submit'],
+    deadline: { workingDays: settings.scoringWorkingDays },
+    remindBefore: { workingDays: 1 },
+    context: { ...base.context, rubric: rubric.items },
+  });
+  const scores = Object.fromEntries(rubric.items.map((item) => [item.key, score.form.scores[item.key]]));
+  const result = { personId: person.personId, scores, total: weightedTotal(rubric, scores) };
+  await endProcess('completed', { ...result });
+  return result;
+}

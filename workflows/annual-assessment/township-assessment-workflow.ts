@@ -1,0 +1,150 @@
+// A township's annual assessment (乡镇年度考核): one child per cadre; ranking when all are scored
+// or at the deadline (the missing listed, never skipped silently); public notice (公示) with
+// objections (异议) that must be answered, an upheld one reopening that cadre's score and
+// re-ranking (each version kept); then outcomes: the top three flagged, the bottom three a
+// reminder talk (提醒谈话) that escalates to the county when not recorded in time.
+import { CancellationScope, ParentClosePolicy, condition, isCancellation, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
+import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
+import { HumanSteps } from '../human-step/human-steps.js';
+import { refuse } from '../human-step/refusal.js';
+import type { StepActivities } from '../human-step/step-activities.js';
+import type { Assignee } from '../human-step/types.js';
+import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import {
+  ANNUAL_ASSESSMENT,
+  DEFAULT_ASSESSMENT_SETTINGS,
+  cadreAssessmentId,
+  cycleProgressQuery,
+  fileObjectionUpdate,
+  type CadreAssessmentResult,
+  type CycleProgress,
+  type TownshipCycleInput,
+} from './annual-assessment-definition.js';
+import { annualAssessmentForms } from './annual-assessment-forms.js';
+import { cadreAssessment } from './cadre-assessment-workflow.js';
+import { rank, type RankedEntry, type Scored } from './ranking.js';
+import { gradeOf, weightedTotal } from './rubric.js';
+
+const acts = proxyActivities<AssessmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({ startToCloseTimeout: '1 minute' });
+
+export async function townshipAssessment(input: TownshipCycleInput): Promise<{ ranked: number; missing: number; versions: number; objections: number }> {
+  const settings = { ...DEFAULT_ASSESSMENT_SETTINGS, ...input.settings };
+  const { year, townshipId, rubric } = input;
+  const prefix = input.idPrefix ?? '';
+  const title = `${year} 年度考核（乡镇汇总）`;
+  const steps = new HumanSteps({ type: ANNUAL_ASSESSMENT, title, forms: annualAssessmentForms, startedBy: input.startedBy });
+  const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
+  const progress: CycleProgress = { phase: 'assessing', assessed: 0, total: 0, rankingVersion: 0, objections: 0 };
+  setHandler(cycleProgressQuery, () => progress);
+
+  await beginProcess({ type: ANNUAL_ASSESSMENT, title, townshipId, villageId: null, subjectPersonId: null, startedBy: input.startedBy, params: { year, rubric, settings, level: 'township' } });
+  const cadres = await acts.listTownshipCadres(townshipId);
+  progress.total = cadres.length;
+
+  // 1. One child per cadre, each in its own scope so the unfinished can be closed at the deadline.
+  const results = new Map<number, CadreAssessmentResult>();
+  const scopes = new Map<number, CancellationScope>();
+  const runs: Promise<void>[] = [];
+  for (const cadre of cadres.filter((c) => c.userId !== null)) {
+    const scope = new CancellationScope();
+    scopes.set(cadre.personId, scope);
+    runs.push(
+      scope
+        .run(async () => {
+          const child = await startChild(cadreAssessment, {
+            workflowId: cadreAssessmentId(prefix, year, cadre.personId),
+            parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+            args: [{ year, townshipId, villageId: cadre.villageId, person: { personId: cadre.personId, userId: cadre.userId!, name: cadre.name }, isSecretary: cadre.isSecretary, rubric, settings, startedBy: input.startedBy }],
+          });
+          results.set(cadre.personId, await child.result());
+          progress.assessed = results.size;
+        })
+        .catch((error) => {
+          if (!isCancellation(error)) throw error;
+        }),
+    );
+  }
+  const withAccount = scopes.size;
+  await condition(() => results.size === withAccount, `${settings.rankingDeadlineDays} days`);
+
+  // 2. Ranking: the missing are listed with the step they wait on, then their children closed.
+  const unfinished = cadres.filter((c) => !results.has(c.personId));
+  const waiting = await acts.openStepNames(unfinished.map((c) => cadreAssessmentId(prefix, year, c.personId)));
+  const missing = unfinished.map((c) => ({ personId: c.personId, name: c.name, waitingOn: c.userId === null ? '无登录账号' : waiting[cadreAssessmentId(prefix, year, c.personId)] ?? '未知' }));
+  for (const c of unfinished) scopes.get(c.personId)?.cancel();
+  await Promise.all(runs);
+
+  const scored = new Map<number, Scored>(cadres.filter((c) => results.has(c.personId)).map((c) => [c.personId, { ...results.get(c.personId)!, name: c.name }]));
+  let ranking: RankedEntry[] = [];
+  const publish = async (final: boolean) => {
+    ranking = rank(rubric, [...scored.values()]);
+    if (!final) progress.rankingVersion++;
+    await acts.recordRanking({
+      year,
+      townshipId,
+      version: progress.rankingVersion,
+      final,
+      rows: [
+        ...ranking.map((r) => ({ personId: r.personId, total: r.total, grade: gradeOf(rubric, r.total), rank: r.rank, top: r.top, bottom: r.bottom, missingStep: null, scores: r.scores })),
+        ...missing.map((m) => ({ personId: m.personId, total: null, grade: null, rank: null, top: false, bottom: false, missingStep: m.waitingOn, scores: {} })),
+      ],
+    });
+  };
+  await publish(false);
+
+  // 3. Public notice: objections come in as an Update while it lasts; each must be answered.
+  progress.phase = 'notice';
+  const notice = await acts.resolveStepSchedule({ openedAt: new Date().toISOString(), deadline: { workingDays: settings.noticeWorkingDays } });
+  let noticeOpen = true;
+  let pending = 0;
+  setHandler(
+    fileObjectionUpdate,
+    async ({ actor, personId, reason }) => {
+      const n = ++progress.objections;
+      pending++;
+      await steps.recordProcessEvent('objection_filed', actor, { personId, objection: n }, reason);
+      void answerObjection(n, personId, reason).finally(() => pending--);
+      return { objection: n };
+    },
+    {
+      validator: ({ actor, personId, reason }) => {
+        if (!noticeOpen) refuse('task_closed', 'the public notice has ended');
+        if (actor.role !== 'county_admin' && actor.townshipId !== townshipId) refuse('not_assignee', 'objections come from within the township');
+        if (!scored.has(personId) && !missing.some((m) => m.personId === personId)) refuse('invalid_request', 'that person is not assessed here', [{ field: 'personId', message: 'invalid' }]);
+        if (!reason?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
+      },
+    },
+  );
+
+  async function answerObjection(n: number, personId: number, reason: string): Promise<void> {
+    const name = scored.get(personId)?.name ?? missing.find((m) => m.personId === personId)?.name ?? String(personId);
+    const context = { year, cadre: name, objection: reason };
+    const answer = await steps.run({ townshipId, key: `objection.o${n}`, name: `异议答复：${name}`, form: 'objectionAnswer', assignee: officer, decisions: ['approve', 'reject'], deadline: { workingDays: settings.objectionAnswerWorkingDays }, remindBefore: { workingDays: 1 }, escalate: [{ after: { workingDays: 1 }, notify: 'next_level' }], context });
+    if (answer.decision !== 'approve' || !scored.has(personId)) return;
+    const rescore = await steps.run<{ scores: Record<string, number> }>({ townshipId, key: `rescore.o${n}`, name: `重新评分：${name}`, form: 'score', formRequires: rubric.items.map((i) => `scores.${i.key}`), assignee: officer, decisions: ['submit'], deadline: { workingDays: settings.scoringWorkingDays }, remindBefore: { workingDays: 1 }, context: { ...context, rubric: rubric.items, previous: scored.get(personId)!.scores } });
+    const scores = Object.fromEntries(rubric.items.map((i) => [i.key, rescore.form.scores[i.key]]));
+    scored.set(personId, { ...scored.get(personId)!, scores, total: weightedTotal(rubric, scores) });
+    await publish(false);
+  }
+
+  await sleep(Math.max(Date.parse(notice.dueAt) - Date.now(), 1));
+  noticeOpen = false;
+  progress.phase = 'answering';
+  await condition(() => pending === 0);
+  await publish(true);
+
+  // 4. Outcomes: reminder talks for the bottom three, escalating to the county when late.
+  progress.phase = 'outcomes';
+  const secretary: Assignee = { kind: 'role', role: 'township_secretary', townshipId };
+  await Promise.all(
+    ranking
+      .filter((r) => r.bottom)
+      .map((r) =>
+        steps.run({ townshipId, key: `reminder-talk.p${r.personId}`, name: `提醒谈话：${r.name}`, form: 'reminderTalk', assignee: secretary, decisions: ['submit'], deadline: { workingDays: settings.reminderTalkWorkingDays }, remindBefore: { workingDays: 2 }, escalate: [{ after: { workingDays: 1 }, notify: [{ kind: 'role', role: 'county_admin' }] }], context: { year, cadre: r.name, total: r.total, rank: r.rank } }),
+      ),
+  );
+  progress.phase = 'done';
+  const summary = { ranked: ranking.length, missing: missing.length, versions: progress.rankingVersion, objections: progress.objections };
+  await endProcess('completed', { ...summary, top: ranking.filter((r) => r.top).map((r) => r.personId), bottom: ranking.filter((r) => r.bottom).map((r) => r.personId) });
+  return summary;
+}
