@@ -13,6 +13,8 @@ import { handleError, handleNotFound } from './errors/error-handler.js';
 import { fail } from './errors/errors.js';
 import { createHealthRoutes } from './health/health-routes.js';
 import { requestContext } from './middleware/request-context.js';
+import { createAssessmentRoutes } from './processes/annual-assessment/assessment-routes.js';
+import { createAssessmentScheduleRoutes } from './processes/annual-assessment/assessment-schedule-routes.js';
 import { createMentorPairingRoutes } from './processes/mentor-pairing/mentor-pairing-routes.js';
 import { createProcessRoutes } from './processes/process-routes.js';
 import { createResourceRoutes } from './resources/resource-routes.js';
@@ -36,6 +38,8 @@ export function createApp(deps: AppDeps) {
   api.route('/auth', createAuthRoutes());
   api.route('/tasks', createTaskRoutes());
   api.route('/processes/mentor-pairing', createMentorPairingRoutes());
+  api.route('/processes/annual-assessment', createAssessmentRoutes());
+  api.route('/processes/annual-assessment', createAssessmentScheduleRoutes());
   api.route('/processes', createProcessRoutes());
   api.route('/', createResourceRoutes());
   api.doc31('/openapi.json', {

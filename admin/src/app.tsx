@@ -8,7 +8,10 @@ import { dataProvider } from './data-provider';
 import { i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout';
 import { LoginPage } from './login';
+import mentorPairing from './mentor-pairing';
+import processes from './processes';
 import { can, isRole, type ResourceName } from './roles';
+import tasks from './tasks';
 import { theme } from './theme';
 import townships from './townships';
 import users from './users';
@@ -29,6 +32,9 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     cadres,
     users,
     'audit-log': auditLog,
+    tasks,
+    processes,
+    'mentor-pairing': mentorPairing,
 };
 
 // Resources other pages refer to (a cadre's village, a user's township…).
@@ -44,7 +50,8 @@ const resourcesFor = (role: unknown) => {
     return (Object.keys(VIEWS) as ResourceName[]).flatMap(name => {
         const { list, show, edit, create, icon, recordRepresentation } = VIEWS[name];
         const visible = can(role, name, 'list');
-        if (!visible && !REFERENCED.includes(name)) return [];
+        const creatable = can(role, name, 'create');
+        if (!visible && !creatable && !REFERENCED.includes(name)) return [];
         return [
             <Resource
                 key={name}

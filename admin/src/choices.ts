@@ -32,3 +32,16 @@ export const auditResourceChoices = choicesOf('audit_resource', [
     'cadres',
     'users',
 ]);
+export const taskStatusChoices = choicesOf('task_status', ['open', 'done', 'cancelled']);
+export const processStatusChoices = choicesOf('process_status', [
+    'running',
+    'completed',
+    'rejected',
+    'ended_early',
+    'cancelled',
+    'failed',
+]);
+/** 走访 / 电话 / 现场指导 */
+export const exchangeFormChoices = choicesOf('exchange_form', ['visit', 'phone', 'onsite']);
+/** 优秀 / 合格 / 不合格 */
+export const gradeChoices = choicesOf('grade', ['excellent', 'qualified', 'unqualified']);

@@ -2,6 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import type { DataProvider, RaRecord, UpdateParams } from 'react-admin';
 import { httpClient } from './http';
 import type { Stats } from './types';
+import { workflowApi, type WorkflowApi } from './workflow-api';
 
 const API = '/api';
 
@@ -31,12 +32,13 @@ const payloadFor = (resource: string, params: UpdateParams): Record<string, unkn
     return data;
 };
 
-export interface QinglanDataProvider extends DataProvider {
+export interface QinglanDataProvider extends DataProvider, WorkflowApi {
     getStats: () => Promise<Stats>;
 }
 
 export const dataProvider: QinglanDataProvider = {
     ...base,
+    ...workflowApi,
     update: (resource, params) =>
         base.update(resource, { ...params, data: payloadFor(resource, params) }),
     getStats: async () => {

@@ -20,6 +20,9 @@ export const RESOURCES = [
     'cadres',
     'users',
     'audit-log',
+    'tasks',
+    'processes',
+    'mentor-pairing',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];
@@ -30,6 +33,9 @@ const READ: readonly Action[] = ['list', 'show'];
 const WRITE: readonly Action[] = ['list', 'show', 'create', 'edit'];
 const ALL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete'];
 
+// Everyone signed in has an inbox (我的待办) and sees the processes of their scope.
+const WORK = { tasks: READ, processes: READ } as const;
+
 const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
     county_admin: {
         townships: ALL,
@@ -37,6 +43,8 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         cadres: ALL,
         users: WRITE,
         'audit-log': READ,
+        ...WORK,
+        'mentor-pairing': ['create'],
     },
     auditor: {
         townships: READ,
@@ -44,23 +52,28 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         cadres: READ,
         users: READ,
         'audit-log': READ,
+        ...WORK,
     },
     township_officer: {
         townships: READ,
         villages: READ,
         cadres: WRITE,
+        ...WORK,
+        'mentor-pairing': ['create'],
     },
     township_secretary: {
         townships: READ,
         villages: READ,
         cadres: READ,
+        ...WORK,
     },
     village_secretary: {
         villages: READ,
         cadres: READ,
+        ...WORK,
     },
-    mentor: { cadres: READ },
-    cadre: { cadres: READ },
+    mentor: { cadres: READ, ...WORK },
+    cadre: { cadres: READ, ...WORK },
 };
 
 export const isRole = (value: unknown): value is Role =>
@@ -82,3 +95,15 @@ export const hasDashboard = (role: unknown): boolean =>
 /** Where a role lands after signing in. */
 export const homePath = (role: unknown): string =>
     isPersonalRole(role) ? '/cadres' : '/';
+
+/** Roles that see the whole county (and may filter by township). */
+export const isCountyRole = (role: unknown): boolean =>
+    role === 'county_admin' || role === 'auditor';
+
+/** 发起导师帮带, 更换导师, 提前结束: the township officer (own township) and the county. */
+export const mayManagePairings = (role: unknown): boolean =>
+    role === 'county_admin' || role === 'township_officer';
+
+/** The raw Temporal history of a process (原始事件). */
+export const mayReadHistory = (role: unknown): boolean =>
+    role === 'county_admin' || role === 'auditor';

@@ -71,6 +71,13 @@ describe('reading inside and outside scope', () => {
     expect(users.rows.map((r) => r.id)).toEqual([as['cadre-0001'].userId]);
   });
 
+  it('staff see the accounts of their own unit (to hand tasks over), not the county\'s', async () => {
+    const users = await list('officer-01', 'users', { role: 'township_secretary' });
+    expect(users.rows.map((r) => r.townshipId)).toEqual([1]);
+    const village = await list('village-001', 'users');
+    expect(new Set(village.rows.map((r) => r.villageId))).toEqual(new Set([village1People.length ? (await t.db.selectFrom('users').select('village_id').where('username', '=', 'village-001').executeTakeFirstOrThrow()).village_id : -1]));
+  });
+
   it('the audit log is for the county admin and the auditor only', async () => {
     expect((await t.request('/api/audit-log', { as: as.auditor })).status).toBe(200);
     for (const u of ['officer-01', 'village-001', 'cadre-0001']) {

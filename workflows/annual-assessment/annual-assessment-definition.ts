@@ -27,7 +27,8 @@ export const DEFAULT_ASSESSMENT_SETTINGS: AssessmentSettings = {
 };
 
 export interface CycleInput {
-  year: number;
+  /** Absent when a schedule starts it: the year (China time) of the scheduled moment. */
+  year?: number;
   rubric: Rubric;
   settings?: Partial<AssessmentSettings>;
   startedBy: number | null;
@@ -37,7 +38,8 @@ export interface CycleInput {
   townshipIds?: number[];
 }
 
-export interface TownshipCycleInput extends Omit<CycleInput, 'townshipIds'> {
+export interface TownshipCycleInput extends Omit<CycleInput, 'townshipIds' | 'year'> {
+  year: number;
   townshipId: number;
 }
 

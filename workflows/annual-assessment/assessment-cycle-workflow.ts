@@ -1,15 +1,26 @@
 // The county's yearly start (全县年度考核): one township workflow per township, with ids that
 // make a second start of the same year a no-op. Started by a Temporal Schedule every year,
 // or by hand for the county or some townships.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
+import { SearchAttributeType, WorkflowExecutionAlreadyStartedError, defineSearchAttributeKey } from '@temporalio/common';
+import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
 import { townshipAssessment } from './township-assessment-workflow.js';
 
 const acts = proxyActivities<AssessmentActivities>({ startToCloseTimeout: '1 minute' });
 
+/** Set by Temporal on every run a schedule starts: the moment it was due (a backfill's past one too). */
+const ScheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
+
+/** The year in China (UTC+8) of the scheduled moment, else of this run's start; both come from history. */
+function yearOfStart(): number {
+  const info = workflowInfo();
+  const at = info.typedSearchAttributes.get(ScheduledStartTime) ?? info.startTime;
+  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+}
+
 export async function assessmentCycle(input: CycleInput): Promise<{ started: number[]; alreadyRunning: number[] }> {
+  const year = input.year ?? yearOfStart();
   const townshipIds = input.townshipIds ?? (await acts.listTownshipIds());
   const started: number[] = [];
   const alreadyRunning: number[] = [];
@@ -17,10 +28,10 @@ export async function assessmentCycle(input: CycleInput): Promise<{ started: num
   for (const townshipId of townshipIds) {
     try {
       await startChild(townshipAssessment, {
-        workflowId: townshipCycleId(input.idPrefix ?? '', input.year, townshipId),
+        workflowId: townshipCycleId(input.idPrefix ?? '', year, townshipId),
         // A township's year goes on by itself once started; this launcher only starts them.
         parentClosePolicy: ParentClosePolicy.ABANDON,
-        args: [{ ...shared, townshipId }],
+        args: [{ ...shared, year, townshipId }],
       });
       started.push(townshipId);
     } catch (error) {

@@ -36,6 +36,30 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
   const progress: CycleProgress = { phase: 'assessing', assessed: 0, total: 0, rankingVersion: 0, objections: 0 };
   setHandler(cycleProgressQuery, () => progress);
+  // Known from the start, so an objection outside the notice gets a clear refusal, not "no handler".
+  let noticeOpen = false;
+  const scored = new Map<number, Scored>();
+  let missing: { personId: number; name: string; waitingOn: string }[] = [];
+  let pending = 0;
+  setHandler(
+    fileObjectionUpdate,
+    async ({ actor, personId, reason }) => {
+      const n = ++progress.objections;
+      pending++;
+      await steps.recordProcessEvent('objection_filed', actor, { personId, objection: n }, reason);
+      void answerObjection(n, personId, reason).finally(() => pending--);
+      return { objection: n };
+    },
+    {
+      validator: ({ actor, personId, reason }) => {
+        if (!noticeOpen) refuse('task_closed', 'objections are taken only during the public notice');
+        if (actor.role !== 'county_admin' && actor.townshipId !== townshipId) refuse('not_assignee', 'objections come from within the township');
+        if (!scored.has(personId) && !missing.some((m) => m.personId === personId)) refuse('invalid_request', 'that person is not assessed here', [{ field: 'personId', message: 'invalid' }]);
+        if (!reason?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
+      },
+    },
+  );
+
 
   await beginProcess({ type: ANNUAL_ASSESSMENT, title, townshipId, villageId: null, subjectPersonId: null, startedBy: input.startedBy, params: { year, rubric, settings, level: 'township' } });
   const cadres = await acts.listTownshipCadres(townshipId);
@@ -70,11 +94,11 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   // 2. Ranking: the missing are listed with the step they wait on, then their children closed.
   const unfinished = cadres.filter((c) => !results.has(c.personId));
   const waiting = await acts.openStepNames(unfinished.map((c) => cadreAssessmentId(prefix, year, c.personId)));
-  const missing = unfinished.map((c) => ({ personId: c.personId, name: c.name, waitingOn: c.userId === null ? '无登录账号' : waiting[cadreAssessmentId(prefix, year, c.personId)] ?? '未知' }));
+  missing = unfinished.map((c) => ({ personId: c.personId, name: c.name, waitingOn: c.userId === null ? '无登录账号' : waiting[cadreAssessmentId(prefix, year, c.personId)] ?? '未知' }));
   for (const c of unfinished) scopes.get(c.personId)?.cancel();
   await Promise.all(runs);
 
-  const scored = new Map<number, Scored>(cadres.filter((c) => results.has(c.personId)).map((c) => [c.personId, { ...results.get(c.personId)!, name: c.name }]));
+  for (const c of cadres) if (results.has(c.personId)) scored.set(c.personId, { ...results.get(c.personId)!, name: c.name });
   let ranking: RankedEntry[] = [];
   const publish = async (final: boolean) => {
     ranking = rank(rubric, [...scored.values()]);
@@ -95,27 +119,7 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   // 3. Public notice: objections come in as an Update while it lasts; each must be answered.
   progress.phase = 'notice';
   const notice = await acts.resolveStepSchedule({ openedAt: new Date().toISOString(), deadline: { workingDays: settings.noticeWorkingDays } });
-  let noticeOpen = true;
-  let pending = 0;
-  setHandler(
-    fileObjectionUpdate,
-    async ({ actor, personId, reason }) => {
-      const n = ++progress.objections;
-      pending++;
-      await steps.recordProcessEvent('objection_filed', actor, { personId, objection: n }, reason);
-      void answerObjection(n, personId, reason).finally(() => pending--);
-      return { objection: n };
-    },
-    {
-      validator: ({ actor, personId, reason }) => {
-        if (!noticeOpen) refuse('task_closed', 'the public notice has ended');
-        if (actor.role !== 'county_admin' && actor.townshipId !== townshipId) refuse('not_assignee', 'objections come from within the township');
-        if (!scored.has(personId) && !missing.some((m) => m.personId === personId)) refuse('invalid_request', 'that person is not assessed here', [{ field: 'personId', message: 'invalid' }]);
-        if (!reason?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
-      },
-    },
-  );
-
+  noticeOpen = true;
   async function answerObjection(n: number, personId: number, reason: string): Promise<void> {
     const name = scored.get(personId)?.name ?? missing.find((m) => m.personId === personId)?.name ?? String(personId);
     const context = { year, cadre: name, objection: reason };

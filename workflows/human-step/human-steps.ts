@@ -43,6 +43,11 @@ export function waitingOnKey(assignee: Assignee): string {
   return assignee.kind === 'user' ? `user:${assignee.userId}` : `role:${assignee.role}@${assignee.townshipId ?? ''}${assignee.villageId ? `/${assignee.villageId}` : ''}`;
 }
 
+/** '2026-12-26 09:21' in China time, for people; plain arithmetic, so replays agree. */
+function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 export interface ProcessContext {
   type: string;
   title: string;
@@ -354,7 +359,7 @@ export class HumanSteps {
       kind,
       recipients: to.map(recipientOf),
       title,
-      body: `${this.process.title} · ${step.spec.name}，截止 ${step.schedule.dueAt}`,
+      body: `${this.process.title} · ${step.spec.name}，截止 ${chinaTime(step.schedule.dueAt)}`,
       link: signer ? `/tasks/${signer.taskId}/show` : `/processes/${encodeURIComponent(this.processId)}/show`,
       taskId: signer?.taskId,
       townshipId: step.spec.townshipId,

@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import { Navigate, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { can, isPersonalRole } from '../roles';
 import type { Stats } from '../types';
+import { OverdueCard } from './overdue-card';
 import { StatCard } from './stat-card';
 import { useStats } from './use-stats';
 
@@ -87,6 +88,7 @@ export const Dashboard = () => {
                     />
                 ))}
             </Box>
+            <OverdueCard />
         </Box>
     );
 };

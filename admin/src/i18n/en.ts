@@ -1,5 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { enProcesses } from './en-processes';
+import { enTasks } from './en-tasks';
 import type { AppMessages } from './zh-cn';
 
 const enApp: AppMessages = {
@@ -81,8 +83,11 @@ const enApp: AppMessages = {
                 requestId: 'Request ID',
             },
         },
+        ...enTasks.resources,
     },
     qinglan: {
+        ...enTasks.qinglan,
+        ...enProcesses.qinglan,
         title: 'Qinglan',
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',

@@ -1,4 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
+import { zhCNProcesses } from './zh-cn-processes';
+import { zhCNTasks } from './zh-cn-tasks';
 
 /**
  * qinglan's own messages in Simplified Chinese. en.ts must provide the same keys
@@ -83,8 +85,11 @@ export const zhCNApp = {
                 requestId: '请求 ID',
             },
         },
+        ...zhCNTasks.resources,
     },
     qinglan: {
+        ...zhCNTasks.qinglan,
+        ...zhCNProcesses.qinglan,
         title: '青蓝',
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',

@@ -1,5 +1,6 @@
 import { Chip } from '@mui/material';
 import { AppBar, TitlePortal, useGetIdentity, useTranslate } from 'react-admin';
+import { NotificationBell } from '../notifications';
 import { AppTitle } from './app-title';
 
 const RoleChip = () => {
@@ -26,5 +27,6 @@ export const QinglanAppBar = () => (
         <AppTitle />
         <TitlePortal />
         <RoleChip />
+        <NotificationBell />
     </AppBar>
 );

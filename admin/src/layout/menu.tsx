@@ -1,6 +1,23 @@
 import AccountBoxIcon from '@mui/icons-material/AccountBox';
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import HandshakeIcon from '@mui/icons-material/Handshake';
 import { Menu, usePermissions } from 'react-admin';
-import { hasDashboard, isPersonalRole } from '../roles';
+import { can, hasDashboard, isPersonalRole, mayManagePairings, type ResourceName } from '../roles';
+
+// Resources listed under the work entries, each where the role may list it.
+const RECORDS: ResourceName[] = ['townships', 'villages', 'cadres', 'users', 'audit-log'];
+
+/** 我的待办 and 流程 for everyone; 发起导师帮带 for the township officer and the county. */
+const WorkItems = ({ role }: { role: unknown }) => (
+    <>
+        <Menu.Item to="/tasks" primaryText="qinglan.menu.tasks" leftIcon={<AssignmentIcon />} />
+        <Menu.Item to="/processes" primaryText="qinglan.menu.processes" leftIcon={<AccountTreeIcon />} />
+        {mayManagePairings(role) && (
+            <Menu.Item to="/mentor-pairing/create" primaryText="qinglan.menu.start_pairing" leftIcon={<HandshakeIcon />} />
+        )}
+    </>
+);
 
 export const AppMenu = () => {
     const { permissions } = usePermissions();
@@ -12,13 +29,17 @@ export const AppMenu = () => {
                     primaryText="qinglan.my_record"
                     leftIcon={<AccountBoxIcon />}
                 />
+                <WorkItems role={permissions} />
             </Menu>
         );
     }
     return (
         <Menu>
             {hasDashboard(permissions) && <Menu.DashboardItem />}
-            <Menu.ResourceItems />
+            <WorkItems role={permissions} />
+            {RECORDS.filter(name => can(permissions, name, 'list')).map(name => (
+                <Menu.ResourceItem key={name} name={name} />
+            ))}
         </Menu>
     );
 };

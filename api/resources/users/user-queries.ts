@@ -15,10 +15,24 @@ export interface UserFilterValues {
   id?: number | number[];
 }
 
-/** Accounts are managed by the county; everyone else sees only their own. */
+/**
+ * Accounts are managed by the county. Staff see the accounts of their own unit (to hand a task
+ * over, add a signer, send a copy); a mentor or cadre sees only their own.
+ */
 function usersVisibleTo(db: DB, viewer: SessionUser) {
   const query = db.selectFrom('users as u');
-  return viewer.role === 'county_admin' || viewer.role === 'auditor' ? query : query.where('u.id', '=', viewer.id);
+  switch (viewer.role) {
+    case 'county_admin':
+    case 'auditor':
+      return query;
+    case 'township_officer':
+    case 'township_secretary':
+      return query.where('u.township_id', '=', viewer.townshipId ?? -1);
+    case 'village_secretary':
+      return query.where('u.village_id', '=', viewer.villageId ?? -1);
+    default:
+      return query.where('u.id', '=', viewer.id);
+  }
 }
 
 function selectUser(query: ReturnType<typeof usersVisibleTo>) {

@@ -1,0 +1,78 @@
+import type { Identifier, RaRecord } from 'react-admin';
+
+export type ProcessStatus = 'running' | 'completed' | 'rejected' | 'ended_early' | 'cancelled' | 'failed';
+
+/** A started process (流程) as the list shows it. */
+export interface Process extends RaRecord<string> {
+    type: string;
+    title: string;
+    townshipId: Identifier | null;
+    townshipName: string | null;
+    villageId: Identifier | null;
+    subjectPersonId: Identifier | null;
+    subjectName: string | null;
+    status: ProcessStatus;
+    currentStep: string | null;
+    startedBy: Identifier | null;
+    startedAt: string;
+    endedAt: string | null;
+    params: Record<string, unknown>;
+    outcome: Record<string, unknown> | null;
+    overdueTasks: number;
+    openTasks: number;
+}
+
+/** One line of the business timeline. */
+export interface TimelineEntry {
+    id: number;
+    at: string;
+    action: string;
+    comment: string | null;
+    detail: Record<string, unknown>;
+    actorUserId: Identifier | null;
+    actorName: string | null;
+    taskId: Identifier | null;
+    stepKey: string | null;
+    stepName: string | null;
+}
+
+/** `GET /api/processes/{id}`: the process with its timeline and the diagram's highlights. */
+export interface ProcessDetail extends Process {
+    timeline: TimelineEntry[];
+    /** Step families the run has been through. */
+    path: string[];
+    /** Step families open now. */
+    current: string[];
+}
+
+export interface StepDefinition {
+    key: string;
+    name: string;
+    role: string | null;
+    next: string[];
+}
+
+/** `GET /api/processes/definitions`. */
+export interface ProcessDefinition {
+    type: string;
+    name: string;
+    nameEn: string;
+    steps: StepDefinition[];
+}
+
+/** `GET /api/processes/{id}/history`: one raw Temporal event. */
+export interface HistoryEvent {
+    eventId: string;
+    eventType: string;
+    eventTime: string | null;
+}
+
+export interface StartedProcess {
+    id: string;
+    title: string;
+}
+
+export interface BulkPairingResult {
+    started: StartedProcess[];
+    skipped: { personId: Identifier; name: string; reason: string }[];
+}

@@ -1,0 +1,70 @@
+import { Button, Stack } from '@mui/material';
+import { useState } from 'react';
+import { useTranslate } from 'react-admin';
+import { useFormContext } from 'react-hook-form';
+import { useProcessDefinition } from '../processes/use-definitions';
+import { stepLabel } from '../processes/step-label';
+import { formPayload, type StepForm } from './forms';
+import { TaskActionDialog } from './task-action-dialog';
+import type { Task, TaskDecision } from './types';
+import { useTaskAction, type ActionRequest } from './use-task-action';
+
+const STYLE: Record<TaskDecision, { variant: 'contained' | 'outlined'; color: 'primary' | 'error' | 'warning' }> = {
+    submit: { variant: 'contained', color: 'primary' },
+    approve: { variant: 'contained', color: 'primary' },
+    reject: { variant: 'outlined', color: 'error' },
+    return: { variant: 'outlined', color: 'warning' },
+};
+
+/** The allowed decisions of the step: 提交 / 同意 check the form; 驳回 / 退回 ask for a reason. */
+export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: StepForm }) => {
+    const translate = useTranslate();
+    const { handleSubmit, getValues, setError } = useFormContext();
+    const { act, pending } = useTaskAction(task);
+    const definition = useProcessDefinition(task.processType);
+    const [asking, setAsking] = useState<TaskDecision | null>(null);
+    const returnToChoices = (task.context?.returnTo ?? []).map(key => ({
+        id: key,
+        name: stepLabel(translate, definition, key),
+    }));
+
+    const send = async (action: TaskDecision, extra: Omit<ActionRequest, 'action' | 'form'> = {}) => {
+        const form = formPayload(stepForm, getValues('form'));
+        const errors = await act({ action, form, ...extra });
+        for (const [field, message] of Object.entries(errors ?? {})) {
+            // form.goals.0 → the goals input
+            if (field.startsWith('form.')) setError(field.split('.').slice(0, 2).join('.'), { type: 'server', message });
+        }
+        return errors;
+    };
+
+    return (
+        <>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }} className="qinglan-decisions">
+                {task.actions.map(action => (
+                    <Button
+                        key={action}
+                        type="button"
+                        {...STYLE[action]}
+                        disabled={pending}
+                        data-action={action}
+                        onClick={
+                            action === 'reject' || action === 'return'
+                                ? () => setAsking(action)
+                                : handleSubmit(() => send(action))
+                        }
+                    >
+                        {translate(`qinglan.tasks.decision.${action}`, { _: action })}
+                    </Button>
+                ))}
+            </Stack>
+            <TaskActionDialog
+                action={asking}
+                returnToChoices={returnToChoices}
+                pending={pending}
+                onClose={() => setAsking(null)}
+                onConfirm={extra => send(asking!, extra)}
+            />
+        </>
+    );
+};

@@ -1,0 +1,38 @@
+import type { ComponentType } from 'react';
+import { ApprovalForm } from './approval-form';
+import { ExchangeForm, exchangeDefaults } from './exchange-form';
+import { cleanGrowthPlan, GrowthPlanForm } from './growth-plan-form';
+import { MentorEvaluationForm } from './mentor-evaluation-form';
+import { MidtermReviewForm } from './midterm-review-form';
+import { SelfEvaluationForm } from './self-evaluation-form';
+
+export interface StepForm {
+    /** The inputs, with sources under `form.` so the API's `form.<field>` errors land on them. */
+    Inputs: ComponentType;
+    defaults?: () => Record<string, unknown>;
+    /** Shapes the values for the API beyond dropping empty ones. */
+    clean?: (form: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** One form per form name of the process definitions. */
+export const STEP_FORMS: Record<string, StepForm> = {
+    approval: { Inputs: ApprovalForm },
+    growthPlan: { Inputs: GrowthPlanForm, clean: cleanGrowthPlan },
+    exchange: { Inputs: ExchangeForm, defaults: exchangeDefaults },
+    midtermReview: { Inputs: MidtermReviewForm },
+    selfEvaluation: { Inputs: SelfEvaluationForm },
+    mentorEvaluation: { Inputs: MentorEvaluationForm },
+};
+
+export const stepFormOf = (name: string): StepForm => STEP_FORMS[name] ?? STEP_FORMS.approval;
+
+/** Drops empty values (the API's optional fields refuse null) and trims text. */
+export const formPayload = (form: StepForm, values: unknown): Record<string, unknown> => {
+    const payload: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+        const v = typeof value === 'string' ? value.trim() : value;
+        if (v === null || v === undefined || v === '') continue;
+        payload[key] = v;
+    }
+    return form.clean ? form.clean(payload) : payload;
+};

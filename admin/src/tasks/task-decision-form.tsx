@@ -1,0 +1,31 @@
+import { Card, CardContent, Typography } from '@mui/material';
+import { useMemo } from 'react';
+import { Form, useTranslate } from 'react-admin';
+import { DecisionButtons } from './decision-buttons';
+import { stepFormOf } from './forms';
+import type { Task } from './types';
+
+// Decisions are sent by their own buttons; pressing Enter in a field sends nothing.
+const ignore = () => undefined;
+
+/** The step's form (by its form name) and the decision buttons, for the one who may act. */
+export const TaskDecisionForm = ({ task }: { task: Task }) => {
+    const translate = useTranslate();
+    const stepForm = stepFormOf(task.form);
+    // filled once per task: a reload of the record keeps what was typed
+    const record = useMemo(() => ({ form: stepForm.defaults?.() ?? {} }), [stepForm]);
+    const { Inputs } = stepForm;
+    return (
+        <Card className="qinglan-task-form" data-form={task.form} sx={{ mb: 2 }}>
+            <CardContent>
+                <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, color: 'primary.main', mb: 1 }}>
+                    {translate('qinglan.tasks.handle')}
+                </Typography>
+                <Form record={record} onSubmit={ignore}>
+                    <Inputs />
+                    <DecisionButtons task={task} stepForm={stepForm} />
+                </Form>
+            </CardContent>
+        </Card>
+    );
+};

@@ -1,0 +1,59 @@
+import type { Identifier, RaRecord } from 'react-admin';
+
+export type TaskStatus = 'open' | 'done' | 'cancelled';
+export type TaskDecision = 'submit' | 'approve' | 'reject' | 'return';
+export type TaskOperation = 'transfer' | 'add_signer' | 'urge' | 'cc' | 'comment' | 'change_deadline';
+export type TaskAction = TaskDecision | TaskOperation;
+
+/** What the step shows its assignee: the people, the month, the grade, where it may go back to. */
+export interface TaskContext {
+    mentee?: string;
+    mentor?: string;
+    month?: number;
+    grade?: string;
+    reason?: string;
+    processTitle?: string;
+    returnTo?: string[];
+    [key: string]: unknown;
+}
+
+/** A human step's task (待办). */
+export interface Task extends RaRecord {
+    taskKey: string;
+    processId: string;
+    processType: string;
+    processTitle: string;
+    stepKey: string;
+    stepName: string;
+    round: number;
+    form: string;
+    actions: TaskDecision[];
+    assigneeUserId: Identifier | null;
+    assigneeName: string | null;
+    assigneeRole: string | null;
+    townshipId: Identifier | null;
+    villageId: Identifier | null;
+    status: TaskStatus;
+    dueAt: string;
+    overdue: boolean;
+    escalationLevel: number;
+    context: TaskContext;
+    decision: Record<string, unknown> | null;
+    decidedBy: Identifier | null;
+    decidedAt: string | null;
+    createdAt: string;
+    canAct: boolean;
+}
+
+export type Deadline = { at: string } | { days: number } | { workingDays: number } | { hours: number };
+
+/** Body of `POST /api/tasks/{id}/actions`. */
+export interface TaskActionBody {
+    action: TaskAction;
+    form?: Record<string, unknown>;
+    comment?: string;
+    returnTo?: string;
+    userIds?: Identifier[];
+    deadline?: Deadline;
+    requestId?: string;
+}

@@ -1,0 +1,58 @@
+import type { Identifier } from 'react-admin';
+import { httpClient } from './http';
+import type {
+    BulkPairingResult,
+    HistoryEvent,
+    ProcessDefinition,
+    StartedProcess,
+} from './processes/types';
+import type { TaskActionBody } from './tasks/types';
+
+const API = '/api';
+
+const post = async <T>(path: string, body: unknown = {}): Promise<T> => {
+    const { json } = await httpClient(`${API}${path}`, { method: 'POST', body: JSON.stringify(body) });
+    return json as T;
+};
+
+const get = async <T>(path: string): Promise<T> => (await httpClient(`${API}${path}`)).json as T;
+
+const processPath = (id: Identifier) => `/processes/${encodeURIComponent(String(id))}`;
+
+/** The workflow calls beyond react-admin's CRUD: task actions, process operations, the bell. */
+export interface WorkflowApi {
+    actOnTask: (taskId: Identifier, body: TaskActionBody) => Promise<{ taskKey: string; action: string; stepOpen: boolean }>;
+    getProcessDefinitions: () => Promise<ProcessDefinition[]>;
+    getProcessHistory: (processId: Identifier) => Promise<HistoryEvent[]>;
+    cancelProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
+    urgeOverdue: (townshipId: Identifier) => Promise<{ urged: number; failed: number }>;
+    startMentorPairing: (body: { menteePersonId: Identifier; mentorPersonId: Identifier; reason?: string }) => Promise<StartedProcess>;
+    startPairingsForTownship: (townshipId: Identifier) => Promise<BulkPairingResult>;
+    reassignMentor: (processId: Identifier, mentorPersonId: Identifier, reason: string) => Promise<{ moved: number }>;
+    endPairingEarly: (processId: Identifier, reason: string) => Promise<{ id: string }>;
+    getUnreadNotificationCount: () => Promise<number>;
+    markNotificationRead: (id: Identifier) => Promise<unknown>;
+    markAllNotificationsRead: () => Promise<{ count: number }>;
+}
+
+export const workflowApi: WorkflowApi = {
+    actOnTask: (taskId, body) => post(`/tasks/${encodeURIComponent(String(taskId))}/actions`, body),
+    getProcessDefinitions: () => get('/processes/definitions'),
+    getProcessHistory: processId => get(`${processPath(processId)}/history`),
+    cancelProcess: (processId, reason) => post(`${processPath(processId)}/cancel`, { reason }),
+    urgeOverdue: townshipId => post('/processes/urge-overdue', { townshipId: Number(townshipId) }),
+    startMentorPairing: body => post('/processes/mentor-pairing', body),
+    startPairingsForTownship: townshipId =>
+        post('/processes/mentor-pairing/bulk', { townshipId: Number(townshipId) }),
+    reassignMentor: (processId, mentorPersonId, reason) =>
+        post(`/processes/mentor-pairing/${encodeURIComponent(String(processId))}/reassign-mentor`, {
+            mentorPersonId: Number(mentorPersonId),
+            reason,
+        }),
+    endPairingEarly: (processId, reason) =>
+        post(`/processes/mentor-pairing/${encodeURIComponent(String(processId))}/end-early`, { reason }),
+    getUnreadNotificationCount: async () =>
+        (await get<{ count: number }>('/notifications/unread-count')).count,
+    markNotificationRead: id => post(`/notifications/${encodeURIComponent(String(id))}/read`),
+    markAllNotificationsRead: () => post('/notifications/read-all'),
+};

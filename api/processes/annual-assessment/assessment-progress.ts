@@ -1,0 +1,50 @@
+// 全县进度: per township, how many cadres are at each step, how many are overdue, how many are
+// scored, and which ranking version is published — read live from the task and result tables.
+import { sql } from 'kysely';
+import type { DB } from '../../../db/database.js';
+import type { SessionUser } from '../../context.js';
+import { scopeOf } from '../../scope/scope.js';
+
+export async function assessmentProgress(db: DB, user: SessionUser, year: number) {
+  const scope = scopeOf(user);
+  const prefix = `%annual-assessment-${year}-%`;
+  let townships = db.selectFrom('townships as t').select(['t.id', 't.name', 't.code']);
+  if (scope.level !== 'county') townships = townships.where('t.id', '=', scope.townshipId);
+  const [places, open, done, ranking] = await Promise.all([
+    townships.orderBy('t.code').execute(),
+    db
+      .selectFrom('tasks')
+      .select(['township_id', 'step_key', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where due_at < now())::int`.as('overdue')])
+      .where('process_type', '=', 'annual-assessment')
+      .where('status', '=', 'open')
+      .where('process_id', 'like', prefix)
+      .groupBy(['township_id', 'step_key'])
+      .execute(),
+    db
+      .selectFrom('processes')
+      .select(['township_id', sql<number>`count(*)::int`.as('n')])
+      .where('type', '=', 'annual-assessment')
+      .where('status', '=', 'completed')
+      .where('subject_person_id', 'is not', null)
+      .where('id', 'like', prefix)
+      .groupBy('township_id')
+      .execute(),
+    db
+      .selectFrom('assessment_results')
+      .select(['township_id', sql<number>`max(version)::int`.as('version'), sql<boolean>`bool_or(final)`.as('final')])
+      .where('year', '=', year)
+      .groupBy('township_id')
+      .execute(),
+  ]);
+  return places.map((t) => {
+    const steps: Record<string, number> = {};
+    let overdue = 0;
+    for (const row of open.filter((o) => o.township_id === t.id)) {
+      const family = row.step_key.replace(/\.(o|p)\d+$/, '');
+      steps[family] = (steps[family] ?? 0) + row.n;
+      overdue += row.overdue;
+    }
+    const r = ranking.find((x) => x.township_id === t.id);
+    return { townshipId: t.id, townshipName: t.name, steps, overdue, scored: done.find((d) => d.township_id === t.id)?.n ?? 0, rankingVersion: r?.version ?? 0, final: Boolean(r?.final) };
+  });
+}

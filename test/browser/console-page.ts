@@ -1,0 +1,59 @@
+// Helpers for driving the console in Chromium: sign in, wait for an API answer, find a menu
+// entry. Each takes the page, so several people can be signed in side by side.
+import type { Page, Response } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const WAIT = 20_000;
+
+/** Waits for the answer of an API call whose path starts with `prefix`. */
+export function apiResponse(
+  page: Page,
+  prefix: string,
+  options: { status?: number; method?: string; test?: (url: URL) => boolean } = {},
+): Promise<Response> {
+  return page.waitForResponse(
+    (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.startsWith(prefix)) return false;
+      if (options.method && response.request().method() !== options.method) return false;
+      if (options.status !== undefined && response.status() !== options.status) return false;
+      return options.test ? options.test(url) : true;
+    },
+    { timeout: WAIT },
+  );
+}
+
+export async function signIn(page: Page, baseUrl: string, username: string, password = 'demo'): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.waitForSelector('.qinglan-login-form #username', { timeout: WAIT });
+  const login = apiResponse(page, '/api/auth/login', { method: 'POST' });
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await page.click('.qinglan-login-form button[type=submit]');
+  expect((await login).status()).toBe(200);
+  await page.waitForSelector('.RaLayout-appFrame', { timeout: WAIT });
+}
+
+/** The menu entry with exactly this label. */
+export function menuItem(page: Page, label: string) {
+  return page.locator('.RaSidebar-fixed').getByRole('menuitem', { name: label, exact: true });
+}
+
+/** Types into a react-admin autocomplete and picks the option whose text contains `text`. */
+export async function pickOption(page: Page, label: RegExp, text: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: label });
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option').filter({ hasText: text }).first().click();
+}
+
+/** Polls until `read` returns a value (the workflow writes its rows a moment after a call). */
+export async function eventually<T>(read: () => Promise<T | undefined>, what: string, timeout = WAIT): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
