@@ -1,7 +1,7 @@
 // A whole assessment year for one small township, in seconds on the time-skipping server:
 // the double start, a cadre missing at the deadline, ranking, an upheld objection that
 // re-ranks (both versions kept), the public notice, and reminder talks that escalate.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hash } from '@node-rs/argon2';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import { validIdNumber } from '../../test/support/id-numbers.js';
@@ -72,7 +72,12 @@ describe('annual assessment of a township', () => {
     // Only the absent cadre's self-report is left: the deadline ranks without them.
     await h.env.sleep(31 * DAY);
     const township = h.env.client.workflow.getHandle(townshipCycleId(PREFIX, YEAR, townshipId));
-    const v1 = await h.db.selectFrom('assessment_results').selectAll().where('year', '=', YEAR).where('township_id', '=', townshipId).where('version', '=', 1).orderBy('person_id').execute();
+    // Timers fire in skipped time; the activities they start still take real milliseconds.
+    const v1 = await vi.waitFor(async () => {
+      const rows = await h.db.selectFrom('assessment_results').selectAll().where('year', '=', YEAR).where('township_id', '=', townshipId).where('version', '=', 1).orderBy('person_id').execute();
+      expect(rows).toHaveLength(5);
+      return rows;
+    }, { timeout: 20_000, interval: 100 });
     expect(v1.find((r) => r.person_id === absent.id)).toMatchObject({ rank: null, missing_step: '述职自评' });
     expect(v1.filter((r) => r.rank !== null).map((r) => [r.person_id, r.rank])).toEqual([
       [secretary.id, 1],
@@ -88,7 +93,11 @@ describe('annual assessment of a township', () => {
     await h.act(township.workflowId, 'rescore.o1', 'aa-township_officer', { action: 'submit', form: { scores: { discipline: 95, delivery: 95 } } });
     await h.env.sleep(10 * DAY); // past the five working days of the notice
 
-    const versions = await h.db.selectFrom('assessment_results').select(['version', 'person_id', 'rank', 'final']).where('township_id', '=', townshipId).orderBy('version').orderBy('person_id').execute();
+    const versions = await vi.waitFor(async () => {
+      const rows = await h.db.selectFrom('assessment_results').select(['version', 'person_id', 'rank', 'final']).where('township_id', '=', townshipId).orderBy('version').orderBy('person_id').execute();
+      expect(rows.some((r) => r.final)).toBe(true);
+      return rows;
+    }, { timeout: 20_000, interval: 100 });
     expect(new Set(versions.map((v) => v.version))).toEqual(new Set([1, 2]));
     expect(versions.find((v) => v.version === 2 && v.person_id === c.id)).toMatchObject({ rank: 1, final: true });
     expect(versions.filter((v) => v.version === 1).every((v) => !v.final)).toBe(true);
@@ -96,8 +105,10 @@ describe('annual assessment of a township', () => {
     // Bottom three (ranks 2–4 of four) get reminder talks; one recorded, the others escalate.
     await h.act(township.workflowId, `reminder-talk.p${a.id}`, 'aa-township_secretary', { action: 'submit', form: { date: '2027-01-10', content: '指出不足，提出改进要求' } });
     await h.env.sleep(30 * DAY);
-    const escalated = await h.db.selectFrom('task_events').select('detail').where('process_id', '=', township.workflowId).where('action', '=', 'escalated').execute();
-    expect(escalated.map((e) => e.detail.step).sort()).toEqual([`reminder-talk.p${b.id}`, `reminder-talk.p${secretary.id}`].sort());
+    await vi.waitFor(async () => {
+      const escalated = await h.db.selectFrom('task_events').select('detail').where('process_id', '=', township.workflowId).where('action', '=', 'escalated').execute();
+      expect(escalated.map((e) => e.detail.step).sort()).toEqual([`reminder-talk.p${b.id}`, `reminder-talk.p${secretary.id}`].sort());
+    }, { timeout: 20_000, interval: 100 });
     const admin = await h.actor('admin');
     expect(await h.db.selectFrom('notifications').select('title').where('user_id', '=', admin.userId).where('kind', '=', 'task_escalated').where('title', 'like', '%提醒谈话%').execute()).toHaveLength(2);
     for (const p of [secretary, b]) await h.act(township.workflowId, `reminder-talk.p${p.id}`, 'aa-township_secretary', { action: 'submit', form: { date: '2027-02-01', content: '补谈' } });

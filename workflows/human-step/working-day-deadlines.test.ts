@@ -1,6 +1,6 @@
 // A step whose deadline is in working days, opened just before two extra holidays the county
 // entered: the reminder, the overdue notice and the escalation land on the right instants.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import { mentorPairing } from '../mentor-pairing/mentor-pairing-workflow.js';
 
@@ -65,7 +65,12 @@ describe('working-day deadlines across holidays', () => {
     expect(task.due_at.getTime()).toBe(endOfChinaDay(dueDay));
 
     await h.env.sleep(task.due_at.getTime() - (await h.env.currentTimeMs()) + 10 * DAY);
-    const events = await h.db.selectFrom('task_events').select(['action', 'at']).where('process_id', '=', id).execute();
+    // Timers fire in skipped time; the activities recording them still take real milliseconds.
+    const events = await vi.waitFor(async () => {
+      const rows = await h.db.selectFrom('task_events').select(['action', 'at']).where('process_id', '=', id).execute();
+      expect(rows.map((e) => e.action)).toContain('escalated');
+      return rows;
+    }, { timeout: 20_000, interval: 100 });
     const at = (action: string) => new Date(events.find((e) => e.action === action)!.at).getTime();
     const near = (actual: number, expected: number) => {
       expect(actual).toBeGreaterThanOrEqual(expected);
@@ -77,8 +82,10 @@ describe('working-day deadlines across holidays', () => {
     // Escalation: two working days after the deadline, to the county (the assignee is a township role).
     near(at('escalated'), endOfChinaDay(workingDaysAfter(dueDay, 2)));
     const admin = await h.actor('admin');
-    const told = await h.db.selectFrom('notifications').select('kind').where('user_id', '=', admin.userId).where('task_id', '=', task.id).execute();
-    expect(told).toContainEqual({ kind: 'task_escalated' });
+    await vi.waitFor(async () => {
+      const told = await h.db.selectFrom('notifications').select('kind').where('user_id', '=', admin.userId).where('task_id', '=', task.id).execute();
+      expect(told).toContainEqual({ kind: 'task_escalated' });
+    }, { timeout: 20_000, interval: 100 });
     await handle.cancel();
   }, 120_000);
 });
