@@ -1,13 +1,13 @@
 import { verify } from '@node-rs/argon2';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { AppEnv, SessionUser } from '../context.js';
+import type { AppEnv } from '../context.js';
 import { clientIp, writeAudit } from '../audit/audit.js';
 import { fail } from '../errors/errors.js';
 import { errorResponses } from '../openapi/responses.js';
 import { requireUser, sessionToken } from './authenticate.js';
 import { loginLocked } from './rate-limit.js';
-import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession } from './sessions.js';
+import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, toSessionUser } from './sessions.js';
 import { SessionSchema } from './user-schema.js';
 
 const LoginBody = z
@@ -61,15 +61,7 @@ export function createAuthRoutes() {
       await writeAudit(c, { action: 'login.failed', username });
       throw fail('bad_credentials');
     }
-    const user: SessionUser = {
-      id: row.id,
-      username: row.username,
-      displayName: row.display_name,
-      role: row.role,
-      townshipId: row.township_id,
-      villageId: row.village_id,
-      personId: row.person_id,
-    };
+    const user = toSessionUser(row);
     c.set('user', user);
     const session = await createSession(db, user.id, mode);
     await writeAudit(c, { action: 'login.succeeded', detail: { mode } });

@@ -1,4 +1,5 @@
 import type { DB } from '../../db/database.js';
+import type { User } from '../../db/schema.js';
 import type { SessionUser } from '../context.js';
 import { newToken, tokenId } from './tokens.js';
 
@@ -36,7 +37,12 @@ export async function findSession(db: DB, token: string) {
     .where('users.active', '=', true)
     .executeTakeFirst();
   if (!row) return undefined;
-  const user: SessionUser = {
+  return { user: toSessionUser(row), csrfToken: row.csrf_token, kind: row.kind };
+}
+
+/** A users row as the API speaks of the signed-in person. */
+export function toSessionUser(row: Pick<User, 'id' | 'username' | 'display_name' | 'role' | 'township_id' | 'village_id' | 'person_id'>): SessionUser {
+  return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
@@ -45,7 +51,6 @@ export async function findSession(db: DB, token: string) {
     villageId: row.village_id,
     personId: row.person_id,
   };
-  return { user, csrfToken: row.csrf_token, kind: row.kind };
 }
 
 export async function deleteSession(db: DB, token: string): Promise<void> {

@@ -113,6 +113,9 @@ describe('annual assessment of a township', () => {
     expect(await h.db.selectFrom('notifications').select('title').where('user_id', '=', admin.userId).where('kind', '=', 'task_escalated').where('title', 'like', '%提醒谈话%').execute()).toHaveLength(2);
     for (const p of [secretary, b]) await h.act(township.workflowId, `reminder-talk.p${p.id}`, 'aa-township_secretary', { action: 'submit', form: { date: '2027-02-01', content: '补谈' } });
     expect(await township.result()).toEqual({ ranked: 4, missing: 1, versions: 2, objections: 1 });
+    // A finished year is not assessed a second time either.
+    const afterwards = await h.env.client.workflow.execute(assessmentCycle, { taskQueue: h.taskQueue, workflowId: 'aa-cycle-3', args: [input] });
+    expect(afterwards).toEqual({ started: [], alreadyRunning: [townshipId] });
     for (const id of [township.workflowId, child(a.id), child(absent.id), 'aa-cycle-1']) await h.recordHistory(id);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 // The county's yearly start (全县年度考核): one township workflow per township, with ids that
 // make a second start of the same year a no-op. Started by a Temporal Schedule every year,
 // or by hand for the county or some townships.
-import { SearchAttributeType, WorkflowExecutionAlreadyStartedError, defineSearchAttributeKey } from '@temporalio/common';
+import { SearchAttributeType, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, defineSearchAttributeKey } from '@temporalio/common';
 import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
@@ -19,6 +19,7 @@ function yearOfStart(): number {
   return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
 }
 
+/** `alreadyRunning` lists townships whose year was started before, still running or finished. */
 export async function assessmentCycle(input: CycleInput): Promise<{ started: number[]; alreadyRunning: number[] }> {
   const year = input.year ?? yearOfStart();
   const townshipIds = input.townshipIds ?? (await acts.listTownshipIds());
@@ -31,6 +32,8 @@ export async function assessmentCycle(input: CycleInput): Promise<{ started: num
         workflowId: townshipCycleId(input.idPrefix ?? '', year, townshipId),
         // A township's year goes on by itself once started; this launcher only starts them.
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        // A finished year is not started again either: a year is assessed once.
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
         args: [{ ...shared, year, townshipId }],
       });
       started.push(townshipId);

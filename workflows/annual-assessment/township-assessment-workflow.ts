@@ -3,6 +3,7 @@
 // objections (异议) that must be answered, an upheld one reopening that cadre's score and
 // re-ranking (each version kept); then outcomes: the top three flagged, the bottom three a
 // reminder talk (提醒谈话) that escalates to the county when not recorded in time.
+import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { CancellationScope, ParentClosePolicy, condition, isCancellation, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { HumanSteps } from '../human-step/human-steps.js';
@@ -78,6 +79,7 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
           const child = await startChild(cadreAssessment, {
             workflowId: cadreAssessmentId(prefix, year, cadre.personId),
             parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
             args: [{ year, townshipId, villageId: cadre.villageId, person: { personId: cadre.personId, userId: cadre.userId!, name: cadre.name }, isSecretary: cadre.isSecretary, rubric, settings, startedBy: input.startedBy }],
           });
           results.set(cadre.personId, await child.result());

@@ -1,20 +1,11 @@
 // What the human-step engine needs from activities. The worker provides these under the
 // same names; the workflow proxies them by type.
 import type { TaskActivities } from '../../activities/human-steps/task-activities.js';
+import type { NotifyInput, Recipient } from '../../activities/notifications/notification-activities.js';
 import type { Assignee, Deadline, Offset } from './types.js';
 
-export type Recipient = { userId: number } | { role: string; townshipId?: number | null; villageId?: number | null };
-
-export interface NotifyRequest {
-  key: string;
-  kind: 'task_assigned' | 'task_reminder' | 'task_overdue' | 'task_escalated' | 'task_urged' | 'task_cc' | 'process_ended';
-  recipients: Recipient[];
-  title: string;
-  body: string;
-  link?: string;
-  taskId?: number;
-  townshipId?: number | null;
-}
+/** The notification contract is the notification activity's own; workflows only use its types. */
+export type NotifyRequest = NotifyInput;
 
 export interface StepSchedule {
   dueAt: string;
@@ -26,6 +17,8 @@ export interface StepActivities extends TaskActivities {
   resolveStepSchedule(input: { openedAt: string; deadline: Deadline; remindBefore?: Offset; escalateAfter?: Offset[] }): Promise<StepSchedule>;
   notify(input: NotifyRequest): Promise<unknown>;
 }
+
+export type { Recipient };
 
 export function recipientOf(assignee: Assignee): Recipient {
   return assignee.kind === 'user' ? { userId: assignee.userId } : { role: assignee.role, townshipId: assignee.townshipId ?? null, villageId: assignee.villageId ?? null };

@@ -1,21 +1,14 @@
 // Start and end of every process: the read model row and the search attributes that make
 // "all running pairings in township 3" one query.
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { TaskActivities } from '../../activities/human-steps/task-activities.js';
+import type { RegisterProcessInput, TaskActivities } from '../../activities/human-steps/task-activities.js';
 import type { ProcessStatus as Status } from '../../db/schema.js';
 import { ProcessStatus, ProcessType, SubjectPersonId, TownshipId, VillageId } from '../search-attributes.js';
 
 const acts = proxyActivities<TaskActivities>({ startToCloseTimeout: '30 seconds' });
 
-export interface ProcessIdentity {
-  type: string;
-  title: string;
-  townshipId: number | null;
-  villageId: number | null;
-  subjectPersonId: number | null;
-  startedBy: number | null;
-  params: Record<string, unknown>;
-}
+/** What a process says about itself when it starts; its id is the workflow's. */
+export type ProcessIdentity = Omit<RegisterProcessInput, 'id'>;
 
 export async function beginProcess(identity: ProcessIdentity): Promise<void> {
   upsertSearchAttributes([
