@@ -2,6 +2,7 @@ import { createRouter } from '../router.js';
 import { createAuditLogRoutes } from './audit-log/audit-log-routes.js';
 import { createCadreRoutes } from './cadres/cadre-routes.js';
 import { createCalendarOverrideRoutes } from './calendar-overrides/calendar-override-routes.js';
+import { createWebhookRoutes } from './webhooks/webhook-routes.js';
 import { createDelegationRoutes } from './delegations/delegation-routes.js';
 import { createNotificationRoutes } from './notifications/notification-routes.js';
 import { createStatsRoutes } from './stats/stats-routes.js';
@@ -20,5 +21,6 @@ export function createResourceRoutes() {
   app.route('/calendar-overrides', createCalendarOverrideRoutes());
   app.route('/notifications', createNotificationRoutes());
   app.route('/delegations', createDelegationRoutes());
+  app.route('/webhooks', createWebhookRoutes());
   return app;
 }

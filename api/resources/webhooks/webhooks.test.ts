@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, listQuery, type Session, type TestApp } from '../../../test/support/test-app.js';
+
+let t: TestApp;
+let as: Record<string, Session>;
+beforeAll(async () => {
+  t = await createTestApp();
+  as = {};
+  for (const u of ['admin', 'officer-01', 'officer-02', 'cadre-0001']) as[u] = await t.login(u);
+});
+afterAll(() => t.close());
+
+const create = (user: string, body: unknown) => t.request('/api/webhooks', { method: 'POST', as: as[user], body: JSON.stringify(body) });
+
+describe('group robots (群机器人)', () => {
+  it('the county admin sets the county’s; a township officer only their own township’s', async () => {
+    expect((await create('admin', { townshipId: null, kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SEC123' })).status).toBe(201);
+    const own = await create('officer-01', { townshipId: 1, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' });
+    expect(own.status).toBe(201);
+    expect((await create('officer-01', { townshipId: 2, kind: 'wecom', url: 'https://example.cn/hook' })).status).toBe(403);
+    expect((await create('officer-01', { townshipId: null, kind: 'wecom', url: 'https://example.cn/hook' })).status).toBe(403);
+    expect((await create('cadre-0001', { townshipId: 1, kind: 'wecom', url: 'https://example.cn/hook' })).status).toBe(403);
+  });
+
+  it('never shows a secret, only whether one is set', async () => {
+    const res = await t.request(`/api/webhooks?${listQuery({})}`, { as: as.admin });
+    const rows = await res.json();
+    expect(JSON.stringify(rows)).not.toContain('SEC123');
+    expect(rows.find((r: { kind: string }) => r.kind === 'dingtalk').secretSet).toBe(true);
+    expect(res.headers.get('content-range')).toBe(`webhooks 0-${rows.length - 1}/${rows.length}`);
+  });
+
+  it('each township sees only its own robots', async () => {
+    const seen = await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as['officer-02'] })).json();
+    expect(seen).toEqual([]);
+  });
+
+  it('a robot address that is not http(s) is refused with its field', async () => {
+    const res = await create('admin', { townshipId: 1, kind: 'dingtalk', url: 'ftp://example.cn/x' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).fields[0].field).toBe('url');
+  });
+});
