@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'admin/dist/**', 'data/**', 'scratch/**'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-runtime.ts'],
     pool: 'forks',
     // Two cores: more workers only fight over them.
     maxWorkers: 2,
