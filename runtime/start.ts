@@ -16,7 +16,9 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-databas
 import { ensureTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js';
 
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as (hook: (done: () => void) => void) => void;
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as ((hook: (done: () => void) => void) => void) & { forceExitTimeout(ms: number): void };
+// A worker still bundling its workflows on a busy machine needs more than the default 10 s.
+exitHook.forceExitTimeout(30_000);
 
 const STAGES = 7;
 const started = Date.now();
