@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { Admin, Resource } from 'react-admin';
+import annualAssessment from './annual-assessment';
 import auditLog from './audit-log';
 import { authProvider } from './auth-provider';
 import cadres from './cadres';
@@ -35,6 +36,7 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     tasks,
     processes,
     'mentor-pairing': mentorPairing,
+    'annual-assessment': annualAssessment,
 };
 
 // Resources other pages refer to (a cadre's village, a user's township…).

@@ -23,6 +23,7 @@ export const RESOURCES = [
     'tasks',
     'processes',
     'mentor-pairing',
+    'annual-assessment',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];
@@ -33,8 +34,9 @@ const READ: readonly Action[] = ['list', 'show'];
 const WRITE: readonly Action[] = ['list', 'show', 'create', 'edit'];
 const ALL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete'];
 
-// Everyone signed in has an inbox (我的待办) and sees the processes of their scope.
-const WORK = { tasks: READ, processes: READ } as const;
+// Everyone signed in has an inbox (我的待办), sees the processes of their scope and the
+// annual assessment (年度考核) as far as their scope reaches.
+const WORK = { tasks: READ, processes: READ, 'annual-assessment': ['list'] } as const;
 
 const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
     county_admin: {
@@ -103,6 +105,12 @@ export const isCountyRole = (role: unknown): boolean =>
 /** 发起导师帮带, 更换导师, 提前结束: the township officer (own township) and the county. */
 export const mayManagePairings = (role: unknown): boolean =>
     role === 'county_admin' || role === 'township_officer';
+
+/** 发起考核 and the yearly schedule (年度计划): the county admin only. */
+export const mayManageAssessment = (role: unknown): boolean => role === 'county_admin';
+
+/** 提出异议: anyone of the township (or the county admin) while the ranking is on notice. */
+export const mayObject = (role: unknown): boolean => isRole(role) && role !== 'auditor';
 
 /** The raw Temporal history of a process (原始事件). */
 export const mayReadHistory = (role: unknown): boolean =>

@@ -1,4 +1,13 @@
 import type { Identifier } from 'react-admin';
+import type {
+    AssessmentProgress,
+    AssessmentResult,
+    AssessmentSchedule,
+    AssessmentScheduleBody,
+    ObjectionBody,
+    StartAssessmentBody,
+    StartAssessmentResult,
+} from './annual-assessment/types';
 import { httpClient } from './http';
 import type {
     BulkPairingResult,
@@ -17,6 +26,24 @@ const post = async <T>(path: string, body: unknown = {}): Promise<T> => {
 
 const get = async <T>(path: string): Promise<T> => (await httpClient(`${API}${path}`)).json as T;
 
+const put = async <T>(path: string, body: unknown): Promise<T> => {
+    const { json } = await httpClient(`${API}${path}`, { method: 'PUT', body: JSON.stringify(body) });
+    return json as T;
+};
+
+const ASSESSMENT = '/processes/annual-assessment';
+
+/** `?year=2025&townshipId=5`, leaving out what is not chosen. */
+export const assessmentQuery = (year: number, townshipId?: Identifier | null): string => {
+    const query = new URLSearchParams({ year: String(year) });
+    if (townshipId != null && townshipId !== '') query.set('townshipId', String(townshipId));
+    return query.toString();
+};
+
+/** Where the results spreadsheet of a year (and township) is downloaded from. */
+export const assessmentResultsXlsxUrl = (year: number, townshipId?: Identifier | null): string =>
+    `${API}${ASSESSMENT}/results.xlsx?${assessmentQuery(year, townshipId)}`;
+
 const processPath = (id: Identifier) => `/processes/${encodeURIComponent(String(id))}`;
 
 /** The workflow calls beyond react-admin's CRUD: task actions, process operations, the bell. */
@@ -33,6 +60,16 @@ export interface WorkflowApi {
     getUnreadNotificationCount: () => Promise<number>;
     markNotificationRead: (id: Identifier) => Promise<unknown>;
     markAllNotificationsRead: () => Promise<{ count: number }>;
+    startAssessment: (body: StartAssessmentBody) => Promise<StartAssessmentResult>;
+    getAssessmentProgress: (year: number) => Promise<AssessmentProgress[]>;
+    getAssessmentResults: (year: number, townshipId?: Identifier | null) => Promise<AssessmentResult[]>;
+    fileObjection: (body: ObjectionBody) => Promise<{ objection: number }>;
+    getAssessmentSchedule: () => Promise<AssessmentSchedule>;
+    setAssessmentSchedule: (body: AssessmentScheduleBody) => Promise<AssessmentSchedule>;
+    pauseAssessmentSchedule: (note: string) => Promise<AssessmentSchedule>;
+    unpauseAssessmentSchedule: () => Promise<AssessmentSchedule>;
+    triggerAssessmentSchedule: () => Promise<{ triggeredAt: string }>;
+    backfillAssessment: (year: number) => Promise<{ year: number; scheduledAt: string }>;
 }
 
 export const workflowApi: WorkflowApi = {
@@ -55,4 +92,14 @@ export const workflowApi: WorkflowApi = {
         (await get<{ count: number }>('/notifications/unread-count')).count,
     markNotificationRead: id => post(`/notifications/${encodeURIComponent(String(id))}/read`),
     markAllNotificationsRead: () => post('/notifications/read-all'),
+    startAssessment: body => post(`${ASSESSMENT}/start`, body),
+    getAssessmentProgress: year => get(`${ASSESSMENT}/progress?${assessmentQuery(year)}`),
+    getAssessmentResults: (year, townshipId) => get(`${ASSESSMENT}/results?${assessmentQuery(year, townshipId)}`),
+    fileObjection: body => post(`${ASSESSMENT}/objections`, body),
+    getAssessmentSchedule: () => get(`${ASSESSMENT}/schedule`),
+    setAssessmentSchedule: body => put(`${ASSESSMENT}/schedule`, body),
+    pauseAssessmentSchedule: note => post(`${ASSESSMENT}/schedule/pause`, { note }),
+    unpauseAssessmentSchedule: () => post(`${ASSESSMENT}/schedule/unpause`),
+    triggerAssessmentSchedule: () => post(`${ASSESSMENT}/schedule/trigger`),
+    backfillAssessment: year => post(`${ASSESSMENT}/schedule/backfill`, { year }),
 };

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { enAssessment } from './en-assessment';
 import { enProcesses } from './en-processes';
 import { enTasks } from './en-tasks';
 import type { AppMessages } from './zh-cn';
@@ -84,10 +85,12 @@ const enApp: AppMessages = {
             },
         },
         ...enTasks.resources,
+        ...enAssessment.resources,
     },
     qinglan: {
         ...enTasks.qinglan,
         ...enProcesses.qinglan,
+        ...enAssessment.qinglan,
         title: 'Qinglan',
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { zhCNAssessment } from './zh-cn-assessment';
 import { zhCNProcesses } from './zh-cn-processes';
 import { zhCNTasks } from './zh-cn-tasks';
 
@@ -86,10 +87,12 @@ export const zhCNApp = {
             },
         },
         ...zhCNTasks.resources,
+        ...zhCNAssessment.resources,
     },
     qinglan: {
         ...zhCNTasks.qinglan,
         ...zhCNProcesses.qinglan,
+        ...zhCNAssessment.qinglan,
         title: '青蓝',
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',

@@ -1,6 +1,7 @@
 import AccountBoxIcon from '@mui/icons-material/AccountBox';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HandshakeIcon from '@mui/icons-material/Handshake';
 import { Menu, usePermissions } from 'react-admin';
 import { can, hasDashboard, isPersonalRole, mayManagePairings, type ResourceName } from '../roles';
@@ -8,11 +9,12 @@ import { can, hasDashboard, isPersonalRole, mayManagePairings, type ResourceName
 // Resources listed under the work entries, each where the role may list it.
 const RECORDS: ResourceName[] = ['townships', 'villages', 'cadres', 'users', 'audit-log'];
 
-/** 我的待办 and 流程 for everyone; 发起导师帮带 for the township officer and the county. */
+/** 我的待办, 流程 and 年度考核 for everyone; 发起导师帮带 for the township officer and the county. */
 const WorkItems = ({ role }: { role: unknown }) => (
     <>
         <Menu.Item to="/tasks" primaryText="qinglan.menu.tasks" leftIcon={<AssignmentIcon />} />
         <Menu.Item to="/processes" primaryText="qinglan.menu.processes" leftIcon={<AccountTreeIcon />} />
+        <Menu.Item to="/annual-assessment" primaryText="qinglan.menu.assessment" leftIcon={<FactCheckIcon />} />
         {mayManagePairings(role) && (
             <Menu.Item to="/mentor-pairing/create" primaryText="qinglan.menu.start_pairing" leftIcon={<HandshakeIcon />} />
         )}

@@ -15,6 +15,10 @@ export const FormSummary = ({ form }: { form: unknown }) => {
     if (entries.length === 0) return null;
     const show = (field: string, value: unknown): string => {
         if (Array.isArray(value)) return value.map(String).join('；');
+        // 评分: one number per rubric item
+        if (typeof value === 'object' && value !== null) {
+            return Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key} ${String(v)}`).join('；');
+        }
         if (CHOICE_GROUPS[field]) return translate(`qinglan.${CHOICE_GROUPS[field]}.${value}`, { _: String(value) });
         return String(value);
     };

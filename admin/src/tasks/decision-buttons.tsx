@@ -28,6 +28,8 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
         name: stepLabel(translate, definition, key),
     }));
 
+    const reasonOf = (field: string) => String(getValues(`form.${field}`) ?? '').trim();
+
     const send = async (action: TaskDecision, extra: Omit<ActionRequest, 'action' | 'form'> = {}) => {
         const form = formPayload(stepForm, getValues('form'));
         const errors = await act({ action, form, ...extra });
@@ -49,12 +51,14 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
                         disabled={pending}
                         data-action={action}
                         onClick={
-                            action === 'reject' || action === 'return'
-                                ? () => setAsking(action)
-                                : handleSubmit(() => send(action))
+                            action === 'reject' && stepForm.reasonField
+                                ? handleSubmit(() => send(action, { comment: reasonOf(stepForm.reasonField!) }))
+                                : action === 'reject' || action === 'return'
+                                  ? () => setAsking(action)
+                                  : handleSubmit(() => send(action))
                         }
                     >
-                        {translate(`qinglan.tasks.decision.${action}`, { _: action })}
+                        {translate(stepForm.decisionLabels?.[action] ?? `qinglan.tasks.decision.${action}`, { _: action })}
                     </Button>
                 ))}
             </Stack>

@@ -13,7 +13,8 @@ export const TaskDecisionForm = ({ task }: { task: Task }) => {
     const translate = useTranslate();
     const stepForm = stepFormOf(task.form);
     // filled once per task: a reload of the record keeps what was typed
-    const record = useMemo(() => ({ form: stepForm.defaults?.() ?? {} }), [stepForm]);
+    const taskId = task.id;
+    const record = useMemo(() => ({ form: stepForm.defaults?.(task) ?? {} }), [stepForm, taskId]);
     const { Inputs } = stepForm;
     return (
         <Card className="qinglan-task-form" data-form={task.form} sx={{ mb: 2 }}>
@@ -22,7 +23,7 @@ export const TaskDecisionForm = ({ task }: { task: Task }) => {
                     {translate('qinglan.tasks.handle')}
                 </Typography>
                 <Form record={record} onSubmit={ignore}>
-                    <Inputs />
+                    <Inputs task={task} />
                     <DecisionButtons task={task} stepForm={stepForm} />
                 </Form>
             </CardContent>

@@ -53,6 +53,11 @@ export const TaskSummary = ({ task }: { task: Task }) => {
                     </Row>
                 )}
                 {context.reason && <Row label="qinglan.tasks.context.reason">{context.reason}</Row>}
+                {context.cadre && <Row label="qinglan.tasks.context.cadre">{context.cadre}</Row>}
+                {context.year != null && <Row label="qinglan.tasks.context.year">{context.year}</Row>}
+                {context.objection && <Row label="qinglan.tasks.context.objection">{context.objection}</Row>}
+                {context.total != null && <Row label="qinglan.tasks.context.total">{context.total}</Row>}
+                {context.rank != null && <Row label="qinglan.tasks.context.rank">{context.rank}</Row>}
                 {task.decision && (
                     <Box sx={{ mt: 1.5 }} className="qinglan-task-decision">
                         <Row label="qinglan.tasks.decided">

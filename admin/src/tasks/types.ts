@@ -14,6 +14,12 @@ export interface TaskContext {
     reason?: string;
     processTitle?: string;
     returnTo?: string[];
+    /** 年度考核: the cadre assessed, the year, an objection's reason, the ranking's total and rank. */
+    cadre?: string;
+    year?: number;
+    objection?: string;
+    total?: number;
+    rank?: number;
     [key: string]: unknown;
 }
 

@@ -13,22 +13,16 @@ import { createRouter } from '../../router.js';
 import { updateError } from '../../temporal/update-errors.js';
 import { fileObjectionUpdate, townshipCycleId } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
 import { assessmentCycle } from '../../../workflows/annual-assessment/assessment-cycle-workflow.js';
-import { DEFAULT_RUBRIC, GRADES, rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
+import { DEFAULT_RUBRIC, rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
 import { assessmentProgress } from './assessment-progress.js';
 import { latestResults, resultsWorkbook } from './assessment-results.js';
+import { RubricSchema } from './rubric-schema.js';
 
 const tags = ['annual-assessment 年度考核'];
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const chinaYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 const Year = z.coerce.number().int().min(2000).max(2100);
 
-const RubricSchema = z
-  .object({
-    items: z.array(z.object({ key: z.string().regex(/^[a-z_]{1,30}$/), name: z.string().min(1).max(30), weight: z.number().gt(0).max(1), max: z.number().positive().max(1000) }).strict()).min(1).max(10),
-    thresholds: z.array(z.object({ grade: z.enum(GRADES), min: z.number().min(0).max(100) }).strict()).length(4),
-  })
-  .strict()
-  .openapi('Rubric');
 const StartBody = z.object({ year: Year.optional(), townshipIds: z.array(z.number().int().positive()).min(1).max(100).optional(), rubric: RubricSchema.optional() }).strict().openapi('StartAssessment');
 const ObjectionBody = z.object({ year: Year, townshipId: z.number().int().positive(), personId: z.number().int().positive(), reason: z.string().trim().min(1).max(1000) }).strict().openapi('Objection');
 const YearQuery = z.object({ year: Year.optional(), townshipId: z.coerce.number().int().positive().optional() });

@@ -12,18 +12,14 @@ import { fail, invalidField } from '../../errors/errors.js';
 import { errorResponses } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
-import { GRADES, rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
+import { rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
 import { assessmentScheduleId, backfillYear, describeSchedule, momentInYear, pauseSchedule, triggerSchedule, unpauseSchedule, upsertSchedule, type ScheduleState } from './assessment-schedule.js';
+import { RubricSchema } from './rubric-schema.js';
 
 const tags = ['annual-assessment 年度考核'];
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-const ScheduleRubric = z
-  .object({
-    items: z.array(z.object({ key: z.string().regex(/^[a-z_]{1,30}$/), name: z.string().min(1).max(30), weight: z.number().gt(0).max(1), max: z.number().positive().max(1000) }).strict()).min(1).max(10),
-    thresholds: z.array(z.object({ grade: z.enum(GRADES), min: z.number().min(0).max(100) }).strict()).length(4),
-  })
-  .strict();
+const ScheduleRubric = RubricSchema;
 const Days = z.number().int().min(1).max(365);
 const ScheduleSettings = z
   .object({ selfReportDays: Days, reviewWorkingDays: Days, scoringWorkingDays: Days, rankingDeadlineDays: Days, noticeWorkingDays: Days, objectionAnswerWorkingDays: Days, reminderTalkWorkingDays: Days })

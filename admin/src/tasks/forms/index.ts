@@ -4,14 +4,24 @@ import { ExchangeForm, exchangeDefaults } from './exchange-form';
 import { cleanGrowthPlan, GrowthPlanForm } from './growth-plan-form';
 import { MentorEvaluationForm } from './mentor-evaluation-form';
 import { MidtermReviewForm } from './midterm-review-form';
+import { ObjectionAnswerForm } from './objection-answer-form';
+import { ReminderTalkForm, reminderTalkDefaults } from './reminder-talk-form';
+import { ReviewForm } from './review-form';
+import { cleanScore, ScoreForm, scoreDefaults } from './score-form';
 import { SelfEvaluationForm } from './self-evaluation-form';
+import { SelfReportForm } from './self-report-form';
+import type { Task, TaskDecision } from '../types';
 
 export interface StepForm {
     /** The inputs, with sources under `form.` so the API's `form.<field>` errors land on them. */
-    Inputs: ComponentType;
-    defaults?: () => Record<string, unknown>;
+    Inputs: ComponentType<{ task: Task }>;
+    defaults?: (task: Task) => Record<string, unknown>;
     /** Shapes the values for the API beyond dropping empty ones. */
     clean?: (form: Record<string, unknown>) => Record<string, unknown>;
+    /** Labels of the decision buttons where the step names them its own way (采纳 / 不予采纳). */
+    decisionLabels?: Partial<Record<TaskDecision, string>>;
+    /** A form field that is also the reason of 驳回, so the form is checked and no reason is asked. */
+    reasonField?: string;
 }
 
 /** One form per form name of the process definitions. */
@@ -22,6 +32,16 @@ export const STEP_FORMS: Record<string, StepForm> = {
     midtermReview: { Inputs: MidtermReviewForm },
     selfEvaluation: { Inputs: SelfEvaluationForm },
     mentorEvaluation: { Inputs: MentorEvaluationForm },
+    // 年度考核
+    selfReport: { Inputs: SelfReportForm },
+    review: { Inputs: ReviewForm },
+    score: { Inputs: ScoreForm, defaults: scoreDefaults, clean: cleanScore },
+    objectionAnswer: {
+        Inputs: ObjectionAnswerForm,
+        decisionLabels: { approve: 'qinglan.forms.uphold', reject: 'qinglan.forms.dismiss' },
+        reasonField: 'answer',
+    },
+    reminderTalk: { Inputs: ReminderTalkForm, defaults: reminderTalkDefaults },
 };
 
 export const stepFormOf = (name: string): StepForm => STEP_FORMS[name] ?? STEP_FORMS.approval;

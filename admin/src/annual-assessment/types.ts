@@ -1,0 +1,72 @@
+import type { Identifier } from 'react-admin';
+
+/** 优秀 / 称职 / 基本称职 / 不称职 */
+export type AssessmentGrade = 'excellent' | 'competent' | 'basically_competent' | 'incompetent';
+
+/** One township's live progress of a year (`GET /progress`). */
+export interface AssessmentProgress {
+    townshipId: number;
+    townshipName: string;
+    /** Cadres waiting at each step, by step family (self-report, review, score …). */
+    steps: Record<string, number>;
+    overdue: number;
+    scored: number;
+    rankingVersion: number;
+    final: boolean;
+}
+
+/** One cadre's place in the latest ranking of their township (`GET /results`). */
+export interface AssessmentResult {
+    id: Identifier;
+    personId: number;
+    name: string;
+    villageName: string;
+    townshipId: number;
+    townshipName: string;
+    total: number | null;
+    grade: AssessmentGrade | null;
+    rank: number | null;
+    top: boolean;
+    bottom: boolean;
+    missingStep: string | null;
+    version: number;
+    final: boolean;
+}
+
+export interface StartAssessmentBody {
+    year?: number;
+    townshipIds?: number[];
+}
+
+export interface StartAssessmentResult {
+    year: number;
+    started: number[];
+    alreadyRunning: number[];
+}
+
+/** The yearly start (`GET /schedule`); month, day and hour in China time. */
+export interface AssessmentSchedule {
+    exists: boolean;
+    month: number | null;
+    day: number | null;
+    hour: number | null;
+    paused: boolean;
+    note: string | null;
+    nextRuns: string[];
+    recentRuns: { scheduledAt: string; workflowId: string }[];
+    townshipIds: number[] | null;
+}
+
+export interface AssessmentScheduleBody {
+    month: number;
+    day: number;
+    hour: number;
+    townshipIds?: number[];
+}
+
+export interface ObjectionBody {
+    year: number;
+    townshipId: number;
+    personId: number;
+    reason: string;
+}
