@@ -3,17 +3,14 @@
 // shows every cadre at 述职自评, one cadre's self-report and review go through the API, the
 // township officer scores the cadre from 我的待办 with the weighted total shown as typed, and
 // the progress page then counts one scored.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { serveApp } from '../support/serve-app.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, eventually, menuItem, signIn, WAIT } from './console-page.js';
+import { apiResponse, closePage, eventually, menuItem, openPage, screenshot, signIn, WAIT } from './console-page.js';
 
 const TEST_TIMEOUT = 120_000;
-const RESULTS_DIR = path.resolve('test-results');
 // Township 3 is the API test's; this one is left to the console.
 const TOWNSHIP = 5;
 const OFFICER = 'officer-05';
@@ -57,7 +54,6 @@ async function openAssessment(): Promise<void> {
 const progressCell = (step: string) => page.locator(`.qinglan-assessment-progress tr[data-township="${TOWNSHIP}"] td[data-step="${step}"]`);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('admin/dist/index.html'))) throw new Error('The console is not built: run "npm run build:admin" first.');
   t = await createTestApp({ worker: true });
   server = await serveApp(t.db, t.temporal);
   browser = await launchBrowser();
@@ -82,20 +78,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  context.setDefaultTimeout(WAIT);
-  page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`console crashed: ${error.stack}`));
+  ({ context, page } = await openPage(browser));
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const name = task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80);
-    await page.screenshot({ path: path.join(RESULTS_DIR, `failed-${name}.png`), fullPage: true }).catch(() => {});
-  }
-  await context.close();
-});
+afterEach(({ task }) => closePage(context, page, task));
 
 describe('annual assessment in the console', () => {
   it('the county admin starts the year for one township from 发起考核', async () => {
@@ -199,7 +185,6 @@ describe('annual assessment in the console', () => {
     expect(await progressCell('scored').innerText()).toBe('1');
     expect(await progressCell('self-report').innerText()).toBe(String(cadreCount - 1));
 
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS_DIR, 'assessment.png'), fullPage: true });
+    await screenshot(page, 'assessment');
   }, TEST_TIMEOUT);
 });

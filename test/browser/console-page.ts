@@ -1,6 +1,8 @@
 // Helpers for driving the console in Chromium: sign in, wait for an API answer, find a menu
 // entry. Each takes the page, so several people can be signed in side by side.
-import type { Page, Response } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const WAIT = 20_000;
@@ -56,4 +58,26 @@ export async function eventually<T>(read: () => Promise<T | undefined>, what: st
     if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+export const RESULTS_DIR = path.resolve('test-results');
+
+/** A fresh browser context and page for one test; a console crash is reported with its stack. */
+export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  context.setDefaultTimeout(WAIT);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`console crashed: ${error.stack}`));
+  return { context, page };
+}
+
+/** Closes a test's page, keeping a screenshot when the test failed. */
+export async function closePage(context: BrowserContext, page: Page, test: { name: string; result?: { state?: string } }): Promise<void> {
+  if (test.result?.state === 'fail') await screenshot(page, `failed-${test.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80)}`).catch(() => {});
+  await context.close();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`), fullPage: true });
 }

@@ -2,17 +2,14 @@
 // the township officer starts a pairing, the township Party secretary approves it from the
 // inbox, the mentor records the first month's exchange, and the process page shows the run.
 // The growth plan's draft and review, which nobody looks at here, go through the API.
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { serveApp } from '../support/serve-app.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, eventually, menuItem, pickOption, signIn, WAIT } from './console-page.js';
+import { apiResponse, closePage, eventually, menuItem, openPage, pickOption, screenshot, signIn, WAIT } from './console-page.js';
 
 const TEST_TIMEOUT = 90_000;
-const RESULTS_DIR = path.resolve('test-results');
 
 let t: TestApp;
 let server: { url: string; close(): Promise<void> };
@@ -60,7 +57,6 @@ async function openFromInbox(stepName: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve('admin/dist/index.html'))) throw new Error('The console is not built: run "npm run build:admin" first.');
   t = await createTestApp({ worker: true });
   server = await serveApp(t.db, t.temporal);
   browser = await launchBrowser();
@@ -77,21 +73,10 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  context.setDefaultTimeout(WAIT);
-  page = await context.newPage();
-  // a crash in the console is reported with its stack, not only as a missing element
-  page.on('pageerror', (error) => console.error(`console crashed: ${error.stack}`));
+  ({ context, page } = await openPage(browser));
 });
 
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const name = task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80);
-    await page.screenshot({ path: path.join(RESULTS_DIR, `failed-${name}.png`), fullPage: true }).catch(() => {});
-  }
-  await context.close();
-});
+afterEach(({ task }) => closePage(context, page, task));
 
 describe('mentor pairing in the console', () => {
   it('the township officer starts a pairing from 发起导师帮带', async () => {
@@ -188,7 +173,6 @@ describe('mentor pairing in the console', () => {
     for (const step of ['midterm.review', 'final.sign-off', 'end']) expect(await stateOf(step), step).toBe('idle');
     expect(await page.locator('.qinglan-edge--taken').count()).toBeGreaterThanOrEqual(4);
 
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(RESULTS_DIR, 'process-detail.png'), fullPage: true });
+    await screenshot(page, 'process-detail');
   }, TEST_TIMEOUT);
 });

@@ -1,4 +1,5 @@
 // The real API and the built console on a free loopback port, for browser tests.
+import fs from 'node:fs';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import pino from 'pino';
@@ -8,7 +9,9 @@ import type { DB } from '../../db/database.js';
 import { freePort } from './free-port.js';
 
 export async function serveApp(db: DB, temporal: TemporalHandle): Promise<{ url: string; close(): Promise<void> }> {
-  const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir: path.resolve('admin/dist') });
+  const staticDir = path.resolve('admin/dist');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('The console is not built: run "npm run build:admin" first.');
+  const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir });
   const port = await freePort();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
