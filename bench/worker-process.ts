@@ -38,7 +38,13 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const extraOptions = JSON.parse(process.env.QINGLAN_BENCH_WORKER_OPTIONS || '{}') as Partial<WorkerOptions>;
 const dbPool = process.env.QINGLAN_BENCH_DB_POOL ? Number(process.env.QINGLAN_BENCH_DB_POOL) : undefined;
-const db = createDatabase(databaseUrl, dbPool ? { max: dbPool } : {});
+// Ctrl-C reaches PostgreSQL with the terminal's signal and it drops every pooled connection
+// at once: one line says so, not one per connection.
+let idleErrors = 0;
+const onIdleError = (error: Error) => {
+  if (idleErrors++ === 0) console.warn(`worker: database connection lost while idle: ${error.message}`);
+};
+const db = createDatabase(databaseUrl, { ...(dbPool ? { max: dbPool } : {}), onIdleError });
 
 function reportMemory() {
   const m = process.memoryUsage();
