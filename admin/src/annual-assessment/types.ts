@@ -44,18 +44,8 @@ export interface StartAssessmentResult {
     alreadyRunning: number[];
 }
 
-/** The yearly start (`GET /schedule`); month, day and hour in China time. */
-export interface AssessmentSchedule {
-    exists: boolean;
-    month: number | null;
-    day: number | null;
-    hour: number | null;
-    paused: boolean;
-    note: string | null;
-    nextRuns: string[];
-    recentRuns: { scheduledAt: string; workflowId: string }[];
-    townshipIds: number[] | null;
-}
+/** The yearly start (`GET /schedule`); month, day and hour in China time. The API's own type. */
+export type { ScheduleState as AssessmentSchedule } from '../../../api/processes/annual-assessment/assessment-schedule';
 
 export interface AssessmentScheduleBody {
     month: number;
