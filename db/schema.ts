@@ -227,8 +227,19 @@ export interface AssessmentResultTable {
   recorded_at: CreatedAt;
 }
 
+/** 公示: one per township and year, written when the township officer publishes the ranking. */
+export interface AssessmentNoticeTable {
+  year: number;
+  township_id: number;
+  opened_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  published_by: number | null;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
   assessment_results: AssessmentResultTable;
+  assessment_notices: AssessmentNoticeTable;
   processes: ProcessTable;
   tasks: TaskTable;
   task_events: TaskEventTable;

@@ -71,6 +71,16 @@ export function createAssessmentActivities(db: DB) {
         .execute();
     },
 
+    /** 公示: the township officer published the ranking; the notice ends at `endsAt`. A retry rewrites the same row. */
+    async openNotice(input: { year: number; townshipId: number; openedAt: string; endsAt: string; publishedBy: number | null }): Promise<void> {
+      const row = { opened_at: input.openedAt, ends_at: input.endsAt, published_by: input.publishedBy };
+      await db
+        .insertInto('assessment_notices')
+        .values({ year: input.year, township_id: input.townshipId, ...row })
+        .onConflict((oc) => oc.columns(['year', 'township_id']).doUpdateSet(row))
+        .execute();
+    },
+
     /** The open step of each unfinished assessment, for the list of missing ones. */
     async openStepNames(processIds: string[]): Promise<Record<string, string>> {
       if (processIds.length === 0) return {};

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as organisation from './0001-organisation.js';
 import * as humanSteps from './0002-human-steps.js';
 import * as annualAssessment from './0003-annual-assessment.js';
+import * as assessmentNotices from './0004-assessment-notices.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
   '0001-organisation': organisation,
   '0002-human-steps': humanSteps,
   '0003-annual-assessment': annualAssessment,
+  '0004-assessment-notices': assessmentNotices,
 };

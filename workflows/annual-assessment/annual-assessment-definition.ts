@@ -14,6 +14,9 @@ export interface AssessmentSettings {
   noticeWorkingDays: number;
   objectionAnswerWorkingDays: number;
   reminderTalkWorkingDays: number;
+  /** For the township officer to publish the ranking (发布公示), and later to confirm the results. */
+  publishWorkingDays: number;
+  confirmWorkingDays: number;
 }
 
 export const DEFAULT_ASSESSMENT_SETTINGS: AssessmentSettings = {
@@ -24,6 +27,8 @@ export const DEFAULT_ASSESSMENT_SETTINGS: AssessmentSettings = {
   noticeWorkingDays: 5,
   objectionAnswerWorkingDays: 3,
   reminderTalkWorkingDays: 10,
+  publishWorkingDays: 3,
+  confirmWorkingDays: 3,
 };
 
 export interface CycleInput {
@@ -67,7 +72,8 @@ export const cadreAssessmentId = (prefix: string, year: number, personId: number
 export const fileObjectionUpdate = defineUpdate<{ objection: number }, [{ actor: Actor; personId: number; reason: string }]>('fileObjection');
 
 export interface CycleProgress {
-  phase: 'assessing' | 'notice' | 'answering' | 'outcomes' | 'done';
+  /** `ranked`: waiting for the officer to publish; `closing`: for the officer to confirm the results. */
+  phase: 'assessing' | 'ranked' | 'notice' | 'answering' | 'closing' | 'outcomes' | 'done';
   assessed: number;
   total: number;
   rankingVersion: number;
@@ -79,10 +85,12 @@ export const ANNUAL_ASSESSMENT_STEPS = [
   { key: 'self-report', name: '述职自评', role: 'cadre', next: ['review'] },
   { key: 'review', name: '村党组织书记评议', role: 'village_secretary', next: ['score'] },
   { key: 'score', name: '乡镇评分', role: 'township_officer', next: ['ranking'] },
-  { key: 'ranking', name: '乡镇排名', role: null, next: ['notice'] },
-  { key: 'notice', name: '公示', role: null, next: ['objection.answer', 'outcomes'] },
+  { key: 'ranking', name: '乡镇排名', role: null, next: ['publish-notice'] },
+  { key: 'publish-notice', name: '发布公示', role: 'township_officer', next: ['notice'] },
+  { key: 'notice', name: '公示', role: null, next: ['objection.answer', 'confirm-results'] },
   { key: 'objection.answer', name: '异议答复', role: 'township_officer', next: ['rescore', 'notice'] },
   { key: 'rescore', name: '重新评分', role: 'township_officer', next: ['ranking'] },
+  { key: 'confirm-results', name: '确认考核结果', role: 'township_officer', next: ['outcomes'] },
   { key: 'outcomes', name: '结果运用', role: null, next: ['reminder-talk', 'end'] },
   { key: 'reminder-talk', name: '提醒谈话', role: 'township_secretary', next: ['end'] },
   { key: 'end', name: '结束', role: null, next: [] },

@@ -14,6 +14,10 @@ export const annualAssessmentForms = {
   score: z.object({ scores: z.record(z.string(), z.number().min(0).max(100)), comment: z.string().trim().max(2000).optional() }).strict(),
   /** 异议 answered: upheld (approve) or dismissed (reject), with the answer. */
   objectionAnswer: z.object({ answer: text(2000) }).strict(),
+  /** 发布公示: where the ranking is posted (公示栏、政务公开网站…). */
+  publishNotice: z.object({ where: text(200), note: z.string().trim().max(2000).optional() }).strict(),
+  /** 确认考核结果: the township closes the year once the notice is over and every objection answered. */
+  confirmResults: z.object({ opinion: z.string().trim().max(2000).optional() }).strict(),
   /** 提醒谈话 */
   reminderTalk: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), content: text(4000) }).strict(),
 } as const;

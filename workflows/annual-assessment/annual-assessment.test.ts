@@ -1,6 +1,7 @@
 // A whole assessment year for one small township, in seconds on the time-skipping server:
 // the double start, a cadre missing at the deadline, ranking, an upheld objection that
-// re-ranks (both versions kept), the public notice, and reminder talks that escalate.
+// re-ranks (both versions kept), the public notice published and the results confirmed by the
+// township officer, and reminder talks that escalate.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hash } from '@node-rs/argon2';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
@@ -86,13 +87,27 @@ describe('annual assessment of a township', () => {
       [c.id, 4],
     ]);
 
+    // The ranking is the township's draft until the officer publishes it: no objection yet.
+    await vi.waitFor(async () => expect((await township.query(cycleProgressQuery)).phase).toBe('ranked'), { timeout: 20_000, interval: 100 });
+    await expect(township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor(a.username), personId: c.id, reason: '未公示' }] })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/public notice/) } });
+    await h.act(township.workflowId, 'publish-notice', 'aa-township_officer', { action: 'submit', form: { where: '镇政务公开栏' } });
     await vi.waitFor(async () => expect((await township.query(cycleProgressQuery)).phase).toBe('notice'), { timeout: 20_000, interval: 100 });
+    const notice = await h.db.selectFrom('assessment_notices').selectAll().where('year', '=', YEAR).where('township_id', '=', townshipId).executeTakeFirstOrThrow();
+    const officer = await h.actor('aa-township_officer');
+    expect(notice.published_by).toBe(officer.userId);
+    // five working days after the day it opened, ending at 24:00 China time
+    expect(notice.ends_at.getTime() - notice.opened_at.getTime()).toBeGreaterThan(5 * DAY);
+    expect((notice.ends_at.getTime() + 8 * 3600_000) % DAY).toBe(0);
     // An objection against c's score, filed from within the township, is upheld and rescored.
     await township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor(a.username), personId: c.id, reason: '评分未计入村集体经济工作' }] });
     await expect(township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor('officer-01'), personId: c.id, reason: '外乡镇' }] })).rejects.toThrow();
     await h.act(township.workflowId, 'objection.o1', 'aa-township_officer', { action: 'approve', form: { answer: '经核实，予以采纳' } });
     await h.act(township.workflowId, 'rescore.o1', 'aa-township_officer', { action: 'submit', form: { scores: { discipline: 95, delivery: 95 } } });
     await h.env.sleep(10 * DAY); // past the five working days of the notice
+    // Not final until the officer confirms the results.
+    await vi.waitFor(async () => expect((await township.query(cycleProgressQuery)).phase).toBe('closing'), { timeout: 20_000, interval: 100 });
+    expect(await h.db.selectFrom('assessment_results').select('person_id').where('township_id', '=', townshipId).where('final', '=', true).execute()).toEqual([]);
+    await h.act(township.workflowId, 'confirm-results', 'aa-township_officer', { action: 'submit', form: { opinion: '公示期满，结果确定' } });
 
     const versions = await vi.waitFor(async () => {
       const rows = await h.db.selectFrom('assessment_results').select(['version', 'person_id', 'rank', 'final']).where('township_id', '=', townshipId).orderBy('version').orderBy('person_id').execute();

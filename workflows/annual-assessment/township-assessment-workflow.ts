@@ -4,7 +4,7 @@
 // re-ranking (each version kept); then outcomes: the top three flagged, the bottom three a
 // reminder talk (提醒谈话) that escalates to the county when not recorded in time.
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { CancellationScope, ParentClosePolicy, condition, isCancellation, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
+import { CancellationScope, ParentClosePolicy, condition, isCancellation, patched, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
@@ -25,6 +25,19 @@ import { annualAssessmentForms } from './annual-assessment-forms.js';
 import { cadreAssessment } from './cadre-assessment-workflow.js';
 import { rank, type RankedEntry, type Scored } from './ranking.js';
 import { gradeOf, weightedTotal } from './rubric.js';
+
+/** The officer publishes the notice and confirms the results (before: both happened by themselves). */
+const OFFICER_PUBLISHES_AND_CONFIRMS = 'officer-publishes-and-confirms';
+
+/** What the officer sees of the ranking on the publish and confirm steps. */
+function rankingContext(ranking: RankedEntry[], missing: { name: string }[]) {
+  return {
+    ranked: ranking.length,
+    topThree: ranking.filter((r) => r.top).map((r) => r.name).join('、'),
+    bottomThree: ranking.filter((r) => r.bottom).map((r) => r.name).join('、'),
+    missingNames: missing.map((m) => m.name).join('、'),
+  };
+}
 
 const acts = proxyActivities<AssessmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({ startToCloseTimeout: '1 minute' });
 
@@ -119,10 +132,22 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   await publish(false);
 
   // 3. Public notice: objections come in as an Update while it lasts; each must be answered.
-  // The notice opens with the published ranking; its end is a working-day count from now.
+  // Years started before this patch published the ranking by themselves the moment it was made;
+  // now the township officer publishes it (发布公示), and the notice runs from that moment.
+  const officerPublishes = patched(OFFICER_PUBLISHES_AND_CONFIRMS);
+  let publishedBy: number | null = null;
+  if (officerPublishes) {
+    progress.phase = 'ranked';
+    const ranked = rankingContext(ranking, missing);
+    const published = await steps.run({ townshipId, key: 'publish-notice', name: '发布公示', form: 'publishNotice', assignee: officer, decisions: ['submit'], deadline: { workingDays: settings.publishWorkingDays }, remindBefore: { workingDays: 1 }, escalate: [{ after: { workingDays: 1 }, notify: 'next_level' }], context: { year, ...ranked } });
+    publishedBy = published.actor.userId;
+    await steps.recordProcessEvent('notice_published', published.actor, { version: progress.rankingVersion, where: published.form.where }, published.comment);
+  }
   progress.phase = 'notice';
   noticeOpen = true;
-  const notice = await acts.resolveStepSchedule({ openedAt: new Date().toISOString(), deadline: { workingDays: settings.noticeWorkingDays } });
+  const openedAt = new Date().toISOString();
+  const notice = await acts.resolveStepSchedule({ openedAt, deadline: { workingDays: settings.noticeWorkingDays } });
+  if (officerPublishes) await acts.openNotice({ year, townshipId, openedAt, endsAt: notice.dueAt, publishedBy });
   async function answerObjection(n: number, personId: number, reason: string): Promise<void> {
     const name = scored.get(personId)?.name ?? missing.find((m) => m.personId === personId)?.name ?? String(personId);
     const context = { year, cadre: name, objection: reason };
@@ -138,6 +163,11 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   noticeOpen = false;
   progress.phase = 'answering';
   await condition(() => pending === 0);
+  if (officerPublishes) {
+    // 确认考核结果: the officer closes the year; the results become final with this decision.
+    progress.phase = 'closing';
+    await steps.run({ townshipId, key: 'confirm-results', name: '确认考核结果', form: 'confirmResults', assignee: officer, decisions: ['submit'], deadline: { workingDays: settings.confirmWorkingDays }, remindBefore: { workingDays: 1 }, escalate: [{ after: { workingDays: 1 }, notify: 'next_level' }], context: { year, objections: progress.objections, versions: progress.rankingVersion, ...rankingContext(ranking, missing) } });
+  }
   await publish(true);
 
   // 4. Outcomes: reminder talks for the bottom three, escalating to the county when late.

@@ -33,8 +33,8 @@ const Results = ({ year, townships }: { year: number; townships: AssessmentProgr
         () => dataProvider.getAssessmentResults(year, townshipId === '' ? undefined : townshipId),
         `results-${year}-${townshipId}`
     );
-    // objections concern one township's ranking on notice
-    const onNotice = rows.filter(row => !row.final);
+    // objections concern one township's ranking while its notice is open
+    const onNotice = rows.filter(row => row.stage === 'notice');
     const objectable = mayObject(permissions) && (!county || townshipId !== '') ? onNotice : [];
     return (
         <Section

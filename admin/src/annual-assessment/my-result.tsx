@@ -47,8 +47,8 @@ export const MyAssessmentResult = ({ year, onYear }: { year: number; onYear: (ye
                         </Row>
                     )}
                     {row.missingStep && <Row label="qinglan.assessment.missing"><MissingStep step={row.missingStep} /></Row>}
-                    <Row label="qinglan.assessment.ranking_status"><RankingStatusChip row={{ rankingVersion: row.version, final: row.final }} /></Row>
-                    {!row.final && (
+                    <Row label="qinglan.assessment.ranking_status"><RankingStatusChip stage={row.stage} /></Row>
+                    {row.stage === 'notice' && (
                         <Box sx={{ mt: 1 }}>
                             <ObjectionButton year={year} rows={[row]} />
                         </Box>

@@ -1,8 +1,11 @@
-import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { RankingStatusChip } from './status-chip';
 import { PROGRESS_STEPS } from './steps';
 import type { AssessmentProgress } from './types';
+
+/** The last day of the notice in China time: it ends at 24:00 of that day. */
+const chinaDate = (endsAt: string) => new Date(Date.parse(endsAt) + 8 * 3600_000 - 1).toISOString().slice(0, 10);
 
 /** Per township: cadres at each step, overdue, scored, the ranking's version and 公示 / 已定. */
 export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; onPick?: (townshipId: number) => void }) => {
@@ -39,7 +42,14 @@ export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; on
                             {row.overdue}
                         </TableCell>
                         <TableCell align="right">{row.rankingVersion > 0 ? row.rankingVersion : '—'}</TableCell>
-                        <TableCell><RankingStatusChip row={row} /></TableCell>
+                        <TableCell>
+                            <RankingStatusChip stage={row.stage} />
+                            {row.notice && row.stage === 'notice' && (
+                                <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }} className="qinglan-notice-until">
+                                    {translate('qinglan.assessment.notice_until', { date: chinaDate(row.notice.endsAt) })}
+                                </Typography>
+                            )}
+                        </TableCell>
                     </TableRow>
                 ))}
             </TableBody>

@@ -1,21 +1,21 @@
 import { Chip } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { AssessmentProgress } from './types';
+import type { ResultStage, TownshipStage } from './types';
 
-/** 考核中 until a ranking is published, 公示中 while it is on notice, 已定 once final. */
-export const rankingStatus = (row: Pick<AssessmentProgress, 'rankingVersion' | 'final'>) =>
-    row.final ? 'final' : row.rankingVersion > 0 ? 'notice' : 'ongoing';
+const COLORS = { final: 'success', notice: 'warning', answering: 'warning', ranked: 'info', closing: 'info' } as const;
 
-export const RankingStatusChip = ({ row }: { row: Pick<AssessmentProgress, 'rankingVersion' | 'final'> }) => {
+/** Where a township's year (or one result) stands: 考核中, 待发布公示, 公示中, 异议处理中, 待确认结果, 已确定. */
+export const RankingStatusChip = ({ stage }: { stage: TownshipStage | ResultStage }) => {
     const translate = useTranslate();
-    const status = rankingStatus(row);
+    const color = COLORS[stage as keyof typeof COLORS];
     return (
         <Chip
             size="small"
-            data-status={status}
-            color={status === 'final' ? 'success' : status === 'notice' ? 'warning' : 'default'}
-            variant={status === 'ongoing' ? 'outlined' : 'filled'}
-            label={translate(`qinglan.assessment.status.${status}`)}
+            data-status={stage}
+            color={color ?? 'default'}
+            variant={color ? 'filled' : 'outlined'}
+            label={translate(`qinglan.assessment.status.${stage}`)}
+            className="qinglan-assessment-status"
         />
     );
 };

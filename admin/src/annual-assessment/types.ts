@@ -13,7 +13,17 @@ export interface AssessmentProgress {
     scored: number;
     rankingVersion: number;
     final: boolean;
+    stage: TownshipStage;
+    /** 公示期, once the township officer published the ranking. */
+    notice: { openedAt: string; endsAt: string } | null;
 }
+
+/** 考核中 → 待发布公示 → 公示中 → 异议处理中 → 待确认结果 → 已确定 (the API's own type). */
+export type { TownshipStage } from '../../../api/processes/annual-assessment/assessment-progress';
+import type { TownshipStage } from '../../../api/processes/annual-assessment/assessment-progress';
+/** Of one cadre's result: 待公示 (the township's draft), 公示中, 异议处理中, 已确定 (the API's own type). */
+export type { ResultStage } from '../../../api/processes/annual-assessment/assessment-results';
+import type { ResultStage } from '../../../api/processes/annual-assessment/assessment-results';
 
 /** One cadre's place in the latest ranking of their township (`GET /results`). */
 export interface AssessmentResult {
@@ -31,6 +41,8 @@ export interface AssessmentResult {
     missingStep: string | null;
     version: number;
     final: boolean;
+    stage: ResultStage;
+    noticeEndsAt: string | null;
 }
 
 export interface StartAssessmentBody {

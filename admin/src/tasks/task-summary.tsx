@@ -58,6 +58,11 @@ export const TaskSummary = ({ task }: { task: Task }) => {
                 {context.objection && <Row label="qinglan.tasks.context.objection">{context.objection}</Row>}
                 {context.total != null && <Row label="qinglan.tasks.context.total">{context.total}</Row>}
                 {context.rank != null && <Row label="qinglan.tasks.context.rank">{context.rank}</Row>}
+                {typeof context.ranked === 'number' && <Row label="qinglan.tasks.context.ranked">{context.ranked}</Row>}
+                {typeof context.objections === 'number' && <Row label="qinglan.tasks.context.objections">{context.objections}</Row>}
+                {typeof context.topThree === 'string' && context.topThree && <Row label="qinglan.tasks.context.topThree">{context.topThree}</Row>}
+                {typeof context.bottomThree === 'string' && context.bottomThree && <Row label="qinglan.tasks.context.bottomThree">{context.bottomThree}</Row>}
+                {typeof context.missingNames === 'string' && context.missingNames && <Row label="qinglan.tasks.context.missingNames">{context.missingNames}</Row>}
                 {task.decision && (
                     <Box sx={{ mt: 1.5 }} className="qinglan-task-decision">
                         <Row label="qinglan.tasks.decided">

@@ -5,12 +5,15 @@ import type { DB } from '../../../db/database.js';
 import type { SessionUser } from '../../context.js';
 import { scopeOf } from '../../scope/scope.js';
 
+/** 考核中 → 待发布公示 → 公示中 → 异议处理中 → 待确认结果 → 已确定 */
+export type TownshipStage = 'assessing' | 'ranked' | 'notice' | 'answering' | 'closing' | 'final';
+
 export async function assessmentProgress(db: DB, user: SessionUser, year: number) {
   const scope = scopeOf(user);
   const prefix = `%annual-assessment-${year}-%`;
   let townships = db.selectFrom('townships as t').select(['t.id', 't.name', 't.code']);
   if (scope.level !== 'county') townships = townships.where('t.id', '=', scope.townshipId);
-  const [places, open, done, ranking] = await Promise.all([
+  const [places, open, done, ranking, notices] = await Promise.all([
     townships.orderBy('t.code').execute(),
     db
       .selectFrom('tasks')
@@ -35,7 +38,9 @@ export async function assessmentProgress(db: DB, user: SessionUser, year: number
       .where('year', '=', year)
       .groupBy('township_id')
       .execute(),
+    db.selectFrom('assessment_notices').select(['township_id', 'opened_at', 'ends_at']).where('year', '=', year).execute(),
   ]);
+  const now = Date.now();
   return places.map((t) => {
     const steps: Record<string, number> = {};
     let overdue = 0;
@@ -45,6 +50,28 @@ export async function assessmentProgress(db: DB, user: SessionUser, year: number
       overdue += row.overdue;
     }
     const r = ranking.find((x) => x.township_id === t.id);
-    return { townshipId: t.id, townshipName: t.name, steps, overdue, scored: done.find((d) => d.township_id === t.id)?.n ?? 0, rankingVersion: r?.version ?? 0, final: Boolean(r?.final) };
+    const notice = notices.find((n) => n.township_id === t.id);
+    const final = Boolean(r?.final);
+    const stage: TownshipStage = final
+      ? 'final'
+      : steps['confirm-results']
+        ? 'closing'
+        : steps['publish-notice']
+          ? 'ranked'
+          : notice
+            ? now < notice.ends_at.getTime() ? 'notice' : 'answering'
+            : r ? 'notice' // a year started before the officer published: on notice from the ranking
+              : 'assessing';
+    return {
+      townshipId: t.id,
+      townshipName: t.name,
+      steps,
+      overdue,
+      scored: done.find((d) => d.township_id === t.id)?.n ?? 0,
+      rankingVersion: r?.version ?? 0,
+      final,
+      stage,
+      notice: notice ? { openedAt: notice.opened_at.toISOString(), endsAt: notice.ends_at.toISOString() } : null,
+    };
   });
 }

@@ -1,5 +1,6 @@
-// 考核结果: the latest published ranking of a year, narrowed to the caller's scope (a cadre sees
-// only their own result), and the same as a spreadsheet for a township or the county.
+// 考核结果: the latest ranking of a year, narrowed to the caller's scope (a cadre sees only their
+// own result), and the same as a spreadsheet for a township or the county. A ranking the township
+// has not yet published (公示) is its own draft: villages and cadres see it once it is published.
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
@@ -8,6 +9,9 @@ import { scopeOf } from '../../scope/scope.js';
 
 export const GRADE_NAMES: Record<string, string> = { excellent: '优秀', competent: '称职', basically_competent: '基本称职', incompetent: '不称职' };
 
+export type ResultStage = 'draft' | 'notice' | 'answering' | 'final';
+const STAGE_NAMES: Record<ResultStage, string> = { draft: '待公示', notice: '公示中', answering: '公示期满，异议处理中', final: '已确定' };
+
 export function latestResults(db: DB, user: SessionUser, year: number, townshipId?: number) {
   const scope = scopeOf(user);
   let q = db
@@ -15,6 +19,7 @@ export function latestResults(db: DB, user: SessionUser, year: number, townshipI
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .innerJoin('villages as v', 'v.id', 'p.village_id')
     .innerJoin('townships as t', 't.id', 'r.township_id')
+    .leftJoin('assessment_notices as n', (j) => j.onRef('n.year', '=', 'r.year').onRef('n.township_id', '=', 'r.township_id'))
     .select([
       'r.person_id as personId',
       'p.name',
@@ -29,6 +34,10 @@ export function latestResults(db: DB, user: SessionUser, year: number, townshipI
       'r.missing_step as missingStep',
       'r.version',
       'r.final',
+      'n.opened_at as noticeOpenedAt',
+      'n.ends_at as noticeEndsAt',
+      // 待公示 (draft) / 公示中 (on notice: objections are taken) / 已确定 (final)
+      sql<ResultStage>`case when r.final then 'final' when n.opened_at is null then 'draft' when now() < n.ends_at then 'notice' else 'answering' end`.as('stage'),
     ])
     .where('r.year', '=', year)
     // The newest version of each township's ranking.
@@ -37,6 +46,7 @@ export function latestResults(db: DB, user: SessionUser, year: number, townshipI
   if (scope.level === 'township') q = q.where('r.township_id', '=', scope.townshipId);
   if (scope.level === 'village') q = q.where('p.village_id', '=', scope.villageId);
   if (scope.level === 'person') q = q.where('r.person_id', '=', scope.personId);
+  if (scope.level === 'village' || scope.level === 'person') q = q.where((eb) => eb.or([eb('r.final', '=', true), eb('n.opened_at', 'is not', null)]));
   return q.orderBy('t.code').orderBy(sql`r.rank nulls last`).orderBy('r.person_id');
 }
 
@@ -68,7 +78,7 @@ export async function resultsWorkbook(rows: Awaited<ReturnType<ReturnType<typeof
       top: r.top ? '是' : '',
       bottom: r.bottom ? '是' : '',
       missing: r.missingStep ?? '',
-      state: r.final ? '已公示' : '公示中',
+      state: STAGE_NAMES[r.stage],
     });
   }
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
 import { ApprovalForm } from './approval-form';
+import { ConfirmResultsForm } from './confirm-results-form';
 import { ExchangeForm, exchangeDefaults } from './exchange-form';
 import { cleanGrowthPlan, GrowthPlanForm } from './growth-plan-form';
 import { MentorEvaluationForm } from './mentor-evaluation-form';
 import { MidtermReviewForm } from './midterm-review-form';
 import { ObjectionAnswerForm } from './objection-answer-form';
+import { PublishNoticeForm, publishNoticeDefaults } from './publish-notice-form';
 import { ReminderTalkForm, reminderTalkDefaults } from './reminder-talk-form';
 import { ReviewForm } from './review-form';
 import { cleanScore, ScoreForm, scoreDefaults } from './score-form';
@@ -41,6 +43,8 @@ export const STEP_FORMS: Record<string, StepForm> = {
         decisionLabels: { approve: 'qinglan.forms.uphold', reject: 'qinglan.forms.dismiss' },
         reasonField: 'answer',
     },
+    publishNotice: { Inputs: PublishNoticeForm, defaults: publishNoticeDefaults },
+    confirmResults: { Inputs: ConfirmResultsForm },
     reminderTalk: { Inputs: ReminderTalkForm, defaults: reminderTalkDefaults },
 };
 
