@@ -22,17 +22,32 @@ export interface Settings {
   idPrefix: string;
   production: boolean;
   logLevel: string;
+  /**
+   * Workflows a worker keeps in memory between their steps (Temporal's sticky cache). Ours wait
+   * weeks on people, so a small cache costs a short replay when a step comes back and saves
+   * about 0.65 MiB per workflow (bench/README.md); the SDK's default fills most of the heap.
+   */
+  workerMaxCachedWorkflows: number;
+  /**
+   * V8 heap limit of a worker process, in MiB (--max-old-space-size, which also bounds the
+   * workflow thread). Without it V8 lets garbage grow toward a quarter of the machine's memory
+   * before collecting: 3.5 GiB RSS for a county-wide start here, 1.4 GiB with 1024 and the
+   * cache above, for about 10–15% more time (bench/README.md).
+   */
+  workerHeapMiB: number;
 }
 
-function intFromEnv(name: string, fallback: number): number {
+function intFromEnv(name: string, fallback: number, max = 65535, what = 'a port number'): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0 || value > 65535) {
-    throw new Error(`${name} must be a port number between 1 and 65535, got "${raw}"`);
+  if (!Number.isInteger(value) || value <= 0 || value > max) {
+    throw new Error(`${name} must be ${what} between 1 and ${max}, got "${raw}"`);
   }
   return value;
 }
+
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
@@ -48,5 +63,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     idPrefix: env.QINGLAN_ID_PREFIX || '',
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
+    workerMaxCachedWorkflows: intFromEnv('QINGLAN_WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS, 100_000, 'a number of workflows'),
+    workerHeapMiB: intFromEnv('QINGLAN_WORKER_HEAP_MIB', 1024, 65_536, 'a heap size in MiB'),
   };
 }

@@ -50,8 +50,8 @@ async function requirePort(port: number, variable: string) {
   if (!(await portFree(port))) throw new Error(`port ${port} is in use. Stop what uses it, or set ${variable} to another port.`);
 }
 
-function launch(name: string, script: string, env: NodeJS.ProcessEnv, args: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+function launch(name: string, script: string, env: NodeJS.ProcessEnv, args: string[] = [], nodeFlags: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
     env: { ...process.env, ...env, QINGLAN_PRETTY_LOGS: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // Its own process group: Ctrl-C comes to this process, which stops the parts in order.
@@ -179,7 +179,7 @@ async function main() {
     PORT: String(settings.port),
   };
   stage('Worker 工作进程', `polling task queue "${settings.taskQueue}"`);
-  launch('worker', 'worker/main.ts', env);
+  launch('worker', 'worker/main.ts', env, [], [`--max-old-space-size=${settings.workerHeapMiB}`]);
   stage('API 与管理台 Console', `http://localhost:${settings.port}`);
   launch('api', 'api/main.ts', env);
   if (devMode) launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, ['--config', 'admin/vite.config.ts']);

@@ -281,6 +281,16 @@ describe('docker-compose.yml', () => {
     expect(worker.container_name).toBeUndefined();
   });
 
+  it('bounds each worker’s memory: a workflow cache and a V8 heap limit', () => {
+    const env = environmentOf(resolve(raw, {}).services.worker);
+    expect(Number(env.QINGLAN_WORKER_MAX_CACHED_WORKFLOWS)).toBeGreaterThan(0);
+    const heap = /^--max-old-space-size=(\d+)$/.exec(String(env.NODE_OPTIONS));
+    expect(heap, String(env.NODE_OPTIONS)).not.toBeNull();
+    expect(Number(heap![1])).toBeGreaterThanOrEqual(512);
+    // the api keeps Node's default heap
+    expect(environmentOf(resolve(raw, {}).services.api).NODE_OPTIONS).toBeUndefined();
+  });
+
   it("turns off the image's API health check for the worker", () => {
     const healthcheck = services.worker.healthcheck;
     const disabled = healthcheck?.disable === true || words(healthcheck?.test)[0] === 'NONE';

@@ -1,4 +1,5 @@
 // Entry point of a worker process: `npm run worker`. Run as many as the load needs.
+import v8 from 'node:v8';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadSettings } from '../config/settings.js';
 import { createDatabase } from '../db/database.js';
@@ -23,8 +24,12 @@ const { worker, connection } = await createWorker({
   address: settings.temporalAddress,
   namespace: settings.temporalNamespace,
   taskQueue: settings.taskQueue,
+  maxCachedWorkflows: settings.workerMaxCachedWorkflows,
 });
-logger.info({ taskQueue: settings.taskQueue, namespace: settings.temporalNamespace }, 'worker polling');
+// The heap limit comes from --max-old-space-size (npm start and docker-compose.yml set it from
+// QINGLAN_WORKER_HEAP_MIB); logged so an operator sees what this process really got.
+const heapLimitMiB = Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024);
+logger.info({ taskQueue: settings.taskQueue, namespace: settings.temporalNamespace, maxCachedWorkflows: settings.workerMaxCachedWorkflows, heapLimitMiB }, 'worker polling');
 
 // Worker.run resolves after shutdown(): SIGINT/SIGTERM are handled by the SDK itself.
 // Started by `npm start`: stop with it, even if it was killed outright.
