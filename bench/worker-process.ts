@@ -8,8 +8,10 @@
 // creates the Worker directly with the same workflows and activities plus those options;
 // QINGLAN_BENCH_DB_POOL sets the size of the worker's database pool.
 import { createRequire } from 'node:module';
+import v8 from 'node:v8';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
+import { loadSettings } from '../config/settings.js';
 import { createDatabase } from '../db/database.js';
 import { createWorker } from '../worker/create-worker.js';
 
@@ -53,9 +55,14 @@ function reportMemory() {
 
 let worker: Worker;
 let connection: NativeConnection;
+// What the run used beyond the SDK's defaults, for the report.
+let reported: Record<string, unknown> = extraOptions as Record<string, unknown>;
 try {
   if (Object.keys(extraOptions).length === 0) {
-    ({ worker, connection } = await createWorker({ db, address, namespace, taskQueue }));
+    // The production worker, sized as `npm start` sizes it (QINGLAN_WORKER_MAX_CACHED_WORKFLOWS).
+    const maxCachedWorkflows = loadSettings().workerMaxCachedWorkflows;
+    ({ worker, connection } = await createWorker({ db, address, namespace, taskQueue, maxCachedWorkflows }));
+    reported = { maxCachedWorkflows, heapLimitMiB: Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024), production: true };
   } else {
     connection = await NativeConnection.connect({ address });
     worker = await Worker.create({
@@ -82,7 +89,7 @@ process.once('disconnect', () => {
 });
 
 const running = worker.run();
-send({ type: 'ready', options: extraOptions as Record<string, unknown>, dbPool: dbPool ?? null });
+send({ type: 'ready', options: reported, dbPool: dbPool ?? null });
 reportMemory();
 let code = 0;
 try {
