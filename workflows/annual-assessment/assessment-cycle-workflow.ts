@@ -2,14 +2,12 @@
 // make a second start of the same year a no-op. Started by a Temporal Schedule every year,
 // or by hand for the county or some townships.
 import { SearchAttributeType, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, defineSearchAttributeKey } from '@temporalio/common';
-import { ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
 import { townshipAssessment } from './township-assessment-workflow.js';
 
 const acts = proxyActivities<AssessmentActivities>({ startToCloseTimeout: '1 minute' });
-
-const START_TOWNSHIPS_TOGETHER = 'start-townships-together';
 
 /** Set by Temporal on every run a schedule starts: the moment it was due (a backfill's past one too). */
 const ScheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
@@ -28,7 +26,7 @@ export async function assessmentCycle(input: CycleInput): Promise<{ started: num
   const started: number[] = [];
   const alreadyRunning: number[] = [];
   const { townshipIds: _all, ...shared } = input;
-  const startTownship = async (townshipId: number) => {
+  for (const townshipId of townshipIds) {
     try {
       await startChild(townshipAssessment, {
         workflowId: townshipCycleId(input.idPrefix ?? '', year, townshipId),
@@ -43,15 +41,6 @@ export async function assessmentCycle(input: CycleInput): Promise<{ started: num
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       alreadyRunning.push(townshipId);
     }
-  };
-  // Starting them one after another made the county's last township wait 17 s for its
-  // turn (bench/README.md); runs started before this patch replay one after another.
-  if (patched(START_TOWNSHIPS_TOGETHER)) {
-    await Promise.all(townshipIds.map(startTownship));
-    started.sort((a, b) => a - b);
-    alreadyRunning.sort((a, b) => a - b);
-  } else {
-    for (const townshipId of townshipIds) await startTownship(townshipId);
   }
   return { started, alreadyRunning };
 }
