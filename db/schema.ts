@@ -237,7 +237,23 @@ export interface AssessmentNoticeTable {
   recorded_at: CreatedAt;
 }
 
+/** An email or group-robot message a notification owes; pending until sent (see migration 0005). */
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  notification_key: string;
+  target: string;
+  channel: 'email' | 'webhook';
+  payload: Json;
+  status: Generated<'pending' | 'sent' | 'refused' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_at: CreatedAt;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
+  notification_deliveries: NotificationDeliveryTable;
   assessment_results: AssessmentResultTable;
   assessment_notices: AssessmentNoticeTable;
   processes: ProcessTable;

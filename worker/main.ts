@@ -2,6 +2,8 @@
 import v8 from 'node:v8';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadSettings } from '../config/settings.js';
+import { startDeliveryRetrier } from '../activities/notifications/delivery-retrier.js';
+import { notificationSettingsFromEnv } from '../activities/notifications/notification-settings.js';
 import { createDatabase } from '../db/database.js';
 import { createLogger } from '../runtime/logger.js';
 import { waitForTemporal } from '../runtime/temporal-connection.js';
@@ -31,10 +33,19 @@ const { worker, connection } = await createWorker({
 const heapLimitMiB = Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024);
 logger.info({ taskQueue: settings.taskQueue, namespace: settings.temporalNamespace, maxCachedWorkflows: settings.workerMaxCachedWorkflows, heapLimitMiB }, 'worker polling');
 
+// Emails and group-robot messages that failed before are sent again from every worker.
+const retrier = startDeliveryRetrier({
+  db,
+  settings: notificationSettingsFromEnv(),
+  onRun: (outcome) => logger.info(outcome, 'notification deliveries retried'),
+  onError: (error) => logger.warn({ err: error }, 'retrying notification deliveries failed'),
+});
+
 // Worker.run resolves after shutdown(): SIGINT/SIGTERM are handled by the SDK itself.
 // Started by `npm start`: stop with it, even if it was killed outright.
 process.once('disconnect', () => worker.shutdown());
 await worker.run();
+await retrier.stop();
 await connection.close();
 await db.destroy();
 logger.info('worker stopped');

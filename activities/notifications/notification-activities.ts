@@ -1,29 +1,20 @@
-// Notifications for human steps (reminders, escalations, urging, CC), sent from an activity
-// so a failed send is retried by Temporal.
+// Notifications for human steps (reminders, escalations, urging, CC), sent from an activity.
 //
-// Idempotency. Everything one call does runs inside one database transaction:
-//  1. the in-app rows are inserted `on conflict (notification_key, user_id) do nothing`;
-//  2. email goes only to the users whose row is new in this call, and the group robots are
-//     posted to only when no user had this key before: the committed rows are the durable
-//     record of what was delivered, so a repeated call sends nothing anywhere;
-//  3. if any email or robot fails, the exception rolls the rows back and Temporal retries
-//     the whole call. Sends that succeeded before the failure are remembered in a
-//     process-local sent-log, so a retry on the same worker skips them; a retry that lands
-//     on another worker may send those once more. Losing a reminder is worse than a rare
-//     duplicate, and in-app rows are written exactly once either way. The price: while a
-//     robot or the mail server keeps failing, the bell waits too (the caller's retry policy
-//     bounds how long). An address the mail server refuses for good (5xx) is skipped.
-// Without the in-app channel there is no durable record: only the sent-log deduplicates.
+// One transaction writes the bell's rows (`on conflict (notification_key, user_id) do
+// nothing`) and what the notification owes beyond the bell: an email per user whose row is new
+// in this call, and a group-robot message per robot when no user had this key before. After it
+// commits, the owed sends are tried once (deliveries.ts). A send that fails stays pending and
+// the worker's retrier tries it again later, so a mail server or robot that is down holds back
+// neither the bell nor the workflow; a repeated call (an activity retry) adds nothing and only
+// tries what is still owed. An address the mail server refuses for good (5xx) is not retried.
+// Without the in-app channel the deliveries' own unique (key, target) keeps a repeat harmless.
 import type { DB } from '../../db/database.js';
 import { insertInApp, keyAlreadyDelivered } from './channels/in-app.js';
 import { createEmailSender } from './channels/email.js';
-import { sendDingTalk } from './channels/dingtalk.js';
-import { sendWeCom } from './channels/wecom.js';
-import { robotMessage, type RobotMessage } from './channels/robot-message.js';
+import { claimForKey, recordDeliveries, sendDeliveries, type OwedDelivery } from './deliveries.js';
 import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationKind } from './notification-kinds.js';
 import { DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_URL } from './notification-settings.js';
 import { resolveRecipients, type Recipient } from './recipients.js';
-import { SentLog } from './sent-log.js';
 
 export { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from './notification-kinds.js';
 export type { Recipient } from './recipients.js';
@@ -48,65 +39,57 @@ export interface NotifyResult {
   inApp: number;
   emails: number;
   webhooks: number;
+  /** Emails and robot messages that failed this time; the worker's retrier sends them later. */
+  pending: number;
 }
-
-const ROBOT_SENDERS: Record<'dingtalk' | 'wecom', (w: { url: string; secret: string | null }, m: RobotMessage) => Promise<void>> = {
-  dingtalk: sendDingTalk,
-  wecom: sendWeCom,
-};
 
 export function createNotificationActivities(deps: { db: DB; smtpUrl?: string; mailFrom?: string; publicUrl?: string }) {
   const sendEmail = createEmailSender(deps.smtpUrl, deps.mailFrom ?? DEFAULT_MAIL_FROM);
   const publicUrl = (deps.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
-  const sent = new SentLog();
 
   return {
     async notify(input: NotifyInput): Promise<NotifyResult> {
       const channels = new Set<NotificationChannel>(input.channels ?? NOTIFICATION_CHANNELS);
       const absoluteLink = input.link ? `${publicUrl}${input.link.startsWith('/') ? '' : '/'}${input.link}` : null;
-      const result: NotifyResult = { inApp: 0, emails: 0, webhooks: 0 };
 
-      return deps.db.transaction().execute(async (trx) => {
+      const inApp = await deps.db.transaction().execute(async (trx) => {
         let users = await resolveRecipients(trx, input.recipients);
         let firstDelivery = true;
+        let fresh = 0;
         if (channels.has('in_app')) {
           firstDelivery = !(await keyAlreadyDelivered(trx, input.key));
           const message = { key: input.key, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null, taskId: input.taskId ?? null };
-          const fresh = await insertInApp(trx, message, users.map((u) => u.id));
-          result.inApp = fresh.size;
-          users = users.filter((u) => fresh.has(u.id));
+          const inserted = await insertInApp(trx, message, users.map((u) => u.id));
+          fresh = inserted.size;
+          users = users.filter((u) => inserted.has(u.id));
         }
 
+        const owed: OwedDelivery[] = [];
         if (channels.has('email') && sendEmail) {
           for (const user of users) {
-            const target = `email:${user.id}`;
-            if (!user.email || sent.has(input.key, target)) continue;
-            const delivered = await sendEmail({ to: { name: user.displayName, address: user.email }, title: input.title, body: input.body, absoluteLink });
-            sent.add(input.key, target);
-            if (delivered) result.emails += 1;
+            if (!user.email) continue;
+            owed.push({ target: `email:${user.id}`, payload: { kind: 'email', message: { to: { name: user.displayName, address: user.email }, title: input.title, body: input.body, absoluteLink } } });
           }
         }
-
         if (channels.has('webhook') && firstDelivery) {
           const townshipId = input.townshipId ?? null;
           const webhooks = await trx
             .selectFrom('webhooks')
-            .select(['id', 'kind', 'url', 'secret'])
+            .select('id')
             .where('active', '=', true)
             .where('township_id', townshipId === null ? 'is' : '=', townshipId)
             .orderBy('id')
             .execute();
-          const message = robotMessage(input.title, input.body, absoluteLink);
           for (const webhook of webhooks) {
-            const target = `webhook:${webhook.id}`;
-            if (sent.has(input.key, target)) continue;
-            await ROBOT_SENDERS[webhook.kind](webhook, message);
-            sent.add(input.key, target);
-            result.webhooks += 1;
+            owed.push({ target: `webhook:${webhook.id}`, payload: { kind: 'webhook', webhookId: webhook.id, title: input.title, body: input.body, absoluteLink } });
           }
         }
-        return result;
+        await recordDeliveries(trx, input.key, owed);
+        return fresh;
       });
+
+      const sent = await sendDeliveries(deps.db, sendEmail, await claimForKey(deps.db, input.key));
+      return { inApp, ...sent };
     },
   };
 }

@@ -3,6 +3,7 @@ import * as organisation from './0001-organisation.js';
 import * as humanSteps from './0002-human-steps.js';
 import * as annualAssessment from './0003-annual-assessment.js';
 import * as assessmentNotices from './0004-assessment-notices.js';
+import * as notificationDeliveries from './0005-notification-deliveries.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-human-steps': humanSteps,
   '0003-annual-assessment': annualAssessment,
   '0004-assessment-notices': assessmentNotices,
+  '0005-notification-deliveries': notificationDeliveries,
 };

@@ -1,7 +1,10 @@
 // 群机器人: the DingTalk and WeCom group robots a township (or the county) posts reminders to.
 // The county admin manages all; a township officer their own township's. Secrets are
-// write-only: a response only says whether one is set.
+// write-only: a response only says whether one is set. Each robot also shows how its messages
+// fare: how many wait for another try, how many were given up, and the last error (a wrong
+// address or secret shows here rather than only in a log).
 import { z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { SessionUser } from '../../context.js';
@@ -12,7 +15,17 @@ import { crudRoutes } from '../crud-routes.js';
 import { parseListQuery, setContentRange } from '../list-query.js';
 
 const WebhookSchema = z
-  .object({ id: z.number().int(), townshipId: z.number().int().nullable(), kind: z.enum(['dingtalk', 'wecom']), url: z.string(), secretSet: z.boolean(), active: z.boolean() })
+  .object({
+    id: z.number().int(),
+    townshipId: z.number().int().nullable(),
+    kind: z.enum(['dingtalk', 'wecom']),
+    url: z.string(),
+    secretSet: z.boolean(),
+    active: z.boolean(),
+    pendingDeliveries: z.number().int().openapi({ description: 'messages that failed and wait for another try' }),
+    failedDeliveries: z.number().int().openapi({ description: 'messages given up after the last try' }),
+    lastError: z.string().nullable().openapi({ description: "the robot's answer to the latest message that did not go out" }),
+  })
   .openapi('Webhook');
 const url = z.url({ protocol: /^https?$/, error: bilingual('请填写以 http(s):// 开头的机器人地址', 'must be an http(s) URL') }).max(500);
 const WebhookInput = z
@@ -23,7 +36,18 @@ const WebhookUpdate = WebhookInput.partial().openapi('WebhookUpdate');
 const routes = crudRoutes({ tag: 'webhooks 群机器人', noun: 'group robots', record: WebhookSchema, createInput: WebhookInput, updateInput: WebhookUpdate });
 
 function visible(db: DB, user: SessionUser) {
-  const q = db.selectFrom('webhooks').select(['id', 'township_id as townshipId', 'kind', 'url', 'active', (eb) => eb('secret', 'is not', null).as('secretSet')]);
+  const deliveries = sql`notification_deliveries d where d.target = 'webhook:' || webhooks.id`;
+  const q = db.selectFrom('webhooks').select([
+    'id',
+    'township_id as townshipId',
+    'kind',
+    'url',
+    'active',
+    (eb) => eb('secret', 'is not', null).as('secretSet'),
+    sql<number>`(select count(*)::int from ${deliveries} and d.status = 'pending')`.as('pendingDeliveries'),
+    sql<number>`(select count(*)::int from ${deliveries} and d.status = 'failed')`.as('failedDeliveries'),
+    sql<string | null>`(select d.last_error from ${deliveries} and d.status <> 'sent' and d.last_error is not null order by d.id desc limit 1)`.as('lastError'),
+  ]);
   if (user.role === 'county_admin' || user.role === 'auditor') return q;
   if (user.role === 'township_officer') return q.where('township_id', '=', user.townshipId ?? -1);
   return q.where('id', '=', -1);

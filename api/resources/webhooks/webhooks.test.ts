@@ -35,6 +35,23 @@ describe('group robots (群机器人)', () => {
     expect(seen).toEqual([]);
   });
 
+  it('shows how each robot’s messages fare: waiting for another try, given up, the last error', async () => {
+    const rows = await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as['officer-01'] })).json();
+    const robot = rows[0];
+    expect(robot).toMatchObject({ pendingDeliveries: 0, failedDeliveries: 0, lastError: null });
+    const payload = JSON.stringify({ kind: 'webhook', webhookId: robot.id, title: 't', body: 'b', absoluteLink: null });
+    await t.db
+      .insertInto('notification_deliveries')
+      .values([
+        { notification_key: 'k1', target: `webhook:${robot.id}`, channel: 'webhook', payload, status: 'failed', attempts: 12, last_error: 'WeCom errcode 93000: invalid webhook url' },
+        { notification_key: 'k2', target: `webhook:${robot.id}`, channel: 'webhook', payload, status: 'pending', attempts: 1, last_error: 'WeCom errcode 45009: api freq out of limit' },
+        { notification_key: 'k3', target: `webhook:${robot.id}`, channel: 'webhook', payload, status: 'sent', attempts: 2, last_error: null },
+      ])
+      .execute();
+    const shown = await (await t.request(`/api/webhooks/${robot.id}`, { as: as['officer-01'] })).json();
+    expect(shown).toMatchObject({ pendingDeliveries: 1, failedDeliveries: 1, lastError: 'WeCom errcode 45009: api freq out of limit' });
+  });
+
   it('a robot address that is not http(s) is refused with its field', async () => {
     const res = await create('admin', { townshipId: 1, kind: 'dingtalk', url: 'ftp://example.cn/x' });
     expect(res.status).toBe(400);
