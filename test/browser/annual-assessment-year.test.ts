@@ -178,6 +178,7 @@ describe('a township’s assessment year in the console', () => {
     expect(await preview.last().locator('td').first().innerText()).toBe(String(township.cadres));
     expect(await page.locator('input[name="form.where"]').inputValue()).toBe('乡镇政务公开栏、各村村务公开栏');
     await page.locator('input[name="form.where"]').fill('镇政务公开栏及各村村务公开栏');
+    await screenshot(page, 'assessment-publish');
     await submitTask();
 
     const notice = await eventually(
