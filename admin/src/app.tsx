@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { Admin, Resource } from 'react-admin';
 import annualAssessment from './annual-assessment';
 import auditLog from './audit-log';
+import calendarOverrides from './calendar-overrides';
 import { authProvider } from './auth-provider';
 import cadres from './cadres';
 import { Dashboard } from './dashboard';
@@ -37,6 +38,7 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     processes,
     'mentor-pairing': mentorPairing,
     'annual-assessment': annualAssessment,
+    'calendar-overrides': calendarOverrides,
 };
 
 // Resources other pages refer to (a cadre's village, a user's township…).

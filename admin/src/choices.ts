@@ -5,6 +5,7 @@ const choicesOf = (group: string, ids: readonly string[]) =>
     ids.map(id => ({ id, name: `qinglan.${group}.${id}` }));
 
 export const townshipKindChoices = choicesOf('township_kind', ['township', 'subdistrict']);
+export const calendarKindChoices = choicesOf('calendar_kind', ['holiday', 'workday']);
 export const villageKindChoices = choicesOf('village_kind', ['village', 'community']);
 export const areaChoices = choicesOf('area', ['rural', 'urban']);
 export const genderChoices = choicesOf('gender', ['male', 'female']);

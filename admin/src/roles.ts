@@ -24,6 +24,7 @@ export const RESOURCES = [
     'processes',
     'mentor-pairing',
     'annual-assessment',
+    'calendar-overrides',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];
@@ -45,6 +46,7 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         cadres: ALL,
         users: WRITE,
         'audit-log': READ,
+        'calendar-overrides': ALL,
         ...WORK,
         'mentor-pairing': ['create'],
     },
@@ -54,12 +56,14 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         cadres: READ,
         users: READ,
         'audit-log': READ,
+        'calendar-overrides': READ,
         ...WORK,
     },
     township_officer: {
         townships: READ,
         villages: READ,
         cadres: WRITE,
+        'calendar-overrides': ['list'],
         ...WORK,
         'mentor-pairing': ['create'],
     },

@@ -62,6 +62,8 @@ export interface WorkflowApi {
     markAllNotificationsRead: () => Promise<{ count: number }>;
     startAssessment: (body: StartAssessmentBody) => Promise<StartAssessmentResult>;
     getAssessmentProgress: (year: number) => Promise<AssessmentProgress[]>;
+    /** The years the bundled holiday calendar knows (节假日调整). */
+    getBundledCalendarYears: () => Promise<{ first: number; last: number }>;
     getAssessmentResults: (year: number, townshipId?: Identifier | null) => Promise<AssessmentResult[]>;
     fileObjection: (body: ObjectionBody) => Promise<{ objection: number }>;
     getAssessmentSchedule: () => Promise<AssessmentSchedule>;
@@ -94,6 +96,7 @@ export const workflowApi: WorkflowApi = {
     markAllNotificationsRead: () => post('/notifications/read-all'),
     startAssessment: body => post(`${ASSESSMENT}/start`, body),
     getAssessmentProgress: year => get(`${ASSESSMENT}/progress?${assessmentQuery(year)}`),
+    getBundledCalendarYears: () => get('/calendar-overrides/bundled-years'),
     getAssessmentResults: (year, townshipId) => get(`${ASSESSMENT}/results?${assessmentQuery(year, townshipId)}`),
     fileObjection: body => post(`${ASSESSMENT}/objections`, body),
     getAssessmentSchedule: () => get(`${ASSESSMENT}/schedule`),

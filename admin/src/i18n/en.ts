@@ -84,6 +84,10 @@ const enApp: AppMessages = {
                 requestId: 'Request ID',
             },
         },
+        'calendar-overrides': {
+            name: 'Calendar override |||| Calendar overrides',
+            fields: { day: 'Day', kind: 'Kind', name: 'Name', year: 'Year' },
+        },
         ...enTasks.resources,
         ...enAssessment.resources,
     },
@@ -104,6 +108,11 @@ const enApp: AppMessages = {
             mentor: 'Mentor',
             cadre: 'Village cadre',
             auditor: 'Auditor',
+        },
+        calendar_kind: { holiday: 'Day off', workday: 'Make-up workday' },
+        calendar: {
+            bundled: 'Public holidays and make-up workdays are built in up to %{last}. From %{next}, enter each day off and make-up workday once the State Council publishes the schedule; until then working days are Monday to Friday.',
+            name_hint: 'e.g. Spring Festival, National Day',
         },
         township_kind: {
             township: 'Township',

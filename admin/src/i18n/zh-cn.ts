@@ -86,6 +86,10 @@ export const zhCNApp = {
                 requestId: '请求 ID',
             },
         },
+        'calendar-overrides': {
+            name: '节假日调整',
+            fields: { day: '日期', kind: '类型', name: '名称', year: '年份' },
+        },
         ...zhCNTasks.resources,
         ...zhCNAssessment.resources,
     },
@@ -106,6 +110,11 @@ export const zhCNApp = {
             mentor: '导师',
             cadre: '村干部',
             auditor: '审计员',
+        },
+        calendar_kind: { holiday: '放假', workday: '调休上班' },
+        calendar: {
+            bundled: '系统内置 %{last} 年及以前的法定节假日和调休安排。%{next} 年起，请在国务院办公厅发布节假日安排通知后逐日录入（放假日和调休上班日），否则按周一至周五计算工作日。',
+            name_hint: '如：春节、国庆节',
         },
         township_kind: {
             township: '乡镇',

@@ -3,6 +3,7 @@
 // reads them (deadlines depend on them); only the county admin changes them.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { LIBRARY_YEARS } from '../../../domain/working-days.js';
 import { requireUser } from '../../auth/authenticate.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { AppEnv } from '../../context.js';
@@ -27,6 +28,10 @@ const one = { content: { 'application/json': { schema: CalendarOverrideSchema } 
 
 // The shared crudRoutes take a numeric id; here the id is the day.
 const routes = {
+  bundled: createRoute({
+    method: 'get', path: '/bundled-years', tags, middleware, summary: 'The years the bundled holiday calendar knows; later years need overrides',
+    responses: { 200: { description: 'First and last year', content: { 'application/json': { schema: z.object({ first: z.number().int(), last: z.number().int() }).openapi('BundledCalendarYears') } } }, ...errorResponses(401) },
+  }),
   list: createRoute({
     method: 'get', path: '/', tags, middleware, summary: 'List calendar overrides',
     request: { query: ListQuerySchema },
@@ -66,6 +71,9 @@ const dayTaken = () => conflictField('day', '这一天已有调整记录，请�
 
 export function createCalendarOverrideRoutes() {
   const app = createRouter();
+
+  // Before `/{id}`, which would read "bundled-years" as a day.
+  app.openapi(routes.bundled, (c) => c.json({ first: LIBRARY_YEARS.first, last: LIBRARY_YEARS.last }, 200));
 
   app.openapi(routes.list, async (c) => {
     const query = parseListQuery(c, { filter: CalendarOverrideFilter, sortable: CALENDAR_OVERRIDE_SORTS, defaultSort: 'day' });

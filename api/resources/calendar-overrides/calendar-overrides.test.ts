@@ -24,6 +24,15 @@ describe('calendar overrides', () => {
     expect(audit).toEqual([{ username: 'admin', record_id: '2027-02-06' }]);
   });
 
+  it('says which years the bundled calendar knows, so the county knows what to enter', async () => {
+    const res = await t.request('/api/calendar-overrides/bundled-years', { as: officer });
+    expect(res.status).toBe(200);
+    const years = await res.json();
+    expect(years.first).toBe(2004);
+    expect(years.last).toBeGreaterThanOrEqual(2026);
+    expect(years.last).toBeLessThan(2100);
+  });
+
   it('a township officer may read but not write (403, nothing stored)', async () => {
     expect((await t.request('/api/calendar-overrides', { as: officer })).status).toBe(200);
     const res = await post(officer, { day: '2027-02-07', kind: 'workday', name: '补班' });

@@ -1,0 +1,27 @@
+import { Alert } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useDataProvider, useTranslate } from 'react-admin';
+import type { QinglanDataProvider } from '../data-provider';
+
+/**
+ * Which years the bundled holiday calendar knows. Later years count Monday to Friday until
+ * the State Council's notice is entered here, so the county sees what is missing.
+ */
+export const BundledYearsNotice = () => {
+    const translate = useTranslate();
+    const dataProvider = useDataProvider<QinglanDataProvider>();
+    const [last, setLast] = useState<number>();
+    useEffect(() => {
+        let active = true;
+        dataProvider.getBundledCalendarYears().then(years => active && setLast(years.last), () => undefined);
+        return () => {
+            active = false;
+        };
+    }, [dataProvider]);
+    if (last === undefined) return null;
+    return (
+        <Alert severity="info" className="qinglan-calendar-bundled" data-last={last} sx={{ mt: 2 }}>
+            {translate('qinglan.calendar.bundled', { last, next: last + 1 })}
+        </Alert>
+    );
+};

@@ -1,0 +1,78 @@
+// 节假日调整 in the console: the county admin sees up to which year holidays are built in and
+// enters next year's Spring Festival; a township officer reads the list and may change nothing.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LIBRARY_YEARS } from '../../domain/working-days.js';
+import { launchBrowser } from '../support/browser.js';
+import { serveApp } from '../support/serve-app.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { apiResponse, closePage, menuItem, openPage, screenshot, signIn } from './console-page.js';
+
+const TEST_TIMEOUT = 60_000;
+const NEXT = LIBRARY_YEARS.last + 1;
+const DAY = `${NEXT}-02-08`;
+
+let t: TestApp;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  server = await serveApp(t.db, t.temporal);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => {});
+  await server?.close().catch(() => {});
+  await t?.close();
+});
+
+beforeEach(async () => {
+  ({ context, page } = await openPage(browser));
+});
+
+afterEach(({ task }) => closePage(context, page, task));
+
+async function openCalendar(): Promise<void> {
+  const list = apiResponse(page, '/api/calendar-overrides', { status: 200, test: (url) => url.searchParams.has('range') });
+  await menuItem(page, '节假日调整').click();
+  await list;
+}
+
+describe('calendar overrides in the console', () => {
+  it('the county admin sees the last built-in year and enters a holiday of the next', async () => {
+    await signIn(page, server.url, 'admin');
+    await openCalendar();
+    const notice = page.locator('.qinglan-calendar-bundled');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-last')).toBe(String(LIBRARY_YEARS.last));
+    expect(await notice.innerText()).toContain(`${NEXT} 年起`);
+
+    await page.getByRole('link', { name: '新建' }).click();
+    await page.getByLabel('日期').fill(DAY);
+    await page.getByLabel('名称').fill('春节');
+    const created = apiResponse(page, '/api/calendar-overrides', { method: 'POST' });
+    await page.getByRole('button', { name: '保存' }).click();
+    expect((await created).status()).toBe(201);
+
+    const row = page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('放假');
+    // written as in the State Council's notice, with the weekday
+    expect(await row.locator('.qinglan-calendar-day').innerText()).toMatch(new RegExp(`^${DAY} 周[一二三四五六日]$`));
+    expect(await t.db.selectFrom('calendar_overrides').select(['day', 'kind', 'name']).where('name', '=', '春节').execute()).toEqual([{ day: DAY, kind: 'holiday', name: '春节' }]);
+    await screenshot(page, 'calendar-overrides');
+  }, TEST_TIMEOUT);
+
+  it('a township officer reads the list but is offered no change', async () => {
+    await signIn(page, server.url, 'officer-01');
+    await openCalendar();
+    await page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' }).waitFor();
+    expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);
+  }, TEST_TIMEOUT);
+});
