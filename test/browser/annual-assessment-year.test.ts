@@ -5,22 +5,25 @@
 // in the console; the progress page follows 考核中 → 待发布公示 → 公示中 → 已确定, and the bottom
 // three's reminder talks reach the township Party secretary.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { serveApp } from '../support/serve-app.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
 import { createTimeSkippingEnvironment } from '../support/time-skipping.js';
-import { apiResponse, closePage, eventually, menuItem, openPage, screenshot, signIn } from './console-page.js';
+import { apiResponse, eventually, menuItem, screenshot, signIn } from './console-page.js';
+import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 180_000;
 const YEAR = 2026;
 
 let env: TestWorkflowEnvironment;
+const session = useConsoleSession(
+  async () => {
+    env = await createTimeSkippingEnvironment();
+    return createTestApp({ worker: true, temporalAddress: env.address });
+  },
+  { teardown: async () => env?.teardown() },
+);
 let t: TestApp;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 /** The demo township with the fewest cadres, and its officer and Party secretary. */
@@ -93,10 +96,7 @@ async function submitTask(): Promise<void> {
 }
 
 beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  t = await createTestApp({ worker: true, temporalAddress: env.address });
-  server = await serveApp(t.db, t.temporal);
-  browser = await launchBrowser();
+  t = session.t;
   const smallest = await t.db
     .selectFrom('townships as tw')
     .innerJoin('people as p', 'p.township_id', 'tw.id')
@@ -111,18 +111,9 @@ beforeAll(async () => {
   township = { id: smallest.id, name: smallest.name, cadres: Number(smallest.n), officer: (await account('township_officer')).username, secretary: (await account('township_secretary')).username };
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close().catch(() => {});
-  await t?.close();
-  await env?.teardown();
+beforeEach(() => {
+  page = session.page;
 });
-
-beforeEach(async () => {
-  ({ context, page } = await openPage(browser));
-});
-
-afterEach(({ task }) => closePage(context, page, task));
 
 describe('a township’s assessment year in the console', () => {
   it('every cadre reports, is reviewed and scored; the officer scores the last one in the console', async () => {
@@ -144,7 +135,7 @@ describe('a township’s assessment year in the console', () => {
 
     lastProcessId = last.process_id;
     const lastTitle = (await t.db.selectFrom('processes').select('title').where('id', '=', last.process_id).executeTakeFirstOrThrow()).title;
-    await signIn(page, server.url, township.officer);
+    await signIn(page, session.url, township.officer);
     const inbox = apiResponse(page, '/api/tasks', { status: 200, test: (url) => url.searchParams.has('range') });
     await menuItem(page, '我的待办').click();
     await inbox;
@@ -164,7 +155,7 @@ describe('a township’s assessment year in the console', () => {
     const hidden = await (await t.request(`/api/processes/annual-assessment/results?year=${YEAR}`, { as: sessions.get(someCadre.username) })).json();
     expect(hidden).toEqual([]);
 
-    await signIn(page, server.url, township.officer);
+    await signIn(page, session.url, township.officer);
     await openAssessment();
     await statusChip().waitFor();
     expect(await statusChip().getAttribute('data-status')).toBe('ranked');
@@ -204,7 +195,7 @@ describe('a township’s assessment year in the console', () => {
     await openTasksOf('confirm-results', 1);
     expect(await t.db.selectFrom('assessment_results').select('person_id').where('township_id', '=', township.id).where('final', '=', true).execute()).toEqual([]);
 
-    await signIn(page, server.url, township.officer);
+    await signIn(page, session.url, township.officer);
     await openInboxTask('确认考核结果');
     await page.locator('.qinglan-ranking-preview tbody tr').first().waitFor();
     await page.locator('textarea[name="form.opinion"]').fill('公示期满无异议，结果确定');

@@ -3,22 +3,19 @@
 // shows every cadre at 述职自评, one cadre's self-report and review go through the API, the
 // township officer scores the cadre from 我的待办 with the weighted total shown as typed, and
 // the progress page then counts one scored.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { serveApp } from '../support/serve-app.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, closePage, eventually, menuItem, openPage, screenshot, signIn, WAIT } from './console-page.js';
+import { apiResponse, eventually, menuItem, screenshot, signIn, WAIT } from './console-page.js';
+import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 120_000;
 // Township 3 is the API test's; this one is left to the console.
 const TOWNSHIP = 5;
 const OFFICER = 'officer-05';
 
+const session = useConsoleSession(() => createTestApp({ worker: true }));
 let t: TestApp;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 let townshipName: string;
@@ -54,9 +51,7 @@ async function openAssessment(): Promise<void> {
 const progressCell = (step: string) => page.locator(`.qinglan-assessment-progress tr[data-township="${TOWNSHIP}"] td[data-step="${step}"]`);
 
 beforeAll(async () => {
-  t = await createTestApp({ worker: true });
-  server = await serveApp(t.db, t.temporal);
-  browser = await launchBrowser();
+  t = session.t;
   townshipName = (await t.db.selectFrom('townships').select('name').where('id', '=', TOWNSHIP).executeTakeFirstOrThrow()).name;
   // the cadres assessed: everyone of the township holding a seat
   cadreCount = Number(
@@ -71,21 +66,13 @@ beforeAll(async () => {
   );
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close().catch(() => {});
-  await t?.close();
+beforeEach(() => {
+  page = session.page;
 });
-
-beforeEach(async () => {
-  ({ context, page } = await openPage(browser));
-});
-
-afterEach(({ task }) => closePage(context, page, task));
 
 describe('annual assessment in the console', () => {
   it('the county admin starts the year for one township from 发起考核', async () => {
-    await signIn(page, server.url, 'admin');
+    await signIn(page, session.url, 'admin');
     await openAssessment();
     await page.locator('.qinglan-assessment-none').waitFor();
 
@@ -116,7 +103,7 @@ describe('annual assessment in the console', () => {
       'every cadre’s self-report task',
       60_000,
     );
-    await signIn(page, server.url, 'admin');
+    await signIn(page, session.url, 'admin');
     await openAssessment();
     await progressCell('self-report').waitFor();
     expect(await page.locator(`.qinglan-assessment-progress tr[data-township="${TOWNSHIP}"] td`).first().innerText()).toBe(townshipName);
@@ -147,7 +134,7 @@ describe('annual assessment in the console', () => {
     await actThroughApi(reviewer, review.id, { action: 'submit', form: { opinion: '工作扎实，群众认可' } });
     const score = await openTask('score', processId);
 
-    await signIn(page, server.url, OFFICER);
+    await signIn(page, session.url, OFFICER);
     const inbox = apiResponse(page, '/api/tasks', { status: 200, test: (url) => url.searchParams.has('range') });
     await menuItem(page, '我的待办').click();
     await inbox;
@@ -179,7 +166,7 @@ describe('annual assessment in the console', () => {
       async () => ((await t.db.selectFrom('processes').select('status').where('id', '=', processId).executeTakeFirst())?.status === 'completed' ? true : undefined),
       'the cadre’s assessment to complete',
     );
-    await signIn(page, server.url, 'admin');
+    await signIn(page, session.url, 'admin');
     await openAssessment();
     await progressCell('scored').waitFor();
     expect(await progressCell('scored').innerText()).toBe('1');

@@ -1,42 +1,19 @@
 // 节假日调整 in the console: the county admin sees up to which year holidays are built in and
 // enters next year's Spring Festival; a township officer reads the list and may change nothing.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { LIBRARY_YEARS } from '../../domain/working-days.js';
-import { launchBrowser } from '../support/browser.js';
-import { serveApp } from '../support/serve-app.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, closePage, menuItem, openPage, screenshot, signIn } from './console-page.js';
+import { createTestApp } from '../support/test-app.js';
+import { apiResponse, menuItem, screenshot, signIn } from './console-page.js';
+import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 60_000;
 const NEXT = LIBRARY_YEARS.last + 1;
 const DAY = `${NEXT}-02-08`;
 
-let t: TestApp;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const session = useConsoleSession(() => createTestApp());
 
-beforeAll(async () => {
-  t = await createTestApp();
-  server = await serveApp(t.db, t.temporal);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close().catch(() => {});
-  await t?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await openPage(browser));
-});
-
-afterEach(({ task }) => closePage(context, page, task));
-
-async function openCalendar(): Promise<void> {
+async function openCalendar(page: Page): Promise<void> {
   const list = apiResponse(page, '/api/calendar-overrides', { status: 200, test: (url) => url.searchParams.has('range') });
   await menuItem(page, '节假日调整').click();
   await list;
@@ -44,8 +21,9 @@ async function openCalendar(): Promise<void> {
 
 describe('calendar overrides in the console', () => {
   it('the county admin sees the last built-in year and enters a holiday of the next', async () => {
-    await signIn(page, server.url, 'admin');
-    await openCalendar();
+    const { page, t } = session;
+    await signIn(page, session.url, 'admin');
+    await openCalendar(page);
     const notice = page.locator('.qinglan-calendar-bundled');
     await notice.waitFor();
     expect(await notice.getAttribute('data-last')).toBe(String(LIBRARY_YEARS.last));
@@ -68,8 +46,9 @@ describe('calendar overrides in the console', () => {
   }, TEST_TIMEOUT);
 
   it('a township officer reads the list but is offered no change', async () => {
-    await signIn(page, server.url, 'officer-01');
-    await openCalendar();
+    const { page } = session;
+    await signIn(page, session.url, 'officer-01');
+    await openCalendar(page);
     await page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' }).waitFor();
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);

@@ -1,27 +1,21 @@
 // The console in a real browser: Debian's Chromium against the real API and the built
 // console, over a fresh copy of the demo county. What a person sees is checked against
 // what the database holds, never against figures written into the test.
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { serveApp } from '../support/serve-app.js';
+import type { Page, Response } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
+import { screenshot } from './console-page.js';
+import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 60_000;
 const WAIT = 20_000;
-const RESULTS_DIR = path.resolve('test-results');
-const CONSOLE_INDEX = path.resolve('admin/dist/index.html');
 
 const ROWS = 'tbody tr.RaDatagrid-row';
 const PAGINATION_TEXT = '.MuiTablePagination-displayedRows';
 
+const session = useConsoleSession(() => createTestApp());
 let t: TestApp;
-let server: { url: string; close(): Promise<void> } | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext;
 let page: Page;
 
 // ---- facts from the database ----
@@ -75,7 +69,7 @@ function listParam(url: URL, name: 'sort' | 'filter' | 'range'): unknown {
 }
 
 async function openSignIn(): Promise<void> {
-  await page.goto(`${server!.url}/`);
+  await page.goto(`${session.url}/`);
   await page.waitForSelector('.qinglan-login-form #username', { timeout: WAIT });
 }
 
@@ -140,34 +134,12 @@ async function bodyText(): Promise<string> {
 
 // ---- lifecycle ----
 
-beforeAll(async () => {
-  if (!fs.existsSync(CONSOLE_INDEX)) {
-    throw new Error('The console is not built (admin/dist/index.html is missing): run "npm run build:admin" first, or "npm test", which builds it.');
-  }
-  t = await createTestApp();
-  server = await serveApp(t.db, t.temporal);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close().catch(() => {});
-  await t?.close();
+beforeAll(() => {
+  t = session.t;
 });
 
-beforeEach(async () => {
-  context = await browser!.newContext({ viewport: { width: 1600, height: 1000 } });
-  context.setDefaultTimeout(WAIT);
-  page = await context.newPage();
-});
-
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const name = task.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80);
-    await page.screenshot({ path: path.join(RESULTS_DIR, `failed-${name}.png`), fullPage: true }).catch(() => {});
-  }
-  await context.close();
+beforeEach(() => {
+  page = session.page;
 });
 
 // ---- tests ----
@@ -236,8 +208,7 @@ describe('console in Chromium', () => {
       for (const value of idNumbers) expect(value).toMatch(/^\d{6}\*+[\dX]{4}$/);
       for (const value of phones) expect(value).toMatch(/^1\d{2}\*+\d{4}$/);
 
-      fs.mkdirSync(RESULTS_DIR, { recursive: true });
-      await page.screenshot({ path: path.join(RESULTS_DIR, 'console-cadres.png'), fullPage: true });
+      await screenshot(page, 'console-cadres');
     },
     TEST_TIMEOUT,
   );
@@ -333,7 +304,7 @@ describe('console in Chromium', () => {
       await error.waitFor({ state: 'visible' });
       expect(await error.innerText()).toContain('用户名或密码错误');
 
-      const cookies = await context.cookies();
+      const cookies = await page.context().cookies();
       expect(cookies.map((c) => c.name)).not.toContain('qinglan_session');
       expect(cookies.map((c) => c.name)).not.toContain('qinglan_csrf');
       // still on the sign-in page, not in the console
@@ -434,7 +405,7 @@ describe('console in Chromium', () => {
 
       const refused = apiResponse(`/api/cadres/${stranger!.id}`, { method: 'GET' });
       const listAfter = apiResponse('/api/cadres', { status: 200, test: (url) => url.searchParams.has('range') });
-      await page.goto(`${server!.url}/#/cadres/${stranger!.id}/show`);
+      await page.goto(`${session.url}/#/cadres/${stranger!.id}/show`);
       expect((await refused).status()).toBe(404);
 
       await page.getByText('记录不存在').first().waitFor({ state: 'visible' });

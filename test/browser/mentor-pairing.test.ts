@@ -2,19 +2,16 @@
 // the township officer starts a pairing, the township Party secretary approves it from the
 // inbox, the mentor records the first month's exchange, and the process page shows the run.
 // The growth plan's draft and review, which nobody looks at here, go through the API.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { serveApp } from '../support/serve-app.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, closePage, eventually, menuItem, openPage, pickOption, screenshot, signIn, WAIT } from './console-page.js';
+import { apiResponse, eventually, menuItem, pickOption, screenshot, signIn, WAIT } from './console-page.js';
+import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 90_000;
 
+const session = useConsoleSession(() => createTestApp({ worker: true }));
 let t: TestApp;
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 interface Account { username: string; displayName: string; personId: number | null; name: string }
@@ -57,30 +54,20 @@ async function openFromInbox(stepName: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ worker: true });
-  server = await serveApp(t.db, t.temporal);
-  browser = await launchBrowser();
+  t = session.t;
   const officer = await t.db.selectFrom('users').select('township_id').where('username', '=', 'officer-01').executeTakeFirstOrThrow();
   mentee = await personWithAccount('cadre', officer.township_id!, 'newly_elected');
   mentor = await personWithAccount('mentor', officer.township_id!, 'is_mentor');
   secretaryName = (await t.db.selectFrom('users').select('display_name').where('username', '=', 'secretary-01').executeTakeFirstOrThrow()).display_name;
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await server?.close().catch(() => {});
-  await t?.close();
+beforeEach(() => {
+  page = session.page;
 });
-
-beforeEach(async () => {
-  ({ context, page } = await openPage(browser));
-});
-
-afterEach(({ task }) => closePage(context, page, task));
 
 describe('mentor pairing in the console', () => {
   it('the township officer starts a pairing from 发起导师帮带', async () => {
-    await signIn(page, server.url, 'officer-01');
+    await signIn(page, session.url, 'officer-01');
     await menuItem(page, '发起导师帮带').click();
     await page.locator('.qinglan-pairing-create form').waitFor();
     await pickOption(page, /帮带对象/, mentee.name);
@@ -101,7 +88,7 @@ describe('mentor pairing in the console', () => {
 
   it('the township Party secretary approves it from 我的待办', async () => {
     await openTask('proposal.approval');
-    await signIn(page, server.url, 'secretary-01');
+    await signIn(page, session.url, 'secretary-01');
     await openFromInbox('结对审批');
     expect(await page.locator('.qinglan-task-summary').innerText()).toContain(mentee.name);
     await page.locator('textarea[name="form.opinion"]').fill('同意结对');
@@ -129,7 +116,7 @@ describe('mentor pairing in the console', () => {
       'the mentor’s notification',
     );
 
-    await signIn(page, server.url, mentor.username);
+    await signIn(page, session.url, mentor.username);
     // the bell counts the new task
     await page.waitForFunction(() => Number(document.querySelector('.qinglan-bell-count')?.getAttribute('data-count')) > 0, undefined, { timeout: WAIT });
     await openFromInbox('第 1 月定期交流');
@@ -151,7 +138,7 @@ describe('mentor pairing in the console', () => {
   }, TEST_TIMEOUT);
 
   it('the process page shows the timeline and the diagram with the path taken', async () => {
-    await signIn(page, server.url, 'officer-01');
+    await signIn(page, session.url, 'officer-01');
     const list = apiResponse(page, '/api/processes', { status: 200, test: (url) => url.searchParams.has('range') });
     await menuItem(page, '流程').click();
     await list;
