@@ -1,5 +1,6 @@
 // 节假日调整 in the console: the county admin sees up to which year holidays are built in and
-// enters next year's Spring Festival; a township officer reads the list and may change nothing.
+// enters three days of next year's Spring Festival at once; a township officer reads the list
+// and may change nothing.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LIBRARY_YEARS } from '../../domain/working-days.js';
@@ -10,6 +11,7 @@ import { useConsoleSession } from './console-session.js';
 const TEST_TIMEOUT = 60_000;
 const NEXT = LIBRARY_YEARS.last + 1;
 const DAY = `${NEXT}-02-08`;
+const LAST = `${NEXT}-02-10`;
 
 const session = useConsoleSession(() => createTestApp());
 
@@ -31,17 +33,21 @@ describe('calendar overrides in the console', () => {
 
     await page.getByRole('link', { name: '新建' }).click();
     await page.getByLabel('日期').fill(DAY);
+    await page.getByLabel('至（含）').fill(LAST);
     await page.getByLabel('名称').fill('春节');
     const created = apiResponse(page, '/api/calendar-overrides', { method: 'POST' });
     await page.getByRole('button', { name: '保存' }).click();
     expect((await created).status()).toBe(201);
 
-    const row = page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' });
+    const row = page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' }).first();
     await row.waitFor();
+    expect(await page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' }).count()).toBe(3);
     expect(await row.innerText()).toContain('放假');
     // written as in the State Council's notice, with the weekday
     expect(await row.locator('.qinglan-calendar-day').innerText()).toMatch(new RegExp(`^${DAY} 周[一二三四五六日]$`));
-    expect(await t.db.selectFrom('calendar_overrides').select(['day', 'kind', 'name']).where('name', '=', '春节').execute()).toEqual([{ day: DAY, kind: 'holiday', name: '春节' }]);
+    expect(await t.db.selectFrom('calendar_overrides').select(['day', 'kind', 'name']).where('name', '=', '春节').orderBy('day').execute()).toEqual(
+      [DAY, `${NEXT}-02-09`, LAST].map((day) => ({ day, kind: 'holiday', name: '春节' })),
+    );
     await screenshot(page, 'calendar-overrides');
   }, TEST_TIMEOUT);
 
@@ -49,7 +55,7 @@ describe('calendar overrides in the console', () => {
     const { page } = session;
     await signIn(page, session.url, 'officer-01');
     await openCalendar(page);
-    await page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' }).waitFor();
+    await page.locator('tbody tr.RaDatagrid-row').filter({ hasText: '春节' }).first().waitFor();
     expect(await page.getByRole('link', { name: '新建' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '删除' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: '编辑' }).count()).toBe(0);

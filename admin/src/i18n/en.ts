@@ -86,7 +86,7 @@ const enApp: AppMessages = {
         },
         'calendar-overrides': {
             name: 'Calendar override |||| Calendar overrides',
-            fields: { day: 'Day', kind: 'Kind', name: 'Name', year: 'Year' },
+            fields: { day: 'Day', until: 'Until (inclusive)', kind: 'Kind', name: 'Name', year: 'Year' },
         },
         ...enTasks.resources,
         ...enAssessment.resources,
@@ -113,6 +113,7 @@ const enApp: AppMessages = {
         calendar: {
             bundled: 'Public holidays and make-up workdays are built in up to %{last}. From %{next}, enter each day off and make-up workday once the State Council publishes the schedule; until then working days are Monday to Friday.',
             name_hint: 'e.g. Spring Festival, National Day',
+            until_hint: 'Optional: the last day of a run of days (at most 15)',
         },
         township_kind: {
             township: 'Township',

@@ -88,7 +88,7 @@ export const zhCNApp = {
         },
         'calendar-overrides': {
             name: '节假日调整',
-            fields: { day: '日期', kind: '类型', name: '名称', year: '年份' },
+            fields: { day: '日期', until: '至（含）', kind: '类型', name: '名称', year: '年份' },
         },
         ...zhCNTasks.resources,
         ...zhCNAssessment.resources,
@@ -115,6 +115,7 @@ export const zhCNApp = {
         calendar: {
             bundled: '系统内置 %{last} 年及以前的法定节假日和调休安排。%{next} 年起，请在国务院办公厅发布节假日安排通知后逐日录入（放假日和调休上班日），否则按周一至周五计算工作日。',
             name_hint: '如：春节、国庆节',
+            until_hint: '选填：连续多天（如春节假期）填最后一天，最多 15 天',
         },
         township_kind: {
             township: '乡镇',

@@ -3,7 +3,7 @@
 // reads them (deadlines depend on them); only the county admin changes them.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { LIBRARY_YEARS } from '../../../domain/working-days.js';
+import { LIBRARY_YEARS, shiftDay } from '../../../domain/working-days.js';
 import { requireUser } from '../../auth/authenticate.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { AppEnv } from '../../context.js';
@@ -20,6 +20,7 @@ import {
   CalendarOverrideSchema,
   CalendarOverrideUpdate,
   DayParam,
+  MAX_RUN_DAYS,
 } from './calendar-override-schemas.js';
 
 const tags = ['calendar-overrides 节假日调整'];
@@ -67,7 +68,21 @@ function assertCountyAdmin(c: Context<AppEnv>): void {
   if (c.var.user.role !== 'county_admin') throw fail('forbidden');
 }
 
-const dayTaken = () => conflictField('day', '这一天已有调整记录，请直接修改', 'this day already has an override; update it instead');
+/** The days from `first` to `last` inclusive; a run backwards or too long is the `until` field's fault. */
+function runOfDays(first: string, last: string | undefined): string[] {
+  if (last === undefined) return [first];
+  if (last < first) throw invalidField('until', '结束日期不能早于开始日期', 'must not be before day');
+  const days = [first];
+  while (days.at(-1)! < last) days.push(shiftDay(days.at(-1)!, 1));
+  if (days.length > MAX_RUN_DAYS) throw invalidField('until', `一次最多录入 ${MAX_RUN_DAYS} 天`, `at most ${MAX_RUN_DAYS} days at once`);
+  return days;
+}
+
+/** PostgreSQL names the clashing day in the violation's detail ("Key (day)=(2027-02-08) already exists."). */
+const dayTaken = (clash?: string) =>
+  clash
+    ? conflictField('day', `${clash} 已有调整记录，请直接修改`, `${clash} already has an override; update it instead`)
+    : conflictField('day', '这一天已有调整记录，请直接修改', 'this day already has an override; update it instead');
 
 export function createCalendarOverrideRoutes() {
   const app = createRouter();
@@ -90,12 +105,16 @@ export function createCalendarOverrideRoutes() {
 
   app.openapi(routes.create, async (c) => {
     assertCountyAdmin(c);
-    const input = c.req.valid('json');
+    const { until, ...input } = c.req.valid('json');
+    const days = runOfDays(input.day, until);
     const db = c.var.deps.db;
-    await db.insertInto('calendar_overrides').values(input).execute().catch((e) => {
-      throw isUniqueViolation(e) ? dayTaken() : e;
+    // All the days or none: a clash on one leaves the others unwritten too.
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('calendar_overrides').values(days.map((day) => ({ ...input, day }))).execute().catch((e) => {
+        throw isUniqueViolation(e) ? dayTaken(/\((\d{4}-\d{2}-\d{2})\)/.exec(String((e as { detail?: string }).detail))?.[1]) : e;
+      });
     });
-    await writeAudit(c, { action: 'record.created', resource: 'calendar-overrides', recordId: input.day, detail: input });
+    for (const day of days) await writeAudit(c, { action: 'record.created', resource: 'calendar-overrides', recordId: day, detail: { ...input, day } });
     return c.json((await getCalendarOverride(db, input.day))!, 201);
   });
 

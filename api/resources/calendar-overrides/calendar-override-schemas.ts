@@ -22,7 +22,18 @@ export const CalendarOverrideSchema = z
   .object({ id: z.string(), day: z.string(), kind, name })
   .openapi('CalendarOverride');
 
-export const CalendarOverrideInput = z.object({ day, kind, name }).strict().openapi('CalendarOverrideInput');
+/** A holiday of the State Council's notice is a run of days (春节 2月6日至13日): at most this many at once. */
+export const MAX_RUN_DAYS = 15;
+
+export const CalendarOverrideInput = z
+  .object({
+    day,
+    kind,
+    name,
+    until: day.optional().openapi({ description: `Optional last day (inclusive): every day from \`day\` to it gets the same kind and name; at most ${MAX_RUN_DAYS} days`, example: '2026-02-20' }),
+  })
+  .strict()
+  .openapi('CalendarOverrideInput');
 
 // The day is the key and is not changed by an update; react-admin sends the whole record
 // back, so `id` and `day` are accepted when they repeat the day in the path.

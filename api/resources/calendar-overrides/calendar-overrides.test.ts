@@ -62,6 +62,26 @@ describe('calendar overrides', () => {
     expect((await t.request('/api/calendar-overrides/2027-13-01', { as: admin })).status).toBe(400);
   });
 
+  it('enters a run of days at once, all or none', async () => {
+    const res = await post(admin, { day: '2028-01-26', until: '2028-02-01', kind: 'holiday', name: '春节' });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ id: '2028-01-26', name: '春节' });
+    const run = await t.db.selectFrom('calendar_overrides').select('day').where('name', '=', '春节').where('day', '>=', '2028-01-01').orderBy('day').execute();
+    expect(run.map((r) => r.day)).toEqual(['2028-01-26', '2028-01-27', '2028-01-28', '2028-01-29', '2028-01-30', '2028-01-31', '2028-02-01']);
+    // One day of the run already taken: 409 naming it, and nothing of the run written.
+    const clash = await post(admin, { day: '2028-01-20', until: '2028-01-27', kind: 'holiday', name: '重复' });
+    expect(clash.status).toBe(409);
+    const body = await clash.json();
+    expect(body.fields).toEqual([expect.objectContaining({ field: 'day', message: expect.stringContaining('2028-01-26') })]);
+    expect(await t.db.selectFrom('calendar_overrides').select('day').where('name', '=', '重复').execute()).toEqual([]);
+    for (const [until, why] of [['2028-01-01', 'backwards'], ['2028-03-31', 'too long']]) {
+      const bad = await post(admin, { day: '2028-03-01', until, kind: 'holiday', name: '错' });
+      expect(bad.status, why).toBe(400);
+      expect(await fieldsOf(bad), why).toEqual(['until']);
+    }
+    await t.db.deleteFrom('calendar_overrides').where('day', '>=', '2028-01-01').execute();
+  });
+
   it('lists by year and kind, sorted by day', async () => {
     for (const [day, kind] of [['2026-10-09', 'workday'], ['2027-02-08', 'workday'], ['2027-02-05', 'holiday']] as const) {
       expect((await post(admin, { day, kind, name: '测试' })).status).toBe(201);
