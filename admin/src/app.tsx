@@ -18,6 +18,7 @@ import { theme } from './theme';
 import townships from './townships';
 import users from './users';
 import villages from './villages';
+import webhooks from './webhooks';
 
 interface ResourceViews {
     list?: ComponentType;
@@ -39,6 +40,7 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     'mentor-pairing': mentorPairing,
     'annual-assessment': annualAssessment,
     'calendar-overrides': calendarOverrides,
+    webhooks,
 };
 
 // Resources other pages refer to (a cadre's village, a user's township…).

@@ -6,6 +6,7 @@ const choicesOf = (group: string, ids: readonly string[]) =>
 
 export const townshipKindChoices = choicesOf('township_kind', ['township', 'subdistrict']);
 export const calendarKindChoices = choicesOf('calendar_kind', ['holiday', 'workday']);
+export const webhookKindChoices = choicesOf('webhook_kind', ['dingtalk', 'wecom']);
 export const villageKindChoices = choicesOf('village_kind', ['village', 'community']);
 export const areaChoices = choicesOf('area', ['rural', 'urban']);
 export const genderChoices = choicesOf('gender', ['male', 'female']);

@@ -15,6 +15,7 @@ const DERIVED_FIELDS: Record<string, readonly string[]> = {
     villages: ['id', 'cadreCount', 'townshipName'],
     cadres: ['id', 'age', 'piiMasked', 'townshipId', 'townshipName', 'villageName'],
     users: ['id'],
+    webhooks: ['id', 'secretSet', 'pendingDeliveries', 'failedDeliveries', 'lastError'],
 };
 
 const MASKED_PII_FIELDS = ['idNumber', 'phone'] as const;
@@ -24,6 +25,11 @@ const payloadFor = (resource: string, params: UpdateParams): Record<string, unkn
     const data: Record<string, unknown> = { ...params.data };
     for (const field of DERIVED_FIELDS[resource] ?? []) delete data[field];
     const previous = params.previousData as RaRecord | undefined;
+    // A robot's secret is write-only: left empty, it stays as it is. No township: the county's.
+    if (resource === 'webhooks') {
+        if (!data.secret) delete data.secret;
+        if (data.townshipId === '') data.townshipId = null;
+    }
     if (resource === 'cadres' && previous?.piiMasked) {
         for (const field of MASKED_PII_FIELDS) {
             if (data[field] === previous[field]) delete data[field];

@@ -25,6 +25,7 @@ export const RESOURCES = [
     'mentor-pairing',
     'annual-assessment',
     'calendar-overrides',
+    'webhooks',
 ] as const;
 
 export type ResourceName = (typeof RESOURCES)[number];
@@ -47,6 +48,7 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         users: WRITE,
         'audit-log': READ,
         'calendar-overrides': ALL,
+        webhooks: ALL,
         ...WORK,
         'mentor-pairing': ['create'],
     },
@@ -57,6 +59,7 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         users: READ,
         'audit-log': READ,
         'calendar-overrides': READ,
+        webhooks: ['list'],
         ...WORK,
     },
     township_officer: {
@@ -64,6 +67,7 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         villages: READ,
         cadres: WRITE,
         'calendar-overrides': ['list'],
+        webhooks: ALL,
         ...WORK,
         'mentor-pairing': ['create'],
     },

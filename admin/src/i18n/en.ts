@@ -84,6 +84,19 @@ const enApp: AppMessages = {
                 requestId: 'Request ID',
             },
         },
+        webhooks: {
+            name: 'Group robot |||| Group robots',
+            fields: {
+                townshipId: 'Owner',
+                kind: 'Kind',
+                url: 'Robot address (webhook)',
+                secret: 'Signing secret',
+                active: 'Active',
+                pendingDeliveries: 'Waiting to resend',
+                failedDeliveries: 'Given up',
+                lastError: 'Last error',
+            },
+        },
         'calendar-overrides': {
             name: 'Calendar override |||| Calendar overrides',
             fields: { day: 'Day', until: 'Until (inclusive)', kind: 'Kind', name: 'Name', year: 'Year' },
@@ -110,6 +123,13 @@ const enApp: AppMessages = {
             auditor: 'Auditor',
         },
         calendar_kind: { holiday: 'Day off', workday: 'Make-up workday' },
+        webhook_kind: { dingtalk: 'DingTalk', wecom: 'WeCom' },
+        webhooks: {
+            county: 'The county (organization department)',
+            url_hint: 'The address the group gives for a custom robot, starting with https://',
+            secret_hint: 'For a DingTalk robot with signing on (starts with SEC); WeCom needs none',
+            secret_keep: 'A secret once set is never shown; leave empty to keep it',
+        },
         calendar: {
             bundled: 'Public holidays and make-up workdays are built in up to %{last}. From %{next}, enter each day off and make-up workday once the State Council publishes the schedule; until then working days are Monday to Friday.',
             name_hint: 'e.g. Spring Festival, National Day',

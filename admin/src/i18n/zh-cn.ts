@@ -86,6 +86,19 @@ export const zhCNApp = {
                 requestId: '请求 ID',
             },
         },
+        webhooks: {
+            name: '群机器人',
+            fields: {
+                townshipId: '所属',
+                kind: '类型',
+                url: '机器人地址（Webhook）',
+                secret: '加签密钥',
+                active: '启用',
+                pendingDeliveries: '待重发',
+                failedDeliveries: '已放弃',
+                lastError: '最近错误',
+            },
+        },
         'calendar-overrides': {
             name: '节假日调整',
             fields: { day: '日期', until: '至（含）', kind: '类型', name: '名称', year: '年份' },
@@ -112,6 +125,13 @@ export const zhCNApp = {
             auditor: '审计员',
         },
         calendar_kind: { holiday: '放假', workday: '调休上班' },
+        webhook_kind: { dingtalk: '钉钉', wecom: '企业微信' },
+        webhooks: {
+            county: '全县（县委组织部）',
+            url_hint: '在群设置中添加自定义机器人后复制的地址，以 https:// 开头',
+            secret_hint: '钉钉机器人开启“加签”时填写（SEC 开头）；企业微信不需要',
+            secret_keep: '已设置的密钥不再显示；留空则保持不变',
+        },
         calendar: {
             bundled: '系统内置 %{last} 年及以前的法定节假日和调休安排。%{next} 年起，请在国务院办公厅发布节假日安排通知后逐日录入（放假日和调休上班日），否则按周一至周五计算工作日。',
             name_hint: '如：春节、国庆节',

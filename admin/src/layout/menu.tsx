@@ -7,7 +7,7 @@ import { Menu, usePermissions } from 'react-admin';
 import { can, hasDashboard, isPersonalRole, mayManagePairings, type ResourceName } from '../roles';
 
 // Resources listed under the work entries, each where the role may list it.
-const RECORDS: ResourceName[] = ['townships', 'villages', 'cadres', 'users', 'calendar-overrides', 'audit-log'];
+const RECORDS: ResourceName[] = ['townships', 'villages', 'cadres', 'users', 'calendar-overrides', 'webhooks', 'audit-log'];
 
 /** 我的待办, 流程 and 年度考核 for everyone; 发起导师帮带 for the township officer and the county. */
 const WorkItems = ({ role }: { role: unknown }) => (
