@@ -53,6 +53,17 @@ function visible(db: DB, user: SessionUser) {
   return q.where('id', '=', -1);
 }
 
+/**
+ * A robot's address carries its token: whoever has it can post to the group. Those who may
+ * change the robot see it whole; anyone else (the auditor) sees its first characters.
+ */
+const maskToken = (url: string) => url.replace(/([?&](?:access_token|key)=)([^&]{0,4})[^&]*/g, '$1$2****');
+
+function present<T extends { url: string; secretSet: unknown }>(row: T, user: SessionUser) {
+  const manages = user.role === 'county_admin' || user.role === 'township_officer';
+  return { ...row, url: manages ? row.url : maskToken(row.url), secretSet: Boolean(row.secretSet) };
+}
+
 /** The county's robots (townshipId null) are the county admin's; a township's also its officer's. */
 function assertMayManage(user: SessionUser, townshipId: number | null | undefined): void {
   if (user.role === 'county_admin') return;
@@ -72,13 +83,13 @@ export function createWebhookRoutes() {
       q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     setContentRange(c, 'webhooks', query.offset, rows.length, total.n);
-    return c.json(rows.map((r) => ({ ...r, secretSet: Boolean(r.secretSet) })), 200);
+    return c.json(rows.map((r) => present(r, c.var.user)), 200);
   });
 
   app.openapi(routes.show, async (c) => {
     const row = await visible(c.var.deps.db, c.var.user).where('id', '=', c.req.valid('param').id).executeTakeFirst();
     if (!row) throw fail('not_found');
-    return c.json({ ...row, secretSet: Boolean(row.secretSet) }, 200);
+    return c.json(present(row, c.var.user), 200);
   });
 
   app.openapi(routes.create, async (c) => {
@@ -89,7 +100,7 @@ export function createWebhookRoutes() {
     const { id } = await db.insertInto('webhooks').values({ township_id: input.townshipId, kind: input.kind, url: input.url, secret: input.secret ?? null, active: input.active ?? true }).returning('id').executeTakeFirstOrThrow();
     await writeAudit(c, { action: 'record.created', resource: 'webhooks', recordId: id, detail: { townshipId: input.townshipId, kind: input.kind } });
     const row = await visible(db, { ...c.var.user, role: 'county_admin' }).where('id', '=', id).executeTakeFirstOrThrow();
-    return c.json({ ...row, secretSet: Boolean(row.secretSet) }, 201);
+    return c.json(present(row, c.var.user), 201);
   });
 
   app.openapi(routes.update, async (c) => {
@@ -113,7 +124,7 @@ export function createWebhookRoutes() {
       .execute();
     await writeAudit(c, { action: 'record.updated', resource: 'webhooks', recordId: id, detail: { ...input, secret: input.secret === undefined ? undefined : '(changed)' } });
     const row = await visible(db, { ...c.var.user, role: 'county_admin' }).where('id', '=', id).executeTakeFirstOrThrow();
-    return c.json({ ...row, secretSet: Boolean(row.secretSet) }, 200);
+    return c.json(present(row, c.var.user), 200);
   });
 
   app.openapi(routes.remove, async (c) => {
@@ -124,7 +135,7 @@ export function createWebhookRoutes() {
     assertMayManage(c.var.user, current.townshipId);
     await db.deleteFrom('webhooks').where('id', '=', id).execute();
     await writeAudit(c, { action: 'record.deleted', resource: 'webhooks', recordId: id });
-    return c.json({ ...current, secretSet: Boolean(current.secretSet) }, 200);
+    return c.json(present(current, c.var.user), 200);
   });
 
   return app;

@@ -6,7 +6,7 @@ let as: Record<string, Session>;
 beforeAll(async () => {
   t = await createTestApp();
   as = {};
-  for (const u of ['admin', 'officer-01', 'officer-02', 'cadre-0001']) as[u] = await t.login(u);
+  for (const u of ['admin', 'auditor', 'officer-01', 'officer-02', 'cadre-0001']) as[u] = await t.login(u);
 });
 afterAll(() => t.close());
 
@@ -28,6 +28,12 @@ describe('group robots (群机器人)', () => {
     expect(JSON.stringify(rows)).not.toContain('SEC123');
     expect(rows.find((r: { kind: string }) => r.kind === 'dingtalk').secretSet).toBe(true);
     expect(res.headers.get('content-range')).toBe(`webhooks 0-${rows.length - 1}/${rows.length}`);
+  });
+
+  it('shows the robot’s token whole only to those who may change the robot', async () => {
+    const token = (rows: { url: string }[]) => rows.map((r) => new URL(r.url).searchParams.get('access_token') ?? new URL(r.url).searchParams.get('key')).sort();
+    expect(token(await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as.admin })).json())).toEqual(['k', 'x']);
+    expect(token(await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as.auditor })).json())).toEqual(['k****', 'x****']);
   });
 
   it('each township sees only its own robots', async () => {
