@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { writeAudit } from '../audit/audit.js';
+import { actorOf } from '../auth/actor.js';
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
@@ -21,7 +22,7 @@ export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeO
     .where('status', '=', 'open')
     .where('due_at', '<', new Date())
     .execute();
-  const actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, townshipId: user.townshipId, villageId: user.villageId, personId: user.personId };
+  const actor = actorOf(user);
   let urged = 0;
   let failed = 0;
   for (const task of overdue) {

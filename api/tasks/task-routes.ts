@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { actorOf } from '../auth/actor.js';
 import { requireUser } from '../auth/authenticate.js';
-import type { AppEnv, SessionUser } from '../context.js';
+import type { AppEnv } from '../context.js';
 import { fail, invalidField } from '../errors/errors.js';
 import { errorResponses } from '../openapi/responses.js';
 import { IdParam, jsonBody } from '../resources/common.js';
@@ -14,7 +15,6 @@ import { scopeOf } from '../scope/scope.js';
 import { updateError } from '../temporal/update-errors.js';
 import { fieldErrors } from '../validation/bilingual-errors.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
-import type { Actor, Delegator } from '../../workflows/human-step/types.js';
 import { PROCESS_TYPES } from '../../workflows/process-types.js';
 import type { Context } from 'hono';
 import { delegatorsOf, selectTask, standingInFor, tasksInScope } from './task-queries.js';
@@ -43,10 +43,6 @@ async function loadTask(c: Context<AppEnv>, id: number) {
   const task = await selectTask(tasksInScope(c.var.deps.db, user, scopeOf(user), delegators).where('t.id', '=', id), user, delegators).executeTakeFirst();
   if (!task) throw fail('not_found');
   return { task, delegators };
-}
-
-function actorOf(user: SessionUser, onBehalfOf: Delegator | undefined): Actor {
-  return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, townshipId: user.townshipId, villageId: user.villageId, personId: user.personId, ...(onBehalfOf ? { onBehalfOf } : {}) };
 }
 
 export function createTaskRoutes() {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { writeAudit } from '../../audit/audit.js';
+import { actorOf } from '../../auth/actor.js';
 import { requireUser } from '../../auth/authenticate.js';
 import { fail, invalidField } from '../../errors/errors.js';
 import { errorResponses } from '../../openapi/responses.js';
@@ -76,9 +77,8 @@ export function createAssessmentRoutes() {
     const user = c.var.user;
     if (user.role !== 'county_admin' && user.townshipId !== townshipId) throw fail('not_found');
     const { client, idPrefix = '' } = c.var.deps.temporal;
-    const actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, townshipId: user.townshipId, villageId: user.villageId, personId: user.personId };
     try {
-      return c.json(await client.workflow.getHandle(townshipCycleId(idPrefix, year, townshipId)).executeUpdate(fileObjectionUpdate, { args: [{ actor, personId, reason }] }), 200);
+      return c.json(await client.workflow.getHandle(townshipCycleId(idPrefix, year, townshipId)).executeUpdate(fileObjectionUpdate, { args: [{ actor: actorOf(user), personId, reason }] }), 200);
     } catch (error) {
       throw updateError(error) ?? error;
     }

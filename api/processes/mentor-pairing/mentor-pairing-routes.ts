@@ -2,6 +2,7 @@
 // the mentor, end early. Importing from a spreadsheet lives beside this file.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { actorOf } from '../../auth/actor.js';
 import { requireUser } from '../../auth/authenticate.js';
 import type { AppEnv } from '../../context.js';
 import { fail } from '../../errors/errors.js';
@@ -34,11 +35,6 @@ async function runningPairing(c: Context<AppEnv>, id: string) {
   return c.var.deps.temporal.client.workflow.getHandle(id);
 }
 
-const actorOf = (c: Context<AppEnv>) => {
-  const u = c.var.user;
-  return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role, townshipId: u.townshipId, villageId: u.villageId, personId: u.personId };
-};
-
 export function createMentorPairingRoutes() {
   const app = createRouter();
   app.route('/', createPairingImportRoutes());
@@ -52,7 +48,7 @@ export function createMentorPairingRoutes() {
     const handle = await runningPairing(c, c.req.valid('param').id);
     const mentor = await findMentor(c.var.deps.db, mentorPersonId);
     try {
-      return c.json(await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c), mentor, reason }] }), 200);
+      return c.json(await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c.var.user), mentor, reason }] }), 200);
     } catch (error) {
       throw updateError(error) ?? error;
     }
@@ -62,7 +58,7 @@ export function createMentorPairingRoutes() {
     const id = c.req.valid('param').id;
     const handle = await runningPairing(c, id);
     try {
-      await handle.executeUpdate(endPairingEarlyUpdate, { args: [{ actor: actorOf(c), reason: c.req.valid('json').reason }] });
+      await handle.executeUpdate(endPairingEarlyUpdate, { args: [{ actor: actorOf(c.var.user), reason: c.req.valid('json').reason }] });
     } catch (error) {
       throw updateError(error) ?? error;
     }
