@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadSettings } from '../config/settings.js';
+import { stopChild } from '../runtime/stop-child.js';
 import { BenchFailure, benchDir, mib, repoDir } from './bench-run.js';
 import { addCleanup, addLastResort, isStopping } from './cleanup.js';
 import type { WorkerMessage } from './worker-process.js';
@@ -43,19 +44,7 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<{ child: Chi
   addLastResort(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
-  addCleanup(
-    'the worker',
-    () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        child.kill('SIGTERM');
-      }),
-  );
+  addCleanup('the worker', () => stopChild(child));
   return new Promise((resolve, reject) => {
     child.on('message', (message: WorkerMessage) => {
       if (message.type === 'memory') {

@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.js';
 import { loadDemoCounty } from '../demo/load-demo-county.js';
 import { postgresParentDir } from './data-folder.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
+import { stopChild } from './stop-child.js';
 import { ensureTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js';
 
@@ -85,20 +86,7 @@ async function shutdown(code: number, done?: () => void) {
   if (stopping) return done?.();
   stopping = true;
   console.log('\n正在停止 Stopping…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(children.map((child) => stopChild(child)));
   for (const stop of stops.reverse()) await stop().catch((e) => console.error(String(e)));
   console.log('已停止 Stopped.');
   if (done) done();
