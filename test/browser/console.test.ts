@@ -5,11 +5,10 @@ import { sql } from 'kysely';
 import type { Page, Response } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { screenshot } from './console-page.js';
+import { apiResponse as waitForApi, menuItem as menuEntry, screenshot, signIn as signInAs, WAIT } from './console-page.js';
 import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 60_000;
-const WAIT = 20_000;
 
 const ROWS = 'tbody tr.RaDatagrid-row';
 const PAGINATION_TEXT = '.MuiTablePagination-displayedRows';
@@ -49,19 +48,10 @@ async function townshipFacts(id: number): Promise<TownshipFacts> {
 
 // ---- browser helpers ----
 
-/** Waits for the answer of an API call whose path starts with `prefix`. */
-function apiResponse(prefix: string, options: { status?: number; method?: string; test?: (url: URL) => boolean } = {}): Promise<Response> {
-  return page.waitForResponse(
-    (response) => {
-      const url = new URL(response.url());
-      if (!url.pathname.startsWith(prefix)) return false;
-      if (options.method && response.request().method() !== options.method) return false;
-      if (options.status !== undefined && response.status() !== options.status) return false;
-      return options.test ? options.test(url) : true;
-    },
-    { timeout: WAIT },
-  );
-}
+// The shared helpers, on this test's page.
+const apiResponse = (prefix: string, options?: Parameters<typeof waitForApi>[2]): Promise<Response> => waitForApi(page, prefix, options);
+const signIn = (username: string, password = 'demo') => signInAs(page, session.url, username, password);
+const menuItem = (label: string) => menuEntry(page, label);
 
 function listParam(url: URL, name: 'sort' | 'filter' | 'range'): unknown {
   const value = url.searchParams.get(name);
@@ -77,19 +67,6 @@ async function fillSignIn(username: string, password: string): Promise<void> {
   await page.fill('#username', username);
   await page.fill('#password', password);
   await page.click('.qinglan-login-form button[type=submit]');
-}
-
-async function signIn(username: string, password = 'demo'): Promise<void> {
-  await openSignIn();
-  const login = apiResponse('/api/auth/login', { method: 'POST' });
-  await fillSignIn(username, password);
-  expect((await login).status()).toBe(200);
-  await page.waitForSelector('.RaLayout-appFrame', { timeout: WAIT });
-}
-
-/** The menu entry with exactly this label (村(社区) is a prefix of 村(社区)干部). */
-function menuItem(label: string) {
-  return page.locator('.RaSidebar-fixed').getByRole('menuitem', { name: label, exact: true });
 }
 
 /**
