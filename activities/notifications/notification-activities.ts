@@ -5,8 +5,9 @@
 // in this call, and a group-robot message per robot when no user had this key before. After it
 // commits, the owed sends are tried once (deliveries.ts). A send that fails stays pending and
 // the worker's retrier tries it again later, so a mail server or robot that is down holds back
-// neither the bell nor the workflow; a repeated call (an activity retry) adds nothing and only
-// tries what is still owed. An address the mail server refuses for good (5xx) is not retried.
+// neither the bell nor the workflow; a repeated call (an activity retry) adds nothing, and
+// what an interrupted attempt left unsent goes out with the retrier. An address the mail
+// server refuses for good (5xx) is not retried.
 // Without the in-app channel the deliveries' own unique (key, target) keeps a repeat harmless.
 import type { DB } from '../../db/database.js';
 import { insertInApp, keyAlreadyDelivered } from './channels/in-app.js';
@@ -52,7 +53,7 @@ export function createNotificationActivities(deps: { db: DB; smtpUrl?: string; m
       const channels = new Set<NotificationChannel>(input.channels ?? NOTIFICATION_CHANNELS);
       const absoluteLink = input.link ? `${publicUrl}${input.link.startsWith('/') ? '' : '/'}${input.link}` : null;
 
-      const inApp = await deps.db.transaction().execute(async (trx) => {
+      const recorded = await deps.db.transaction().execute(async (trx) => {
         let users = await resolveRecipients(trx, input.recipients);
         let firstDelivery = true;
         let fresh = 0;
@@ -85,11 +86,14 @@ export function createNotificationActivities(deps: { db: DB; smtpUrl?: string; m
           }
         }
         await recordDeliveries(trx, input.key, owed);
-        return fresh;
+        return { fresh, owes: owed.length > 0 };
       });
 
+      // Most notices owe nothing beyond the bell (no mail server, no robot): no second query.
+      // What an earlier, interrupted call of this key left unsent, the retrier sends.
+      if (!recorded.owes) return { inApp: recorded.fresh, emails: 0, webhooks: 0, pending: 0 };
       const sent = await sendDeliveries(deps.db, sendEmail, await claimForKey(deps.db, input.key));
-      return { inApp, ...sent };
+      return { inApp: recorded.fresh, ...sent };
     },
   };
 }
