@@ -1,5 +1,6 @@
 import { Typography } from '@mui/material';
 import { BooleanField, Datagrid, FunctionField, List, NumberField, ReferenceField, SelectField, usePermissions, useTranslate } from 'react-admin';
+import { maskRobotToken } from '../../../domain/robot-token';
 import { webhookKindChoices } from '../choices';
 import { can } from '../roles';
 
@@ -9,8 +10,6 @@ interface Webhook {
     lastError: string | null;
 }
 
-/** The robot's token lets anyone post to the group: the list shows only its first characters. */
-const maskedUrl = (url: string) => url.replace(/([?&](?:access_token|key)=)([^&]{0,4})[^&]*/g, '$1$2****');
 
 /** 群机器人: where reminders are posted, and how the messages fare (waiting, given up, last error). */
 export const WebhookList = () => {
@@ -27,7 +26,7 @@ export const WebhookList = () => {
                     }
                 />
                 <SelectField source="kind" choices={webhookKindChoices} sortable={false} />
-                <FunctionField<Webhook> source="url" sortable={false} sx={{ wordBreak: 'break-all' }} render={record => maskedUrl(record.url)} />
+                <FunctionField<Webhook> source="url" sortable={false} sx={{ wordBreak: 'break-all' }} render={record => maskRobotToken(record.url)} />
                 <BooleanField source="active" sortable={false} />
                 <NumberField source="pendingDeliveries" sortable={false} />
                 <NumberField source="failedDeliveries" sortable={false} />

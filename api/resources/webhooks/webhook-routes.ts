@@ -5,6 +5,7 @@
 // address or secret shows here rather than only in a log).
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { maskRobotToken } from '../../../domain/robot-token.js';
 import type { DB } from '../../../db/database.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { SessionUser } from '../../context.js';
@@ -53,15 +54,10 @@ function visible(db: DB, user: SessionUser) {
   return q.where('id', '=', -1);
 }
 
-/**
- * A robot's address carries its token: whoever has it can post to the group. Those who may
- * change the robot see it whole; anyone else (the auditor) sees its first characters.
- */
-const maskToken = (url: string) => url.replace(/([?&](?:access_token|key)=)([^&]{0,4})[^&]*/g, '$1$2****');
-
+/** Those who may change the robot see its token whole; anyone else (the auditor) only its start. */
 function present<T extends { url: string; secretSet: unknown }>(row: T, user: SessionUser) {
   const manages = user.role === 'county_admin' || user.role === 'township_officer';
-  return { ...row, url: manages ? row.url : maskToken(row.url), secretSet: Boolean(row.secretSet) };
+  return { ...row, url: manages ? row.url : maskRobotToken(row.url), secretSet: Boolean(row.secretSet) };
 }
 
 /** The county's robots (townshipId null) are the county admin's; a township's also its officer's. */
