@@ -162,6 +162,11 @@ describe('a township’s assessment year in the console', () => {
     expect(await statusChip().innerText()).toBe('待发布公示');
 
     await openInboxTask('发布公示');
+    // The step's facts: how many are ranked, the top three and the bottom three by name.
+    const summary = await page.locator('.qinglan-task-summary').innerText();
+    expect(summary).toMatch(new RegExp(`参与排名人数\\s+${township.cadres}`));
+    expect(summary).toContain('优先推荐（前三名）');
+    expect(summary).toContain('提醒谈话（后三名）');
     // The ranking to publish is on the task: every cadre, the one scored in the console last.
     const preview = page.locator('.qinglan-ranking-preview tbody tr');
     await preview.first().waitFor();
