@@ -18,6 +18,12 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => {
     );
 };
 
+/**
+ * The facts a step's context carries that its assignee reads, in this order, each labelled
+ * `qinglan.tasks.context.<key>`. Other context (a rubric, earlier scores) is for the form.
+ */
+const CONTEXT_SHOWN = ['mentee', 'mentor', 'month', 'grade', 'reason', 'cadre', 'year', 'objection', 'total', 'rank', 'ranked', 'objections', 'topThree', 'bottomThree', 'missingNames'] as const;
+
 /** The step, its process, the people concerned and the deadline; the decision once taken. */
 export const TaskSummary = ({ task }: { task: Task }) => {
     const translate = useTranslate();
@@ -42,27 +48,19 @@ export const TaskSummary = ({ task }: { task: Task }) => {
                 </Row>
                 <Row label="qinglan.tasks.due"><DueDate task={task} /></Row>
                 <Row label="qinglan.tasks.assignee">{assignee}</Row>
-                {context.mentee && <Row label="qinglan.tasks.context.mentee">{context.mentee}</Row>}
-                {context.mentor && <Row label="qinglan.tasks.context.mentor">{context.mentor}</Row>}
-                {context.month != null && (
-                    <Row label="qinglan.tasks.context.month">{translate('qinglan.tasks.month', { month: context.month })}</Row>
-                )}
-                {context.grade && (
-                    <Row label="qinglan.tasks.context.grade">
-                        {translate(`qinglan.grade.${context.grade}`, { _: context.grade })}
-                    </Row>
-                )}
-                {context.reason && <Row label="qinglan.tasks.context.reason">{context.reason}</Row>}
-                {context.cadre && <Row label="qinglan.tasks.context.cadre">{context.cadre}</Row>}
-                {context.year != null && <Row label="qinglan.tasks.context.year">{context.year}</Row>}
-                {context.objection && <Row label="qinglan.tasks.context.objection">{context.objection}</Row>}
-                {context.total != null && <Row label="qinglan.tasks.context.total">{context.total}</Row>}
-                {context.rank != null && <Row label="qinglan.tasks.context.rank">{context.rank}</Row>}
-                {typeof context.ranked === 'number' && <Row label="qinglan.tasks.context.ranked">{context.ranked}</Row>}
-                {typeof context.objections === 'number' && <Row label="qinglan.tasks.context.objections">{context.objections}</Row>}
-                {typeof context.topThree === 'string' && context.topThree && <Row label="qinglan.tasks.context.topThree">{context.topThree}</Row>}
-                {typeof context.bottomThree === 'string' && context.bottomThree && <Row label="qinglan.tasks.context.bottomThree">{context.bottomThree}</Row>}
-                {typeof context.missingNames === 'string' && context.missingNames && <Row label="qinglan.tasks.context.missingNames">{context.missingNames}</Row>}
+                {CONTEXT_SHOWN.map(key => {
+                    const value = context[key];
+                    if (value === null || value === undefined || value === '' || typeof value === 'object') return null;
+                    return (
+                        <Row key={key} label={`qinglan.tasks.context.${key}`}>
+                            {key === 'month'
+                                ? translate('qinglan.tasks.month', { month: value })
+                                : key === 'grade'
+                                  ? translate(`qinglan.grade.${value}`, { _: String(value) })
+                                  : String(value)}
+                        </Row>
+                    );
+                })}
                 {task.decision && (
                     <Box sx={{ mt: 1.5 }} className="qinglan-task-decision">
                         <Row label="qinglan.tasks.decided">
