@@ -1,4 +1,6 @@
 import type { Identifier } from 'react-admin';
+import type { TownshipStage } from '../../../api/processes/annual-assessment/assessment-progress';
+import type { ResultStage } from '../../../api/processes/annual-assessment/assessment-results';
 
 /** 优秀 / 称职 / 基本称职 / 不称职 */
 export type AssessmentGrade = 'excellent' | 'competent' | 'basically_competent' | 'incompetent';
@@ -18,12 +20,11 @@ export interface AssessmentProgress {
     notice: { openedAt: string; endsAt: string } | null;
 }
 
-/** 考核中 → 待发布公示 → 公示中 → 异议处理中 → 待确认结果 → 已确定 (the API's own type). */
-export type { TownshipStage } from '../../../api/processes/annual-assessment/assessment-progress';
-import type { TownshipStage } from '../../../api/processes/annual-assessment/assessment-progress';
-/** Of one cadre's result: 待公示 (the township's draft), 公示中, 异议处理中, 已确定 (the API's own type). */
-export type { ResultStage } from '../../../api/processes/annual-assessment/assessment-results';
-import type { ResultStage } from '../../../api/processes/annual-assessment/assessment-results';
+/**
+ * The API's own types: a township's 考核中 → 待发布公示 → 公示中 → 异议处理中 → 待确认结果 → 已确定,
+ * and one result's 待公示 (the township's draft), 公示中, 异议处理中, 已确定.
+ */
+export type { TownshipStage, ResultStage };
 
 /** One cadre's place in the latest ranking of their township (`GET /results`). */
 export interface AssessmentResult {
