@@ -92,6 +92,7 @@ describe('annual assessment of a township', () => {
     await expect(township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor(a.username), personId: c.id, reason: '未公示' }] })).rejects.toMatchObject({ cause: { message: expect.stringMatching(/public notice/) } });
     await h.act(township.workflowId, 'publish-notice', 'aa-township_officer', { action: 'submit', form: { where: '镇政务公开栏' } });
     await vi.waitFor(async () => expect((await township.query(cycleProgressQuery)).phase).toBe('notice'), { timeout: 20_000, interval: 100 });
+    // The workflow reports the notice only after storing it: the row is there without waiting.
     const notice = await h.db.selectFrom('assessment_notices').selectAll().where('year', '=', YEAR).where('township_id', '=', townshipId).executeTakeFirstOrThrow();
     const officer = await h.actor('aa-township_officer');
     expect(notice.published_by).toBe(officer.userId);

@@ -143,11 +143,13 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
     publishedBy = published.actor.userId;
     await steps.recordProcessEvent('notice_published', published.actor, { version: progress.rankingVersion, where: published.form.where }, published.comment);
   }
-  progress.phase = 'notice';
-  noticeOpen = true;
   const openedAt = new Date().toISOString();
   const notice = await acts.resolveStepSchedule({ openedAt, deadline: { workingDays: settings.noticeWorkingDays } });
   if (officerPublishes) await acts.openNotice({ year, townshipId, openedAt, endsAt: notice.dueAt, publishedBy });
+  // Record, then report: the console reads 公示中 only once the notice's dates are stored, and
+  // objections are taken only from then on. (Query state and validators are not in history.)
+  progress.phase = 'notice';
+  noticeOpen = true;
   async function answerObjection(n: number, personId: number, reason: string): Promise<void> {
     const name = scored.get(personId)?.name ?? missing.find((m) => m.personId === personId)?.name ?? String(personId);
     const context = { year, cadre: name, objection: reason };
