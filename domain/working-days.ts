@@ -9,6 +9,7 @@
 // Days are 'YYYY-MM-DD' in China time (UTC+8, no daylight saving), so all day arithmetic
 // here is done on UTC dates and never touches the local zone.
 import holidayData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { CHINA_OFFSET_MS } from './china-time.js';
 
 export interface CalendarOverride {
   day: string;
@@ -36,8 +37,6 @@ function yearsOf(days: string[]): { first: number; last: number } {
 export const LIBRARY_YEARS = yearsOf(Object.keys(HOLIDAYS));
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** China Standard Time, all year. */
-export const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -61,11 +60,6 @@ function dayOf(ms: number): string {
 /** The day `n` calendar days after (or before, for negative n) the given one. */
 export function shiftDay(day: string, n: number): string {
   return dayOf(dayMs(day) + n * DAY_MS);
-}
-
-/** The China-time day an instant (milliseconds since the epoch) falls on. */
-export function chinaDayOf(instantMs: number): string {
-  return dayOf(instantMs + CHINA_OFFSET_MS);
 }
 
 /** The instant a China-time day begins (00:00 +08:00), in milliseconds since the epoch. */

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from '../../db/database.js';
+import { CHINA_TIME_ZONE } from '../../domain/china-time.js';
 import type { Database } from '../../db/schema.js';
 import type { SessionUser } from '../context.js';
 import type { Scope } from '../scope/scope.js';
@@ -9,7 +10,7 @@ type Eb = ExpressionBuilder<Database & { t: Database['tasks']; p: Database['proc
 
 /** Colleagues on leave today whose tasks the caller stands in for (请假委托). */
 export async function delegatorsOf(db: DB, userId: number): Promise<Delegator[]> {
-  const today = sql<string>`(now() at time zone 'Asia/Shanghai')::date`;
+  const today = sql<string>`(now() at time zone ${sql.lit(CHINA_TIME_ZONE)})::date`;
   return db
     .selectFrom('delegations as d')
     .innerJoin('users as u', 'u.id', 'd.user_id')

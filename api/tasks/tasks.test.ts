@@ -1,6 +1,7 @@
 // The inbox and task actions through the API, on the real dev server with a real worker:
 // who sees and may act on what, and what happens when two people act at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDayOf } from '../../domain/china-time.js';
 import { createTestApp, listQuery, type Session, type TestApp } from '../../test/support/test-app.js';
 
 let t: TestApp;
@@ -172,7 +173,7 @@ describe('tasks through the API', () => {
     const task = await waitForTask('secretary-02', 'proposal.approval', pid);
     // Before the delegation the officer cannot decide it.
     expect((await act('officer-02', task.id, { action: 'approve', form: {} })).status).toBe(403);
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaDayOf();
     const officer2 = (await t.db.selectFrom('users').select('id').where('username', '=', 'officer-02').executeTakeFirstOrThrow()).id;
     const delegated = await t.request('/api/delegations', { method: 'POST', as: as['secretary-02'], body: JSON.stringify({ delegateUserId: officer2, startsOn: today, endsOn: today, reason: '外出学习' }) });
     expect(delegated.status).toBe(201);

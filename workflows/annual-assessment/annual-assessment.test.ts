@@ -4,6 +4,7 @@
 // township officer, and reminder talks that escalate.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hash } from '@node-rs/argon2';
+import { CHINA_OFFSET_MS } from '../../domain/china-time.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import { validIdNumber } from '../../test/support/id-numbers.js';
 import { cadreAssessmentId, cycleProgressQuery, fileObjectionUpdate, townshipCycleId } from './annual-assessment-definition.js';
@@ -98,7 +99,7 @@ describe('annual assessment of a township', () => {
     expect(notice.published_by).toBe(officer.userId);
     // five working days after the day it opened, ending at 24:00 China time
     expect(notice.ends_at.getTime() - notice.opened_at.getTime()).toBeGreaterThan(5 * DAY);
-    expect((notice.ends_at.getTime() + 8 * 3600_000) % DAY).toBe(0);
+    expect((notice.ends_at.getTime() + CHINA_OFFSET_MS) % DAY).toBe(0);
     // An objection against c's score, filed from within the township, is upheld and rescored.
     await township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor(a.username), personId: c.id, reason: '评分未计入村集体经济工作' }] });
     await expect(township.executeUpdate(fileObjectionUpdate, { args: [{ actor: await h.actor('officer-01'), personId: c.id, reason: '外乡镇' }] })).rejects.toThrow();

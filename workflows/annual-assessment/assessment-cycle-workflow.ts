@@ -4,6 +4,7 @@
 import { SearchAttributeType, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, defineSearchAttributeKey } from '@temporalio/common';
 import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
+import { chinaYear } from '../../domain/china-time.js';
 import { townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
 import { townshipAssessment } from './township-assessment-workflow.js';
 
@@ -16,7 +17,7 @@ const ScheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime'
 function yearOfStart(): number {
   const info = workflowInfo();
   const at = info.typedSearchAttributes.get(ScheduledStartTime) ?? info.startTime;
-  return new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
+  return chinaYear(at);
 }
 
 /** `alreadyRunning` lists townships whose year was started before, still running or finished. */

@@ -3,6 +3,7 @@
 // (checked by a validator first) and returns the decision. Everything here is deterministic:
 // clocks come from the workflow, calendars and writes from activities.
 import { CancellationScope, condition, isCancellation, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { chinaMinuteOf } from '../../domain/china-time.js';
 import { CurrentStep, WaitingOn } from '../search-attributes.js';
 import { actorIsAssignee, actorIsSupervisor, supervisorChain } from './assignee.js';
 import { checkForm, type FormRegistry } from './forms.js';
@@ -45,7 +46,7 @@ export function waitingOnKey(assignee: Assignee): string {
 
 /** '2026-12-26 09:21' in China time, for people; plain arithmetic, so replays agree. */
 function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaMinuteOf(iso);
 }
 
 export interface ProcessContext {

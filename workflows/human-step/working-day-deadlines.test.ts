@@ -1,11 +1,11 @@
 // A step whose deadline is in working days, opened just before two extra holidays the county
 // entered: the reminder, the overdue notice and the escalation land on the right instants.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chinaDayOf as chinaDay, chinaIso } from '../../domain/china-time.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import { mentorPairing } from '../mentor-pairing/mentor-pairing-workflow.js';
 
 const DAY = 24 * 3600_000;
-const CHINA = 8 * 3600_000;
 let h: ProcessHarness;
 
 beforeAll(async () => {
@@ -13,12 +13,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-/** 'YYYY-MM-DD' of an instant in China time. */
-const chinaDay = (ms: number) => new Date(ms + CHINA).toISOString().slice(0, 10);
 /** 00:00 China time of the day after `day`, as an instant: the end of that working day. */
-const endOfChinaDay = (day: string) => Date.parse(`${day}T00:00:00+08:00`) + DAY;
+const endOfChinaDay = (day: string) => Date.parse(chinaIso(day)) + DAY;
 const isWeekend = (day: string) => [0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay());
-const nextDay = (day: string) => chinaDay(Date.parse(`${day}T12:00:00+08:00`) + DAY);
+const nextDay = (day: string) => chinaDay(Date.parse(chinaIso(day, '12:00:00')) + DAY);
 
 describe('working-day deadlines across holidays', () => {
   it('count only working days, honour the county’s extra holidays, and remind and escalate on time', async () => {

@@ -3,6 +3,7 @@ import { Alert, Box, Button, LinearProgress, MenuItem, Stack, TextField, Typogra
 import { useState } from 'react';
 import { Title, useDataProvider, usePermissions, useTranslate } from 'react-admin';
 import type { QinglanDataProvider } from '../data-provider';
+import { chinaYear } from '../../../domain/china-time';
 import { isCountyRole, isPersonalRole, mayManageAssessment, mayObject } from '../roles';
 import { ExportButton } from './export-button';
 import { MyAssessmentResult } from './my-result';
@@ -13,7 +14,6 @@ import { ResultsTable } from './results-table';
 import { SchedulePanel } from './schedule-panel';
 import { Section } from './section';
 import { StartAssessmentButton } from './start-dialog';
-import { chinaYear } from './steps';
 import type { AssessmentProgress } from './types';
 import { useLoaded } from './use-loaded';
 import { YearPicker } from './year-picker';

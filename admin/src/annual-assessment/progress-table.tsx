@@ -1,11 +1,12 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { chinaDayOf } from '../../../domain/china-time';
 import { RankingStatusChip } from './status-chip';
 import { PROGRESS_STEPS } from './steps';
 import type { AssessmentProgress } from './types';
 
 /** The last day of the notice in China time: it ends at 24:00 of that day. */
-const chinaDate = (endsAt: string) => new Date(Date.parse(endsAt) + 8 * 3600_000 - 1).toISOString().slice(0, 10);
+const chinaDate = (endsAt: string) => chinaDayOf(Date.parse(endsAt) - 1);
 
 /** Per township: cadres at each step, overdue, scored, the ranking's version and 公示 / 已定. */
 export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; onPick?: (townshipId: number) => void }) => {

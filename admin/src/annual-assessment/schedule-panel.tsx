@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { errorMessageOf, formatDateTime, ReasonDialog } from '../common';
 import type { QinglanDataProvider } from '../data-provider';
-import { chinaYear } from './steps';
+import { chinaYear } from '../../../domain/china-time';
 import type { AssessmentSchedule } from './types';
 import { useLoaded } from './use-loaded';
 

@@ -11,6 +11,3 @@ export const STEP_COLORS: Record<string, string> = {
     'reminder-talk': '#e57373',
     scored: '#66bb6a',
 };
-
-/** This year in China (UTC+8), as the API counts it. */
-export const chinaYear = (): number => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();

@@ -1,6 +1,6 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { chinaYear } from './steps';
+import { chinaYear } from '../../../domain/china-time';
 
 /** The assessed year: this year, the next one and the five before. */
 export const YearPicker = ({ value, onChange }: { value: number; onChange: (year: number) => void }) => {

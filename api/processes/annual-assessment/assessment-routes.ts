@@ -3,6 +3,7 @@
 // objections (异议) during the public notice.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { chinaYear } from '../../../domain/china-time.js';
 import { writeAudit } from '../../audit/audit.js';
 import { actorOf } from '../../auth/actor.js';
 import { requireUser } from '../../auth/authenticate.js';
@@ -21,7 +22,6 @@ import { RubricSchema } from './rubric-schema.js';
 
 const tags = ['annual-assessment 年度考核'];
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const chinaYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 const Year = z.coerce.number().int().min(2000).max(2100);
 
 const StartBody = z.object({ year: Year.optional(), townshipIds: z.array(z.number().int().positive()).min(1).max(100).optional(), rubric: RubricSchema.optional() }).strict().openapi('StartAssessment');

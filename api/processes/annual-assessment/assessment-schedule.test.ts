@@ -8,7 +8,8 @@ import { validIdNumber } from '../../../test/support/id-numbers.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { townshipCycleId } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
 import { DEFAULT_RUBRIC } from '../../../workflows/annual-assessment/rubric.js';
-import { assessmentScheduleId, chinaYear } from './assessment-schedule.js';
+import { chinaYear } from '../../../domain/china-time.js';
+import { assessmentScheduleId } from './assessment-schedule.js';
 
 let t: TestApp;
 let as: Record<string, Session>;

@@ -2,13 +2,13 @@
 // moment a year in China time. Its action starts `assessmentCycle` without a year, so each run
 // assesses the year of its own scheduled moment (a backfilled past moment, that past year).
 import { MONTHS, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription, type ScheduleSpec } from '@temporalio/client';
+import { CHINA_OFFSET_MS, CHINA_TIME_ZONE } from '../../../domain/china-time.js';
 import type { AssessmentSettings, CycleInput } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
 import type { assessmentCycle } from '../../../workflows/annual-assessment/assessment-cycle-workflow.js';
 import { DEFAULT_RUBRIC, type Rubric } from '../../../workflows/annual-assessment/rubric.js';
 
 /** The county works in China time; the schedule's calendar is read in it. */
-export const SCHEDULE_TIME_ZONE = 'Asia/Shanghai';
-const CHINA_OFFSET_MS = 8 * 3600_000;
+export const SCHEDULE_TIME_ZONE = CHINA_TIME_ZONE;
 
 export const assessmentScheduleId = (idPrefix: string) => `${idPrefix}annual-assessment-yearly`;
 /** Temporal appends the scheduled moment to it: `…annual-assessment-cycle-2026-03-01T01:00:00Z`. */
@@ -124,8 +124,6 @@ export function momentInYear(year: number, { month, day, hour }: ScheduleMoment)
   return new Date(Date.UTC(year, month - 1, day, hour) - CHINA_OFFSET_MS);
 }
 
-/** The year in China now. */
-export const chinaYear = (now = Date.now()) => new Date(now + CHINA_OFFSET_MS).getUTCFullYear();
 
 /**
  * Runs the schedule's moment of a past year now, as if it had fired then: the run's scheduled

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
+import { chinaWallClock } from '../../../domain/china-time.js';
 import type { ProcessStatus } from '../../../db/schema.js';
 import type { SessionUser } from '../../context.js';
 import { scopeOf } from '../../scope/scope.js';
@@ -56,7 +57,7 @@ export function styleHeader(sheet: Worksheet): void {
 }
 
 /** Excel dates have no zone: shift to Beijing time, which is what the county reads. */
-const beijing = (at: Date | string) => new Date(new Date(at).getTime() + 8 * 3600_000);
+const beijing = chinaWallClock;
 
 const stepNames = new Map<string, string>(PROCESS_TYPES[MENTOR_PAIRING].steps.map((s) => [s.key, s.name]));
 

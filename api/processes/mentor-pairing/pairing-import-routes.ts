@@ -3,6 +3,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { chinaDayOf } from '../../../domain/china-time.js';
 import { requireUser } from '../../auth/authenticate.js';
 import type { AppEnv } from '../../context.js';
 import { AppError } from '../../errors/app-error.js';
@@ -96,7 +97,7 @@ export function createPairingImportRoutes() {
 
   app.openapi(exportRoute, async (c) => {
     const bytes = await buildPairingExport(c.var.deps.db, c.var.user, c.req.valid('query').status);
-    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const day = chinaDayOf();
     return download(c, bytes, `导师帮带台账-${day}.xlsx`, `mentor-pairings-${day}.xlsx`);
   });
 

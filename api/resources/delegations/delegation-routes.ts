@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
+import { CHINA_TIME_ZONE } from '../../../domain/china-time.js';
 import { writeAudit } from '../../audit/audit.js';
 import { fail, invalidField } from '../../errors/errors.js';
 import { createRouter } from '../../router.js';
@@ -37,7 +38,7 @@ export function createDelegationRoutes() {
   app.openapi(routes.list, async (c) => {
     const query = parseListQuery(c, { filter: DelegationFilter, sortable: ['id', 'startsOn', 'endsOn'] as const, defaultSort: 'startsOn' });
     let q = select(c.var.deps.db, c.var.user);
-    if (query.filter.active) q = q.where('d.ends_on', '>=', sql<string>`(now() at time zone 'Asia/Shanghai')::date`);
+    if (query.filter.active) q = q.where('d.ends_on', '>=', sql<string>`(now() at time zone ${sql.lit(CHINA_TIME_ZONE)})::date`);
     const rows = await q.orderBy(sql.ref(query.sort.field), query.sort.order).offset(query.offset).limit(query.limit).execute();
     const total = (await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     setContentRange(c, 'delegations', query.offset, rows.length, total);
