@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { Admin, Resource } from 'react-admin';
+import { Admin, Resource, type RaRecord } from 'react-admin';
 import annualAssessment from './annual-assessment';
 import auditLog from './audit-log';
 import calendarOverrides from './calendar-overrides';
@@ -26,7 +26,8 @@ interface ResourceViews {
     edit?: ComponentType;
     create?: ComponentType;
     icon?: ComponentType;
-    recordRepresentation?: (record: any) => string;
+    /** Method syntax on purpose: each resource's function takes its own record type, a narrower RaRecord. */
+    recordRepresentation?(record: RaRecord): string;
 }
 
 const VIEWS: Record<ResourceName, ResourceViews> = {

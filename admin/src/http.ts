@@ -60,7 +60,7 @@ export interface HttpResponse {
     status: number;
     headers: Headers;
     body: string;
-    json: any;
+    json: unknown;
 }
 
 /**
@@ -93,7 +93,7 @@ export const httpClient = async (
     }
 
     const body = await response.text();
-    let json: any = undefined;
+    let json: unknown = undefined;
     if (body !== '') {
         try {
             json = JSON.parse(body);

@@ -10,8 +10,7 @@ import { sameToken } from './tokens.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function sessionToken(c: Context<any>): { token: string; kind: 'cookie' | 'bearer' } | undefined {
+export function sessionToken(c: Context): { token: string; kind: 'cookie' | 'bearer' } | undefined {
   const authorization = c.req.header('authorization');
   if (authorization?.toLowerCase().startsWith('bearer ')) return { token: authorization.slice(7).trim(), kind: 'bearer' };
   const cookie = getCookie(c, SESSION_COOKIE);

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // The organisation of a county, its people, sign-in and the audit trail.
 // Checks live in the database too, so a bad row cannot come in by another door.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('townships')
     .addColumn('id', 'serial', (c) => c.primaryKey())

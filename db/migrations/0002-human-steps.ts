@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // The read side of processes and their human steps. Temporal holds the truth of a run; these
 // tables let the inbox, the lists and the timeline answer in one indexed query, scoped in SQL.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('users').addColumn('email', 'text').execute();
 
   await db.schema

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 // Results of the annual assessment (年度考核), kept for later processes: targeted recruitment
 // asks for recent grades. Each published ranking is kept as a version, so an upheld objection
 // leaves both the first and the corrected ranking on record.
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('assessment_results')
     .addColumn('year', 'integer', (c) => c.notNull())

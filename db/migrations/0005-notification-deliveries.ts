@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
 // bell's rows and these are written in one transaction; the sends happen after it commits, so
 // a mail server or robot that is down never holds back the in-app notice, and a send that
 // failed stays here, pending, for the worker to try again later (and for an admin to see).
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('notification_deliveries')
     .addColumn('id', 'serial', (c) => c.primaryKey())

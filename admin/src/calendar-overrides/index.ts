@@ -10,5 +10,5 @@ export default {
     edit: CalendarOverrideEdit,
     create: CalendarOverrideCreate,
     icon: EventIcon,
-    recordRepresentation: (record: { day: string; name: string }) => `${record.day} ${record.name}`,
+    recordRepresentation: (record: { id: number; day: string; name: string }) => `${record.day} ${record.name}`,
 };

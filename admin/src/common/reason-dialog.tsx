@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 
 interface ReasonDialogProps {
@@ -19,12 +19,16 @@ export const ReasonDialog = ({ open, title, content, label = 'qinglan.tasks.reas
     const translate = useTranslate();
     const [reason, setReason] = useState('');
     const [error, setError] = useState<string>();
-    useEffect(() => {
+    // Each opening starts empty. Reset while rendering, when `open` turns true, rather than in an
+    // effect: an effect would first paint the last reason, then render again.
+    const [wasOpen, setWasOpen] = useState(open);
+    if (open !== wasOpen) {
+        setWasOpen(open);
         if (open) {
             setReason('');
             setError(undefined);
         }
-    }, [open]);
+    }
 
     const confirm = async () => {
         if (!reason.trim()) {

@@ -8,8 +8,9 @@ import {
     MenuItem,
     TextField,
 } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { chinaIso } from '../../../domain/china-time';
 import type { User } from '../types';
 import type { ActionRequest, ActionResult } from './use-task-action';
 import type { TaskAction } from './types';
@@ -53,13 +54,17 @@ export const TaskActionDialog = ({ action, returnToChoices, pending, onClose, on
     const [date, setDate] = useState('');
     const [errors, setErrors] = useState<Record<string, string>>({});
 
-    useEffect(() => {
+    // Another action starts empty. Reset while rendering, when `action` changes, rather than in
+    // an effect: an effect would first paint the last action's fields, then render again.
+    const [shownAction, setShownAction] = useState(action);
+    if (action !== shownAction) {
+        setShownAction(action);
         setComment('');
         setUsers([]);
         setReturnTo('');
         setDate('');
         setErrors({});
-    }, [action]);
+    }
 
     if (!action) return null;
     const needs = NEEDS[action] ?? { comment: 'optional' };
@@ -80,7 +85,7 @@ export const TaskActionDialog = ({ action, returnToChoices, pending, onClose, on
             ...(needs.users ? { userIds: users.map(user => user.id) } : {}),
             ...(needs.returnTo ? { returnTo: target } : {}),
             // the end of the chosen day in the county's time zone
-            ...(needs.deadline ? { deadline: { at: `${date}T23:59:59+08:00` } } : {}),
+            ...(needs.deadline ? { deadline: { at: chinaIso(date, '23:59:59') } } : {}),
         });
         if (result) setErrors(result);
         else onClose();

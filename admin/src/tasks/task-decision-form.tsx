@@ -1,5 +1,5 @@
 import { Card, CardContent, Typography } from '@mui/material';
-import { useMemo } from 'react';
+import { useState } from 'react';
 import { Form, useTranslate } from 'react-admin';
 import { DecisionButtons } from './decision-buttons';
 import { stepFormOf } from './forms';
@@ -12,9 +12,8 @@ const ignore = () => undefined;
 export const TaskDecisionForm = ({ task }: { task: Task }) => {
     const translate = useTranslate();
     const stepForm = stepFormOf(task.form);
-    // filled once per task: a reload of the record keeps what was typed
-    const taskId = task.id;
-    const record = useMemo(() => ({ form: stepForm.defaults?.(task) ?? {} }), [stepForm, taskId]);
+    // filled once per task (the page keys this form by the task's id): a reload of the record keeps what was typed
+    const [record] = useState(() => ({ form: stepForm.defaults?.(task) ?? {} }));
     const { Inputs } = stepForm;
     return (
         <Card className="qinglan-task-form" data-form={task.form} sx={{ mb: 2 }}>

@@ -27,7 +27,7 @@ const TaskShowLayout = () => {
         >
             <Box>
                 <TaskSummary task={task} />
-                {task.canAct && <TaskDecisionForm task={task} />}
+                {task.canAct && <TaskDecisionForm key={task.id} task={task} />}
                 <TaskOperations task={task} />
             </Box>
             <TaskProcessTimeline processId={task.processId} />

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
 import type { SessionUser } from '../../context.js';
 import { fail, invalidField } from '../../errors/errors.js';
