@@ -3,9 +3,11 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.js';
 import { AppError } from './app-error.js';
 import { fail } from './errors.js';
+import { fromTemporalError } from './temporal-errors.js';
 
-// Hono's own exceptions (bad JSON, wrong content type) become our shape too; anything
-// unexpected is logged with its stack and answered without it.
+// Hono's own exceptions (bad JSON, wrong content type) and Temporal's (a refused Update, an
+// ended process) become our shape too; anything unexpected is logged with its stack and
+// answered without it.
 function fromHttpException(error: HTTPException): AppError {
   if (error.status === 400 && /json/i.test(error.message)) return fail('malformed_json');
   if (error.status === 400 && /content-type/i.test(error.message)) return fail('unsupported_media_type');
@@ -21,8 +23,12 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   if (error instanceof AppError) appError = error;
   else if (error instanceof HTTPException) appError = fromHttpException(error);
   else {
-    c.var.logger?.error({ err: error }, 'unhandled error');
-    appError = fail('internal');
+    const temporal = fromTemporalError(error);
+    if (temporal) appError = temporal;
+    else {
+      c.var.logger?.error({ err: error }, 'unhandled error');
+      appError = fail('internal');
+    }
   }
   return c.json(appError.toBody(c.var.requestId), appError.status);
 };

@@ -1,9 +1,10 @@
-// A refused Update becomes the HTTP answer a clerk can act on: 409 for a task already
-// decided, 403 for someone else's task, 400 with the failing fields for a bad form.
+// Temporal's errors become the HTTP answer a clerk can act on, for every route at once (the
+// error handler calls this): a refused Update gives 409 for a task already decided, 403 for
+// someone else's task, 400 with the failing fields for a bad form; a process that has ended, 409.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { AppError } from '../errors/app-error.js';
-import { fail } from '../errors/errors.js';
+import { AppError } from './app-error.js';
+import { fail } from './errors.js';
 import { REFUSALS, type Refusal } from '../../workflows/human-step/types.js';
 
 const REFUSAL_TEXT: Record<Refusal, { zh: string; en: string }> = {
@@ -16,13 +17,14 @@ const REFUSAL_TEXT: Record<Refusal, { zh: string; en: string }> = {
 
 const FIELD_TEXT: Record<string, string> = { required: '必填', one: '只能选择一人', invalid: '无效', same: '与现任相同', mentee: '不能是本人' };
 
-export function updateError(error: unknown): AppError | undefined {
-  if (error instanceof WorkflowNotFoundError) return fail('conflict', [{ field: 'task', message: REFUSAL_TEXT.task_closed.zh, messageEn: 'The process has ended' }]);
+const processEnded = () => fail('conflict', [{ field: 'task', message: REFUSAL_TEXT.task_closed.zh, messageEn: 'The process has ended' }]);
+
+/** The answer for an error from Temporal, or undefined when it is not one we can explain. */
+export function fromTemporalError(error: unknown): AppError | undefined {
+  if (error instanceof WorkflowNotFoundError) return processEnded();
   if (!(error instanceof WorkflowUpdateFailedError)) {
     // Acting on a finished run: the server says the execution is completed.
-    if (/already completed|workflow execution.*(completed|closed)/i.test(String((error as Error)?.message))) {
-      return fail('conflict', [{ field: 'task', message: REFUSAL_TEXT.task_closed.zh, messageEn: 'The process has ended' }]);
-    }
+    if (error instanceof Error && /already completed|workflow execution.*(completed|closed)/i.test(error.message)) return processEnded();
     return undefined;
   }
   const cause = error.cause;

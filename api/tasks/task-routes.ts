@@ -12,7 +12,6 @@ import { IdParam, jsonBody } from '../resources/common.js';
 import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/list-query.js';
 import { createRouter } from '../router.js';
 import { scopeOf } from '../scope/scope.js';
-import { updateError } from '../temporal/update-errors.js';
 import { fieldErrors } from '../validation/bilingual-errors.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 import { PROCESS_TYPES } from '../../workflows/process-types.js';
@@ -96,14 +95,11 @@ export function createTaskRoutes() {
     }
     const onBehalfOf = standingInFor(task, c.var.user, delegators);
     const { requestId, ...request } = body;
-    try {
-      const result = await c.var.deps.temporal.client.workflow
-        .getHandle(task.processId)
-        .executeUpdate(actOnTaskUpdate, { args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }], updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID() });
-      return c.json(result, 200);
-    } catch (error) {
-      throw updateError(error) ?? error;
-    }
+    // A refusal (already decided, not yours, a bad form) is answered by the error handler.
+    const result = await c.var.deps.temporal.client.workflow
+      .getHandle(task.processId)
+      .executeUpdate(actOnTaskUpdate, { args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }], updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID() });
+    return c.json(result, 200);
   });
 
   return app;

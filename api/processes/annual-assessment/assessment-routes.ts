@@ -12,7 +12,6 @@ import { errorResponses } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { setContentRange } from '../../resources/list-query.js';
 import { createRouter } from '../../router.js';
-import { updateError } from '../../temporal/update-errors.js';
 import { fileObjectionUpdate, townshipCycleId } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
 import { assessmentCycle } from '../../../workflows/annual-assessment/assessment-cycle-workflow.js';
 import { DEFAULT_RUBRIC, rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
@@ -77,11 +76,7 @@ export function createAssessmentRoutes() {
     const user = c.var.user;
     if (user.role !== 'county_admin' && user.townshipId !== townshipId) throw fail('not_found');
     const { client, idPrefix = '' } = c.var.deps.temporal;
-    try {
-      return c.json(await client.workflow.getHandle(townshipCycleId(idPrefix, year, townshipId)).executeUpdate(fileObjectionUpdate, { args: [{ actor: actorOf(user), personId, reason }] }), 200);
-    } catch (error) {
-      throw updateError(error) ?? error;
-    }
+    return c.json(await client.workflow.getHandle(townshipCycleId(idPrefix, year, townshipId)).executeUpdate(fileObjectionUpdate, { args: [{ actor: actorOf(user), personId, reason }] }), 200);
   });
 
   return app;

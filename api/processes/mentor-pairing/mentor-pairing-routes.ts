@@ -10,7 +10,6 @@ import { errorResponses } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
 import { scopeOf } from '../../scope/scope.js';
-import { updateError } from '../../temporal/update-errors.js';
 import { endPairingEarlyUpdate, reassignMentorUpdate } from '../../../workflows/mentor-pairing/mentor-pairing-definition.js';
 import { processesInScope } from '../process-queries.js';
 import { ProcessIdParam } from '../process-schemas.js';
@@ -47,21 +46,13 @@ export function createMentorPairingRoutes() {
     const { mentorPersonId, reason } = c.req.valid('json');
     const handle = await runningPairing(c, c.req.valid('param').id);
     const mentor = await findMentor(c.var.deps.db, mentorPersonId);
-    try {
-      return c.json(await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c.var.user), mentor, reason }] }), 200);
-    } catch (error) {
-      throw updateError(error) ?? error;
-    }
+    return c.json(await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c.var.user), mentor, reason }] }), 200);
   });
 
   app.openapi(endEarly, async (c) => {
     const id = c.req.valid('param').id;
     const handle = await runningPairing(c, id);
-    try {
-      await handle.executeUpdate(endPairingEarlyUpdate, { args: [{ actor: actorOf(c.var.user), reason: c.req.valid('json').reason }] });
-    } catch (error) {
-      throw updateError(error) ?? error;
-    }
+    await handle.executeUpdate(endPairingEarlyUpdate, { args: [{ actor: actorOf(c.var.user), reason: c.req.valid('json').reason }] });
     return c.json({ id }, 200);
   });
 

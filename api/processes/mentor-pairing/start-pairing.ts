@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from '@hono/zod-openapi';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { createTaskActivities } from '../../../activities/human-steps/task-activities.js';
 import { writeAudit } from '../../audit/audit.js';
 import type { AppEnv } from '../../context.js';
@@ -43,7 +44,8 @@ export async function startPairing(c: Context<AppEnv>, body: StartPairing, field
   const title = `导师帮带：${mentor.name} → ${mentee.name}`;
   const { temporal } = c.var.deps;
   await temporal.client.workflow.start(mentorPairing, { taskQueue: temporal.taskQueue, workflowId: id, args: [input] }).catch((error) => {
-    if ((error as Error).name === 'WorkflowExecutionAlreadyStartedError') throw invalidField(field('menteePersonId'), '该干部已有进行中的导师帮带', 'already running');
+    // Which field to blame only this route knows, so it is mapped here rather than in the error handler.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw invalidField(field('menteePersonId'), '该干部已有进行中的导师帮带', 'already running');
     throw error;
   });
   // The workflow registers itself too; writing the row here as well lets the console open it at once.
