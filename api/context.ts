@@ -1,7 +1,8 @@
 import type { Client, Connection } from '@temporalio/client';
 import type { Logger } from 'pino';
 import type { DB } from '../db/database.js';
-import type { Role } from '../db/schema.js';
+import type { z } from '@hono/zod-openapi';
+import type { SessionUserSchema } from './auth/user-schema.js';
 
 /** The Temporal side of the app: a client and where it points. */
 export interface TemporalHandle {
@@ -30,15 +31,8 @@ export interface AppDeps {
   secureCookies?: boolean;
 }
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  townshipId: number | null;
-  villageId: number | null;
-  personId: number | null;
-}
+/** The signed-in user, as `GET /api/auth/me` describes them (declared once, by its schema). */
+export type SessionUser = z.infer<typeof SessionUserSchema>;
 
 export interface AppEnv {
   Variables: {

@@ -18,11 +18,10 @@
 // - For working days, 00:00 China time is read as 24:00 of the day before, so "the end of
 //   Friday" plus one working day is the end of Monday, not the end of Sunday.
 // All instants returned are ISO strings in UTC ('...Z').
+import type { Deadline, Offset } from '../workflows/human-step/types.js';
 import { chinaDayOf } from './china-time.js';
 import { chinaStartOf, shiftDay, type WorkingCalendar } from './working-days.js';
 
-export type Offset = { days: number } | { workingDays: number } | { hours: number };
-export type Deadline = Offset | { at: string };
 
 export interface StepScheduleInput {
   /** When the step opened: an ISO instant with its zone ('Z' or '+08:00'). */

@@ -1,15 +1,7 @@
 import type { Identifier, RaRecord } from 'react-admin';
-import type { Role } from './roles';
+import type { UserRecord } from '../../api/resources/users/user-schemas';
 
-export interface SessionUser {
-    id: Identifier;
-    username: string;
-    displayName: string;
-    role: Role;
-    townshipId: Identifier | null;
-    villageId: Identifier | null;
-    personId: Identifier | null;
-}
+export type { SessionUser } from '../../api/context';
 
 export type TownshipKind = 'township' | 'subdistrict';
 export type VillageKind = 'village' | 'community';
@@ -72,14 +64,8 @@ export interface Cadre extends RaRecord {
     piiMasked: boolean;
 }
 
-export interface User extends RaRecord {
-    username: string;
-    displayName: string;
-    role: Role;
-    townshipId: Identifier | null;
-    villageId: Identifier | null;
-    personId: Identifier | null;
-    active: boolean;
+/** An account (`/api/users`), as the API declares it; `password` only on the way in. */
+export interface User extends RaRecord, Omit<UserRecord, 'id'> {
     password?: string;
 }
 

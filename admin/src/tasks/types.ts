@@ -1,4 +1,5 @@
 import type { Identifier, RaRecord } from 'react-admin';
+import type { Deadline } from '../../../workflows/human-step/types';
 
 export type TaskStatus = 'open' | 'done' | 'cancelled';
 export type TaskDecision = 'submit' | 'approve' | 'reject' | 'return';
@@ -51,7 +52,6 @@ export interface Task extends RaRecord {
     canAct: boolean;
 }
 
-export type Deadline = { at: string } | { days: number } | { workingDays: number } | { hours: number };
 
 /** Body of `POST /api/tasks/{id}/actions`. */
 export interface TaskActionBody {

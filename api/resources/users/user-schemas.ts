@@ -1,20 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../../db/schema.js';
+import { SessionUserSchema } from '../../auth/user-schema.js';
 import { bilingual } from '../../validation/bilingual-errors.js';
 import { idsFilter, searchFilter } from '../list-query.js';
 
-export const UserSchema = z
-  .object({
-    id: z.number().int(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    townshipId: z.number().int().nullable(),
-    villageId: z.number().int().nullable(),
-    personId: z.number().int().nullable(),
-    active: z.boolean(),
-  })
-  .openapi('User');
+/** An account as the API lists it: the session's user, and whether it may sign in. */
+export const UserSchema = SessionUserSchema.extend({ active: z.boolean() }).openapi('User');
+export type UserRecord = z.infer<typeof UserSchema>;
 
 const fields = {
   username: z.string().trim().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, bilingual('用户名为 3–32 位小写字母、数字、点、横线或下划线', 'username: 3–32 of a-z 0-9 . - _')),
