@@ -1,5 +1,6 @@
 import RefreshIcon from '@mui/icons-material/Refresh';
 import { Alert, Box, Button, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useDataProvider, usePermissions, useTranslate } from 'react-admin';
 import type { QinglanDataProvider } from '../data-provider';
@@ -15,7 +16,6 @@ import { SchedulePanel } from './schedule-panel';
 import { Section } from './section';
 import { StartAssessmentButton } from './start-dialog';
 import type { AssessmentProgress } from './types';
-import { useLoaded } from './use-loaded';
 import { YearPicker } from './year-picker';
 
 /** A township takes part in the year once any cadre has a step, a score or a ranking. */
@@ -29,10 +29,13 @@ const Results = ({ year, townships }: { year: number; townships: AssessmentProgr
     const county = isCountyRole(permissions);
     const [chosen, setChosen] = useState<number | ''>('');
     const townshipId = county ? (townships.some(t => t.townshipId === chosen) ? chosen : '') : '';
-    const { data: rows = [], error, isPending, reload } = useLoaded(
-        () => dataProvider.getAssessmentResults(year, townshipId === '' ? undefined : townshipId),
-        `results-${year}-${townshipId}`
-    );
+    // isFetching, not isPending: a reload after an objection shows the bar too
+    const { data: rows = [], error, isFetching, refetch } = useQuery({
+        queryKey: ['assessment', 'results', year, townshipId === '' ? null : townshipId],
+        queryFn: () => dataProvider.getAssessmentResults(year, townshipId === '' ? undefined : townshipId),
+        retry: false,
+    });
+    const reload = () => void refetch();
     // objections concern one township's ranking while its notice is open
     const onNotice = rows.filter(row => row.stage === 'notice');
     const objectable = mayObject(permissions) && (!county || townshipId !== '') ? onNotice : [];
@@ -66,9 +69,9 @@ const Results = ({ year, townships }: { year: number; townships: AssessmentProgr
                 </>
             }
         >
-            {isPending && <LinearProgress />}
+            {isFetching && <LinearProgress />}
             {error && <Alert severity="error">{error.message}</Alert>}
-            {!isPending && !error && rows.length === 0 && (
+            {!isFetching && !error && rows.length === 0 && (
                 <Typography variant="body2" color="text.secondary">{translate('qinglan.assessment.no_results')}</Typography>
             )}
             {rows.length > 0 && (
@@ -87,11 +90,14 @@ export const AssessmentPage = () => {
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const [year, setYear] = useState(chinaYear);
     const personal = isPersonalRole(permissions);
-    const { data: progress = [], error, isPending, reload } = useLoaded(
-        () => dataProvider.getAssessmentProgress(year),
-        `progress-${year}`,
-        !personal
-    );
+    // isFetching, not isPending: 刷新 and a start show the bar too
+    const { data: progress = [], error, isFetching, refetch } = useQuery({
+        queryKey: ['assessment', 'progress', year],
+        queryFn: () => dataProvider.getAssessmentProgress(year),
+        enabled: !personal,
+        retry: false,
+    });
+    const reload = () => void refetch();
     if (personal) {
         return (
             <Box sx={{ mt: 2, maxWidth: 760 }} className="qinglan-assessment">
@@ -126,9 +132,9 @@ export const AssessmentPage = () => {
                     </Button>
                 }
             >
-                {isPending && <LinearProgress />}
+                {isFetching && <LinearProgress />}
                 {error && <Alert severity="error">{error.message}</Alert>}
-                {!isPending && !error && taking.length === 0 && (
+                {!isFetching && !error && taking.length === 0 && (
                     <Typography variant="body2" color="text.secondary" className="qinglan-assessment-none">
                         {translate('qinglan.assessment.not_started', { year })}
                     </Typography>

@@ -1,4 +1,5 @@
 import { Alert, Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { QinglanDataProvider } from '../data-provider';
@@ -6,7 +7,6 @@ import { ObjectionButton } from './objection-dialog';
 import { GradeChip, MissingStep } from './results-table';
 import { Section } from './section';
 import { RankingStatusChip } from './status-chip';
-import { useLoaded } from './use-loaded';
 import { YearPicker } from './year-picker';
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => {
@@ -23,7 +23,11 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => {
 export const MyAssessmentResult = ({ year, onYear }: { year: number; onYear: (year: number) => void }) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<QinglanDataProvider>();
-    const { data: rows = [], error, isPending } = useLoaded(() => dataProvider.getAssessmentResults(year), `mine-${year}`);
+    const { data: rows = [], error, isPending } = useQuery({
+        queryKey: ['assessment', 'results', year, null],
+        queryFn: () => dataProvider.getAssessmentResults(year),
+        retry: false,
+    });
     return (
         <Section title="qinglan.assessment.my_result" actions={<YearPicker value={year} onChange={onYear} />} className="qinglan-assessment-mine">
             {isPending && <LinearProgress />}

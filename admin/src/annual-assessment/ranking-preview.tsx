@@ -1,17 +1,18 @@
 import { Alert, Box, LinearProgress, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { QinglanDataProvider } from '../data-provider';
 import { ResultsTable } from './results-table';
-import { useLoaded } from './use-loaded';
 
 /** The township's current ranking, shown on the steps that publish it and confirm it. */
 export const RankingPreview = ({ year, townshipId }: { year: number; townshipId: number }) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<QinglanDataProvider>();
-    const { data: rows = [], error, isPending } = useLoaded(
-        () => dataProvider.getAssessmentResults(year, townshipId),
-        `preview-${year}-${townshipId}`
-    );
+    const { data: rows = [], error, isPending } = useQuery({
+        queryKey: ['assessment', 'results', year, townshipId],
+        queryFn: () => dataProvider.getAssessmentResults(year, townshipId),
+        retry: false,
+    });
     return (
         <Box className="qinglan-ranking-preview" sx={{ mb: 2 }}>
             {isPending && <LinearProgress />}

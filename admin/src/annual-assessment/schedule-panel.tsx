@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { errorMessageOf, formatDateTime, ReasonDialog } from '../common';
 import type { QinglanDataProvider } from '../data-provider';
 import { chinaYear } from '../../../domain/china-time';
 import type { AssessmentSchedule } from './types';
-import { useLoaded } from './use-loaded';
 
 interface Moment {
     month: string;
@@ -24,17 +24,25 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const notify = useNotify();
-    const { data: schedule, error, isPending, reload } = useLoaded(() => dataProvider.getAssessmentSchedule(), 'schedule');
+    const { data: schedule, error, isFetching, refetch } = useQuery({
+        queryKey: ['assessment', 'schedule'],
+        queryFn: () => dataProvider.getAssessmentSchedule(),
+        retry: false,
+    });
     const [moment, setMoment] = useState<Moment>({ month: '3', day: '1', hour: '9' });
     const [backfillYear, setBackfillYear] = useState(String(chinaYear() - 1));
     const [pending, setPending] = useState(false);
     const [pausing, setPausing] = useState(false);
 
-    useEffect(() => {
+    // The form shows the stored moment each time a different schedule comes back. Copied while
+    // rendering rather than in an effect, which would first paint the old moment, then render again.
+    const [shown, setShown] = useState<AssessmentSchedule>();
+    if (schedule !== shown) {
+        setShown(schedule);
         if (schedule?.exists) {
             setMoment({ month: String(schedule.month), day: String(schedule.day), hour: String(schedule.hour) });
         }
-    }, [schedule]);
+    }
 
     /** Runs one call; a refusal is shown and handed back as its message. */
     const run = async <T,>(call: () => Promise<T>, done: string, args: Record<string, unknown> = {}): Promise<string | undefined> => {
@@ -42,7 +50,7 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
         try {
             await call();
             notify(done, { type: 'success', messageArgs: args });
-            reload();
+            void refetch();
             return undefined;
         } catch (failure) {
             const message = errorMessageOf(failure);
@@ -96,7 +104,7 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                     )}
                 </Stack>
                 {error && <Alert severity="error">{error.message}</Alert>}
-                {!isPending && !exists && !error && (
+                {!isFetching && !exists && !error && (
                     <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
                         {translate('qinglan.assessment.schedule.none')}
                     </Typography>

@@ -1,5 +1,5 @@
 import { Alert } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useTranslate } from 'react-admin';
 import type { QinglanDataProvider } from '../data-provider';
 
@@ -10,14 +10,12 @@ import type { QinglanDataProvider } from '../data-provider';
 export const BundledYearsNotice = () => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<QinglanDataProvider>();
-    const [last, setLast] = useState<number>();
-    useEffect(() => {
-        let active = true;
-        dataProvider.getBundledCalendarYears().then(years => active && setLast(years.last), () => undefined);
-        return () => {
-            active = false;
-        };
-    }, [dataProvider]);
+    const { data } = useQuery({
+        queryKey: ['calendar-overrides', 'bundled-years'],
+        queryFn: () => dataProvider.getBundledCalendarYears(),
+        retry: false,
+    });
+    const last = data?.last;
     if (last === undefined) return null;
     return (
         <Alert severity="info" className="qinglan-calendar-bundled" data-last={last} sx={{ mt: 2 }}>

@@ -7,13 +7,14 @@ import GroupsIcon from '@mui/icons-material/Groups';
 import LocationCityIcon from '@mui/icons-material/LocationCity';
 import SchoolIcon from '@mui/icons-material/School';
 import { Alert, Box, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Navigate, Title, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import { Navigate, Title, useDataProvider, useGetIdentity, usePermissions, useTranslate } from 'react-admin';
+import type { QinglanDataProvider } from '../data-provider';
 import { can, isPersonalRole } from '../roles';
 import type { Stats } from '../types';
 import { OverdueCard } from './overdue-card';
 import { StatCard } from './stat-card';
-import { useStats } from './use-stats';
 
 const listPath = (resource: string, filter?: Record<string, unknown>) =>
     filter ? `/${resource}?filter=${encodeURIComponent(JSON.stringify(filter))}` : `/${resource}`;
@@ -42,7 +43,14 @@ export const Dashboard = () => {
     const { identity } = useGetIdentity();
     // mentors and cadres have no dashboard: their page is their own record
     const personal = isPersonalRole(permissions);
-    const { stats, error, isPending } = useStats(!personal && permissions != null);
+    const dataProvider = useDataProvider<QinglanDataProvider>();
+    // `GET /api/stats`: the counts within the signed-in user's scope
+    const { data: stats, error, isPending } = useQuery({
+        queryKey: ['stats'],
+        queryFn: () => dataProvider.getStats(),
+        enabled: !personal && permissions != null,
+        retry: false,
+    });
 
     if (personal) return <Navigate to="/cadres" replace />;
 
