@@ -39,6 +39,7 @@ const enApp: AppMessages = {
                 name: 'Name',
                 gender: 'Gender',
                 birthDate: 'Date of birth',
+                birthYear: 'Year of birth',
                 age: 'Age',
                 idNumber: 'ID number',
                 phone: 'Mobile phone',

@@ -41,6 +41,7 @@ export const zhCNApp = {
                 name: '姓名',
                 gender: '性别',
                 birthDate: '出生日期',
+                birthYear: '出生年份',
                 age: '年龄',
                 idNumber: '身份证号',
                 phone: '手机号',

@@ -7,6 +7,7 @@ import type { DB } from '../../../db/database.js';
 import type { SessionUser } from '../../context.js';
 import type { FieldError } from '../../errors/app-error.js';
 import { fail, invalidField } from '../../errors/errors.js';
+import { maskIdNumber } from '../../pii/mask.js';
 import { runningLoadByMentor, styleHeader } from './pairing-export.js';
 
 /** 895 newly elected cadres in the county: one file for all of them, with room to spare. */
@@ -162,7 +163,7 @@ export async function buildTemplate(db: DB, user: SessionUser): Promise<Uint8Arr
     `一个文件最多 ${MAX_IMPORT_ROWS} 行。身份证号请按文本填写（本模板已设为文本格式）。`,
     '导入时先逐行检查全部数据：只要有一行有误，整个文件都不导入，并列出每个有误的行号与原因；改正后重新上传即可。',
     '全部无误时，每行发起一个导师帮带流程，先交乡镇党委书记审批。',
-    '“导师名单”工作表列出可选的导师，身份证号只显示后四位，完整号码请以干部档案为准。',
+    '“导师名单”工作表列出可选的导师，身份证号只显示末两位，完整号码请以干部档案为准。',
   ])
     help.addRow(['', line]);
   help.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
@@ -173,12 +174,12 @@ export async function buildTemplate(db: DB, user: SessionUser): Promise<Uint8Arr
     { header: '导师姓名', key: 'name', width: 14 },
     { header: '乡镇', key: 'township', width: 16 },
     { header: '村(社区)', key: 'village', width: 18 },
-    { header: '身份证号后四位', key: 'last4', width: 16 },
+    { header: '身份证号(部分隐藏)', key: 'idNumber', width: 24 },
     { header: '在带人数', key: 'load', width: 10 },
   ];
   const [list, load] = await Promise.all([mentorsInScope(db, user), runningLoadByMentor(db)]);
-  for (const m of list) mentors.addRow({ name: m.name, township: m.township, village: m.village, last4: m.idNumber.slice(-4), load: load.get(m.id) ?? 0 });
-  mentors.getColumn('last4').numFmt = '@';
+  for (const m of list) mentors.addRow({ name: m.name, township: m.township, village: m.village, idNumber: maskIdNumber(m.idNumber), load: load.get(m.id) ?? 0 });
+  mentors.getColumn('idNumber').numFmt = '@';
   styleHeader(mentors);
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -24,9 +24,10 @@ export const CadreSchema = z
     id: z.number().int(),
     name: z.string(),
     gender,
-    birthDate: z.string(),
+    birthDate: z.string().optional().openapi({ description: '出生日期; only when piiMasked is false (it is eight of the hidden digits)' }),
+    birthYear: z.number().int(),
     age: z.number().int(),
-    idNumber: z.string().openapi({ description: '身份证号; masked unless piiMasked is false' }),
+    idNumber: z.string().openapi({ description: '身份证号; masked (last two characters) unless piiMasked is false' }),
     phone: z.string().openapi({ description: '手机号; masked unless piiMasked is false' }),
     piiMasked: z.boolean(),
     education,
@@ -92,4 +93,5 @@ export const CadreFilter = z
   })
   .strict();
 
-export const CADRE_SORTS = ['id', 'name', 'gender', 'birthDate', 'age', 'education', 'partyMember', 'townshipId', 'villageId', 'newlyElected', 'isMentor', 'isReserve'] as const;
+// No sort by birth date: its order over a county's list would narrow the masked birth dates.
+export const CADRE_SORTS = ['id', 'name', 'gender', 'birthYear', 'age', 'education', 'partyMember', 'townshipId', 'villageId', 'newlyElected', 'isMentor', 'isReserve'] as const;
