@@ -5,6 +5,7 @@
 // address or secret shows here rather than only in a log).
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { robotUrlProblem } from '../../../activities/notifications/channels/robot-address.js';
 import { maskRobotToken } from '../../../domain/robot-token.js';
 import type { DB } from '../../../db/database.js';
 import { writeAudit } from '../../audit/audit.js';
@@ -28,7 +29,17 @@ const WebhookSchema = z
     lastError: z.string().nullable().openapi({ description: "the robot's answer to the latest message that did not go out" }),
   })
   .openapi('Webhook');
-const url = z.url({ protocol: /^https?$/, error: bilingual('请填写以 http(s):// 开头的机器人地址', 'must be an http(s) URL') }).max(500);
+// Only the robot hosts (DingTalk, WeCom, and those the operator adds): the worker posts to this
+// address, so any other would let its owner reach machines inside the network.
+const url = z
+  .url({ protocol: /^https?$/, error: bilingual('请填写以 http(s):// 开头的机器人地址', 'must be an http(s) URL') })
+  .max(500)
+  .refine((v) => robotUrlProblem(v) === null, {
+    message: bilingual(
+      '只能填写钉钉（https://oapi.dingtalk.com）或企业微信（https://qyapi.weixin.qq.com）群机器人的地址',
+      'only DingTalk (oapi.dingtalk.com) or WeCom (qyapi.weixin.qq.com) robot addresses are allowed',
+    ),
+  });
 const WebhookInput = z
   .object({ townshipId: z.number().int().positive().nullable(), kind: z.enum(['dingtalk', 'wecom']), url, secret: z.string().max(200).nullable().optional(), active: z.boolean().optional() })
   .strict()
