@@ -1,4 +1,4 @@
-import { verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.js';
@@ -6,7 +6,7 @@ import { clientIp, writeAudit } from '../audit/audit.js';
 import { fail } from '../errors/errors.js';
 import { errorResponses } from '../openapi/responses.js';
 import { requireUser, sessionToken } from './authenticate.js';
-import { loginLocked } from './rate-limit.js';
+import { loginRetryAfter } from './rate-limit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, toSessionUser } from './sessions.js';
 import { SessionSchema } from './user-schema.js';
 
@@ -46,17 +46,24 @@ const me = createRoute({
   responses: { 200: { description: 'Current session', content: { 'application/json': { schema: SessionSchema } } }, ...errorResponses(401) },
 });
 
+let dummy: Promise<string> | undefined;
+/** A hash with the same cost as the accounts' (the library's defaults), of a password nobody has. */
+const dummyHash = () => (dummy ??= hash(`qinglan-no-such-user-${Math.random()}`));
+
 export function createAuthRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(login, async (c) => {
     const { username, password, mode } = c.req.valid('json');
     const db = c.var.deps.db;
-    if (await loginLocked(db, username, clientIp(c))) throw fail('rate_limited');
+    const wait = await loginRetryAfter(db, username, clientIp(c));
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw fail('rate_limited');
+    }
     const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', true).executeTakeFirst();
-    // Verify even for an unknown user? argon2 is slow on purpose; an unknown name answering
-    // faster tells little here, since demo and staff names are not secret, but keep one message.
-    const ok = row ? await verify(row.password_hash, password).catch(() => false) : false;
+    // An unknown name is checked against a hash too: answering it faster would tell which names exist.
+    const ok = await verify(row?.password_hash ?? (await dummyHash()), password).catch(() => false);
     if (!row || !ok) {
       await writeAudit(c, { action: 'login.failed', username });
       throw fail('bad_credentials');

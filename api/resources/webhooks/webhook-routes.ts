@@ -129,7 +129,13 @@ export function createWebhookRoutes() {
       })
       .where('id', '=', id)
       .execute();
-    await writeAudit(c, { action: 'record.updated', resource: 'webhooks', recordId: id, detail: { ...input, secret: input.secret === undefined ? undefined : '(changed)' } });
+    // The auditor reads the log: the token is shown there as in the robot list, cut short.
+    await writeAudit(c, {
+      action: 'record.updated',
+      resource: 'webhooks',
+      recordId: id,
+      detail: { ...input, ...(input.url ? { url: maskRobotToken(input.url) } : {}), secret: input.secret === undefined ? undefined : '(changed)' },
+    });
     const row = await visible(db, { ...c.var.user, role: 'county_admin' }).where('id', '=', id).executeTakeFirstOrThrow();
     return c.json(present(row, c.var.user), 200);
   });

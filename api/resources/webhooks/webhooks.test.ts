@@ -85,4 +85,13 @@ describe('group robots (群机器人)', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).fields[0].field).toBe('url');
   });
+
+  it('keeps the token out of the audit log when the address changes', async () => {
+    const [robot] = await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as['officer-01'] })).json();
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRETKEY123';
+    expect((await t.request(`/api/webhooks/${robot.id}`, { method: 'PUT', as: as['officer-01'], body: JSON.stringify({ url }) })).status).toBe(200);
+    const entries = await t.db.selectFrom('audit_log').select('detail').where('resource', '=', 'webhooks').execute();
+    expect(JSON.stringify(entries)).not.toContain('SECRETKEY123');
+    expect(JSON.stringify(entries)).toContain('key=SECR****');
+  });
 });
