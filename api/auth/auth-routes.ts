@@ -4,15 +4,17 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.js';
 import { clientIp, writeAudit } from '../audit/audit.js';
 import { fail } from '../errors/errors.js';
+import { servedOverHttps } from '../net/client-address.js';
 import { errorResponses } from '../openapi/responses.js';
 import { requireUser, sessionToken } from './authenticate.js';
 import { loginRetryAfter } from './rate-limit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, toSessionUser } from './sessions.js';
 import { SessionSchema } from './user-schema.js';
+import { plainText } from '../validation/plain-text.js';
 
 const LoginBody = z
   .object({
-    username: z.string().trim().min(1).max(64),
+    username: plainText().min(1).max(64),
     password: z.string().min(1).max(256),
     mode: z.enum(['cookie', 'bearer']).default('cookie').openapi({ description: 'bearer: for scripts; no cookie is set.' }),
   })
@@ -73,7 +75,9 @@ export function createAuthRoutes() {
     const session = await createSession(db, user.id, mode);
     await writeAudit(c, { action: 'login.succeeded', detail: { mode } });
     if (mode === 'bearer') return c.json({ user, csrfToken: session.csrfToken, token: session.token }, 200);
-    const cookie = { path: '/', sameSite: 'Lax' as const, secure: c.var.deps.secureCookies ?? false, maxAge: SESSION_HOURS * 3600 };
+    // Secure over HTTPS: in production always, elsewhere when this request came over HTTPS.
+    const secure = (c.var.deps.secureCookies ?? false) || servedOverHttps(c);
+    const cookie = { path: '/', sameSite: 'Lax' as const, secure, maxAge: SESSION_HOURS * 3600 };
     setCookie(c, SESSION_COOKIE, session.token, { ...cookie, httpOnly: true });
     setCookie(c, CSRF_COOKIE, session.csrfToken, cookie);
     return c.json({ user, csrfToken: session.csrfToken }, 200);

@@ -24,9 +24,9 @@ const ok = <T extends z.ZodType>(schema: T, description: string) => ({ descripti
 const chinaYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 const Year = z.coerce.number().int().min(2000).max(2100);
 
-const StartBody = z.object({ year: Year.optional(), townshipIds: z.array(z.number().int().positive()).min(1).max(100).optional(), rubric: RubricSchema.optional() }).strict().openapi('StartAssessment');
-const ObjectionBody = z.object({ year: Year, townshipId: z.number().int().positive(), personId: z.number().int().positive(), reason: z.string().trim().min(1).max(1000) }).strict().openapi('Objection');
-const YearQuery = z.object({ year: Year.optional(), townshipId: z.coerce.number().int().positive().optional() });
+const StartBody = z.object({ year: Year.optional(), townshipIds: z.array(z.number().int().positive().max(2147483647)).min(1).max(100).optional(), rubric: RubricSchema.optional() }).strict().openapi('StartAssessment');
+const ObjectionBody = z.object({ year: Year, townshipId: z.number().int().positive().max(2147483647), personId: z.number().int().positive().max(2147483647), reason: z.string().trim().min(1).max(1000) }).strict().openapi('Objection');
+const YearQuery = z.object({ year: Year.optional(), townshipId: z.coerce.number().int().positive().max(2147483647).optional() });
 
 const start = createRoute({ method: 'post', path: '/start', tags, middleware: requireUser, summary: 'Start the year for the county or some townships (a second start is a no-op)', request: jsonBody(StartBody), responses: { 200: ok(z.object({ year: z.number(), started: z.array(z.number()), alreadyRunning: z.array(z.number()) }), 'Started'), ...errorResponses(400, 401, 403) } });
 const progress = createRoute({ method: 'get', path: '/progress', tags, middleware: requireUser, summary: 'Live progress per township', request: { query: YearQuery }, responses: { 200: ok(z.array(z.object({ townshipId: z.number(), townshipName: z.string(), steps: z.record(z.string(), z.number()), overdue: z.number(), scored: z.number(), rankingVersion: z.number(), final: z.boolean(), stage: z.enum(['assessing', 'ranked', 'notice', 'answering', 'closing', 'final']), notice: z.object({ openedAt: z.string(), endsAt: z.string() }).nullable() })), 'Progress'), ...errorResponses(401) } });

@@ -3,6 +3,7 @@ import { COMMITTEES, EDUCATION_LEVELS, POSITION_TITLES } from '../../../db/schem
 import { parseIdNumber } from '../../../domain/id-number.js';
 import { bilingual } from '../../validation/bilingual-errors.js';
 import { idsFilter, searchFilter } from '../list-query.js';
+import { plainText } from '../../validation/plain-text.js';
 
 const gender = z.enum(['male', 'female']).openapi({ description: 'male 男 / female 女' });
 const education = z.enum(EDUCATION_LEVELS);
@@ -44,7 +45,7 @@ export const CadreSchema = z
   .openapi('Cadre');
 
 const fields = {
-  name: z.string().trim().min(2).max(20),
+  name: plainText().min(2).max(20),
   gender,
   birthDate: isoDate,
   idNumber: z
@@ -55,7 +56,7 @@ const fields = {
   phone: z.string().trim().regex(/^1[3-9]\d{9}$/, bilingual('手机号应为 11 位数字', 'phone must be an 11-digit mobile number')),
   education,
   partyMember: z.boolean(),
-  villageId: z.number().int().positive(),
+  villageId: z.number().int().positive().max(2147483647),
   newlyElected: z.boolean().optional(),
   isMentor: z.boolean().optional(),
   isReserve: z.boolean().optional(),
@@ -81,8 +82,8 @@ const bool = z.boolean().optional();
 export const CadreFilter = z
   .object({
     q: searchFilter,
-    townshipId: z.number().int().positive().optional(),
-    villageId: z.number().int().positive().optional(),
+    townshipId: z.number().int().positive().max(2147483647).optional(),
+    villageId: z.number().int().positive().max(2147483647).optional(),
     gender: gender.optional(),
     education: education.optional(),
     partyMember: bool,

@@ -41,7 +41,7 @@ const url = z
     ),
   });
 const WebhookInput = z
-  .object({ townshipId: z.number().int().positive().nullable(), kind: z.enum(['dingtalk', 'wecom']), url, secret: z.string().max(200).nullable().optional(), active: z.boolean().optional() })
+  .object({ townshipId: z.number().int().positive().max(2147483647).nullable(), kind: z.enum(['dingtalk', 'wecom']), url, secret: z.string().max(200).nullable().optional(), active: z.boolean().optional() })
   .strict()
   .openapi('WebhookInput');
 const WebhookUpdate = WebhookInput.partial().openapi('WebhookUpdate');
@@ -82,7 +82,7 @@ export function createWebhookRoutes() {
   const app = createRouter();
 
   app.openapi(routes.list, async (c) => {
-    const query = parseListQuery(c, { filter: z.object({ townshipId: z.number().int().positive().optional() }).strict(), sortable: ['id'] as const, defaultSort: 'id' });
+    const query = parseListQuery(c, { filter: z.object({ townshipId: z.number().int().positive().max(2147483647).optional() }).strict(), sortable: ['id'] as const, defaultSort: 'id' });
     let q = visible(c.var.deps.db, c.var.user);
     if (query.filter.townshipId) q = q.where('township_id', '=', query.filter.townshipId);
     const [rows, total] = await Promise.all([
