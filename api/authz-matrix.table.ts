@@ -26,6 +26,7 @@ export const BODIES: Record<string, string> = {
 //
 //                                    anon cadre mentor village officer secretary auditor admin
 export const MATRIX: Record<string, string | [string, string]> = {
+  'GET /audit-log': '401 403 403 403 403 403 200 200',
   'GET /audit-log/{id}': ['401 403 403 403 403 403 200 200', '401 403 403 403 403 403 404 404'],
   'GET /auth/me': '401 200 200 200 200 200 200 200',
   'GET /cadres': '401 200 200 200 200 200 200 200',
