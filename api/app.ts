@@ -3,16 +3,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Scalar } from '@scalar/hono-api-reference';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import './validation/bilingual-errors.js';
 import { createAuthRoutes } from './auth/auth-routes.js';
+import { createDocsRoutes } from './docs/docs-routes.js';
 import type { AppDeps } from './context.js';
 import { handleError, handleNotFound } from './errors/error-handler.js';
 import { fail } from './errors/errors.js';
 import { createHealthRoutes } from './health/health-routes.js';
 import { requestContext } from './middleware/request-context.js';
+import { apiSecurityHeaders, consoleHeaders, strictTransportSecurity } from './middleware/security-headers.js';
 import { createAssessmentRoutes } from './processes/annual-assessment/assessment-routes.js';
 import { createAssessmentScheduleRoutes } from './processes/annual-assessment/assessment-schedule-routes.js';
 import { createMentorPairingRoutes } from './processes/mentor-pairing/mentor-pairing-routes.js';
@@ -30,8 +30,10 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound(handleNotFound);
   app.use('*', requestContext(deps));
+  app.use('*', strictTransportSecurity);
 
   const api = createRouter();
+  api.use('*', apiSecurityHeaders);
   const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw fail('payload_too_large'); } });
   api.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? next() : jsonLimit(c, next)));
   api.route('/health', createHealthRoutes());
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps) {
     servers: [{ url: '/api' }],
     info: { title: '青蓝 qinglan API', version: '0.1.0', description: '村(社区)干部工作流程 — village cadre workflows' },
   });
-  api.get('/docs', Scalar({ url: '/api/openapi.json', pageTitle: '青蓝 API' }));
+  api.route('/docs', createDocsRoutes());
   api.all('*', () => {
     throw fail('not_found');
   });
@@ -55,7 +57,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.staticDir && fs.existsSync(path.join(deps.staticDir, 'index.html'))) {
     const root = path.relative(process.cwd(), deps.staticDir);
-    app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+    app.use('*', consoleHeaders);
     app.use('/assets/*', serveStatic({ root }));
     app.use('*', serveStatic({ root }));
     // The console is a single page: every other path gets index.html.

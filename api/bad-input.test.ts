@@ -133,4 +133,49 @@ describe('bad input', () => {
   it('unknown API paths are a 404 in the same shape', async () => {
     await expectError(await t.request('/api/nothing-here', { as: admin }), 404, 'not_found');
   });
+
+  it('integers past PostgreSQL’s int range are a 400 naming the field, not a 500', async () => {
+    const big = 2 ** 31;
+    const fieldsOf = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return (await res.json()).fields.map((f: { field: string }) => f.field).join(' ');
+    };
+    expect(await fieldsOf(await t.request(`/api/cadres/${big}`, { as: admin }))).toContain('id');
+    expect(await fieldsOf(await t.request(`/api/tasks/${big}`, { as: admin }))).toContain('id');
+    for (const [path, filter] of [
+      ['/api/cadres', { id: [big] }],
+      ['/api/cadres', { townshipId: big }],
+      ['/api/processes', { subjectPersonId: big }],
+      ['/api/processes', { waitingOnUserId: big }],
+      ['/api/processes', { townshipId: big }],
+    ] as const) {
+      const field = Object.keys(filter)[0];
+      expect(await fieldsOf(await t.request(`${path}?${listQuery({ filter })}`, { as: admin })), `${path} ${field}`).toContain(field);
+    }
+    const task = await t.db.selectFrom('tasks').select('id').limit(1).executeTakeFirst();
+    if (task) {
+      const res = await t.request(`/api/tasks/${task.id}/actions`, { method: 'POST', as: admin, body: JSON.stringify({ action: 'cc', userIds: [big] }) });
+      expect(await fieldsOf(res)).toContain('userIds');
+    }
+    const reassign = await t.request('/api/processes/mentor-pairing/x/reassign-mentor', { method: 'POST', as: admin, body: JSON.stringify({ mentorPersonId: big, reason: 'r' }) });
+    expect(reassign.status).toBe(400);
+  });
+
+  it('a NUL byte in a string filter, a name or the sign-in user name is a 400 naming the field', async () => {
+    for (const [path, filter] of [
+      ['/api/cadres', { q: 'a\u0000b' }],
+      ['/api/processes', { type: 'x\u0000' }],
+      ['/api/tasks', { processId: 'x\u0000' }],
+    ] as const) {
+      const res = await t.request(`${path}?${listQuery({ filter })}`, { as: admin });
+      expect(res.status, path).toBe(400);
+    }
+    const login = await t.request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin\u0000', password: 'x' }) });
+    await expectError(login, 400, 'validation_failed', 'username');
+    const before = await snapshot();
+    const township = await t.request('/api/townships', { method: 'POST', as: admin, body: JSON.stringify({ name: '新\u0007镇', code: '430725999' }) });
+    expect(township.status).toBe(400);
+    expect((await township.json()).fields.map((f: { field: string }) => f.field)).toContain('name');
+    expect(await snapshot()).toBe(before);
+  });
 });

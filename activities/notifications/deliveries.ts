@@ -12,6 +12,7 @@ import type { Database, NotificationDeliveryTable } from '../../db/schema.js';
 import { sendDingTalk } from './channels/dingtalk.js';
 import type { EmailMessage, SendEmail } from './channels/email.js';
 import { robotMessage, type RobotMessage } from './channels/robot-message.js';
+import { RobotAddressError } from './channels/robot-address.js';
 import { sendWeCom } from './channels/wecom.js';
 
 export type DeliveryPayload =
@@ -128,6 +129,12 @@ async function send(db: DB, sendEmail: SendEmail | undefined, payload: DeliveryP
   }
   const webhook = await db.selectFrom('webhooks').select(['kind', 'url', 'secret', 'active']).where('id', '=', payload.webhookId).executeTakeFirst();
   if (!webhook?.active) return 'the group robot was removed or switched off';
-  await ROBOT_SENDERS[webhook.kind](webhook, robotMessage(payload.title, payload.body, payload.absoluteLink));
+  try {
+    await ROBOT_SENDERS[webhook.kind](webhook, robotMessage(payload.title, payload.body, payload.absoluteLink));
+  } catch (error) {
+    // An address outside the allowed robot hosts will not become allowed by trying again.
+    if (error instanceof RobotAddressError) return error.message;
+    throw error;
+  }
   return null;
 }

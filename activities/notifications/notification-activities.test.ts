@@ -7,7 +7,7 @@ import { createEmailSender } from './channels/email.js';
 import { retryDueDeliveries, startDeliveryRetrier } from './delivery-retrier.js';
 import { createNotificationActivities, type NotifyInput } from './notification-activities.js';
 import { resolveRecipients } from './recipients.js';
-import { decodedParts, decodedSubject, startMailbox, startRobots } from './test-receivers.js';
+import { allowRobotHosts, decodedParts, decodedSubject, startMailbox, startRobots } from './test-receivers.js';
 
 const PUBLIC_URL = 'https://qinglan.example.cn';
 const SECRET = 'SECa1b2c3d4e5f6';
@@ -27,6 +27,7 @@ async function userId(username: string) {
 
 beforeAll(async () => {
   [t, mailbox, robots] = await Promise.all([createTestDatabase(), startMailbox(), startRobots()]);
+  allowRobotHosts(robots.host);
   for (const u of ['officer-01', 'secretary-01', 'officer-02']) {
     ids[u] = await userId(u);
     await t.db.updateTable('users').set({ email: `${u}@qinglan.test` }).where('id', '=', ids[u]).execute();
@@ -205,5 +206,53 @@ describe('notify', () => {
     const activities = createNotificationActivities({ db: t.db });
     expect(await activities.notify(input('nosmtp:1', { channels: ['in_app', 'email'] }))).toEqual({ inApp: 2, emails: 0, webhooks: 0, pending: 0 });
     expect(mailbox.mails).toEqual([]);
+  });
+});
+
+describe('robot addresses (no posting to the inside)', () => {
+  // Township 3's robots, apart from township 1's above.
+  const robotsOf3 = async (...urls: string[]) => {
+    await t.db.deleteFrom('webhooks').where('township_id', '=', 3).execute();
+    await t.db.insertInto('webhooks').values(urls.map((url) => ({ township_id: 3, kind: 'wecom' as const, url, secret: null }))).execute();
+  };
+  const errorsOf = async (key: string) =>
+    (await t.db.selectFrom('notification_deliveries').select(['status', 'last_error']).where('notification_key', '=', key).orderBy('id').execute());
+
+  it('refuses hosts that are not allowed, loopback and the metadata address among them, without a request', async () => {
+    await robotsOf3(`http://localhost:${robots.port}/wecom/webhook/send?key=a`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/hook');
+    const activities = createNotificationActivities({ db: t.db });
+    expect(await activities.notify(input('ssrf:1', { townshipId: 3, channels: ['webhook'] }))).toEqual({ inApp: 0, emails: 0, webhooks: 0, pending: 0 });
+    expect(robots.requests).toEqual([]);
+    const rows = await errorsOf('ssrf:1');
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatchObject({ status: 'refused', last_error: expect.stringContaining('host not allowed') });
+  });
+
+  it('refuses an allowed host name that resolves to a loopback address when the message is sent', async () => {
+    allowRobotHosts(robots.host, `localhost:${robots.port}`);
+    try {
+      await robotsOf3(`http://localhost:${robots.port}/rebound/webhook/send?key=a`);
+      await createNotificationActivities({ db: t.db }).notify(input('ssrf:2', { townshipId: 3, channels: ['webhook'] }));
+    } finally {
+      allowRobotHosts(robots.host);
+    }
+    expect(robots.requests).toEqual([]);
+    expect(await errorsOf('ssrf:2')).toEqual([{ status: 'refused', last_error: expect.stringContaining('private or loopback') }]);
+  });
+
+  it('never keeps what the other side answered, only the status', async () => {
+    robots.rawAnswers.set('/inside/a', { status: 500, body: 'root:x:0:0 INTERNAL-SECRET' });
+    robots.rawAnswers.set('/inside/b', { status: 200, body: '<html>INTERNAL-SECRET</html>' });
+    try {
+      await robotsOf3(`${robots.base}/inside/a`, `${robots.base}/inside/b`);
+      await createNotificationActivities({ db: t.db }).notify(input('ssrf:3', { townshipId: 3, channels: ['webhook'] }));
+    } finally {
+      robots.rawAnswers.clear();
+    }
+    const rows = await errorsOf('ssrf:3');
+    expect(rows.map((r) => r.status)).toEqual(['pending', 'pending']);
+    expect(rows[0].last_error).toContain('HTTP 500');
+    expect(JSON.stringify(rows)).not.toContain('INTERNAL-SECRET');
+    expect(JSON.stringify(rows)).not.toContain('root:x');
   });
 });

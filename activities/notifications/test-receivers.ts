@@ -45,23 +45,36 @@ export async function startMailbox() {
   return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** A local robot endpoint; `answers` sets what a path answers (default `{"errcode":0}`). */
+/** Allows robots to post to these test receivers' hosts, as the operator would with the setting. */
+export function allowRobotHosts(...hosts: string[]): void {
+  process.env.QINGLAN_ROBOT_HOSTS = hosts.join(',');
+}
+
+/**
+ * A local robot endpoint; `answers` sets what a path answers (default `{"errcode":0}`). Robots
+ * may post only to allowed hosts, so the test allows this one by name in QINGLAN_ROBOT_HOSTS
+ * (its own process only: vitest runs each file in a fork).
+ */
 export async function startRobots() {
   const requests: RobotRequest[] = [];
   const answers = new Map<string, { errcode: number; errmsg: string }>();
+  /** A path that answers like some other server: any status, any body. */
+  const rawAnswers = new Map<string, { status: number; body: string }>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url!, 'http://127.0.0.1');
-      requests.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+      requests.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') });
+      const raw = rawAnswers.get(url.pathname);
+      if (raw) return void res.writeHead(raw.status, { 'content-type': 'text/plain' }).end(raw.body);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(answers.get(url.pathname) ?? { errcode: 0, errmsg: 'ok' }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, requests, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { base: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, port, requests, answers, rawAnswers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** The Subject header of a raw message, its RFC 2047 encoded words decoded. */

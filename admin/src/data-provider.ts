@@ -13,7 +13,7 @@ const base = simpleRestProvider(API, httpClient, 'Content-Range');
 const DERIVED_FIELDS: Record<string, readonly string[]> = {
     townships: ['id', 'villageCount', 'cadreCount'],
     villages: ['id', 'cadreCount', 'townshipName'],
-    cadres: ['id', 'age', 'piiMasked', 'townshipId', 'townshipName', 'villageName'],
+    cadres: ['id', 'age', 'birthYear', 'piiMasked', 'townshipId', 'townshipName', 'villageName'],
     users: ['id'],
     webhooks: ['id', 'secretSet', 'pendingDeliveries', 'failedDeliveries', 'lastError'],
 };

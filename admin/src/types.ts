@@ -49,7 +49,9 @@ export interface Position {
 export interface Cadre extends RaRecord {
     name: string;
     gender: Gender;
-    birthDate: string | null;
+    /** Only on the full record (piiMasked false): with the masked ID number it would rebuild it. */
+    birthDate?: string | null;
+    birthYear: number | null;
     age: number | null;
     idNumber: string | null;
     phone: string | null;

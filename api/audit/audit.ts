@@ -1,3 +1,4 @@
+import { clientAddress } from '../net/client-address.js';
 import type { Context } from 'hono';
 import type { DB } from '../../db/database.js';
 import type { AppEnv } from '../context.js';
@@ -25,9 +26,8 @@ export interface AuditEntry {
   username?: string;
 }
 
-export function clientIp(c: Context): string | null {
-  return c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || c.req.header('x-real-ip') || null;
-}
+/** Proxy headers count only from trusted proxies (see client-address.ts). */
+export const clientIp = (c: Context): string | null => clientAddress(c);
 
 export async function writeAudit(c: Context<AppEnv>, entry: AuditEntry, db: DB = c.var.deps.db): Promise<void> {
   const user = c.get('user') as AppEnv['Variables']['user'] | undefined;

@@ -1,18 +1,20 @@
-import { verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../context.js';
 import { clientIp, writeAudit } from '../audit/audit.js';
 import { fail } from '../errors/errors.js';
+import { servedOverHttps } from '../net/client-address.js';
 import { errorResponses } from '../openapi/responses.js';
 import { requireUser, sessionToken } from './authenticate.js';
-import { loginLocked } from './rate-limit.js';
+import { loginRetryAfter } from './rate-limit.js';
 import { CSRF_COOKIE, SESSION_COOKIE, SESSION_HOURS, createSession, deleteSession, toSessionUser } from './sessions.js';
 import { SessionSchema } from './user-schema.js';
+import { plainText } from '../validation/plain-text.js';
 
 const LoginBody = z
   .object({
-    username: z.string().trim().min(1).max(64),
+    username: plainText().min(1).max(64),
     password: z.string().min(1).max(256),
     mode: z.enum(['cookie', 'bearer']).default('cookie').openapi({ description: 'bearer: for scripts; no cookie is set.' }),
   })
@@ -46,17 +48,24 @@ const me = createRoute({
   responses: { 200: { description: 'Current session', content: { 'application/json': { schema: SessionSchema } } }, ...errorResponses(401) },
 });
 
+let dummy: Promise<string> | undefined;
+/** A hash with the same cost as the accounts' (the library's defaults), of a password nobody has. */
+const dummyHash = () => (dummy ??= hash(`qinglan-no-such-user-${Math.random()}`));
+
 export function createAuthRoutes() {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(login, async (c) => {
     const { username, password, mode } = c.req.valid('json');
     const db = c.var.deps.db;
-    if (await loginLocked(db, username, clientIp(c))) throw fail('rate_limited');
+    const wait = await loginRetryAfter(db, username, clientIp(c));
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      throw fail('rate_limited');
+    }
     const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', true).executeTakeFirst();
-    // Verify even for an unknown user? argon2 is slow on purpose; an unknown name answering
-    // faster tells little here, since demo and staff names are not secret, but keep one message.
-    const ok = row ? await verify(row.password_hash, password).catch(() => false) : false;
+    // An unknown name is checked against a hash too: answering it faster would tell which names exist.
+    const ok = await verify(row?.password_hash ?? (await dummyHash()), password).catch(() => false);
     if (!row || !ok) {
       await writeAudit(c, { action: 'login.failed', username });
       throw fail('bad_credentials');
@@ -66,7 +75,9 @@ export function createAuthRoutes() {
     const session = await createSession(db, user.id, mode);
     await writeAudit(c, { action: 'login.succeeded', detail: { mode } });
     if (mode === 'bearer') return c.json({ user, csrfToken: session.csrfToken, token: session.token }, 200);
-    const cookie = { path: '/', sameSite: 'Lax' as const, secure: c.var.deps.secureCookies ?? false, maxAge: SESSION_HOURS * 3600 };
+    // Secure over HTTPS: in production always, elsewhere when this request came over HTTPS.
+    const secure = (c.var.deps.secureCookies ?? false) || servedOverHttps(c);
+    const cookie = { path: '/', sameSite: 'Lax' as const, secure, maxAge: SESSION_HOURS * 3600 };
     setCookie(c, SESSION_COOKIE, session.token, { ...cookie, httpOnly: true });
     setCookie(c, CSRF_COOKIE, session.csrfToken, cookie);
     return c.json({ user, csrfToken: session.csrfToken }, 200);

@@ -40,15 +40,52 @@ describe('sign-in', () => {
     expect(logged.map((r) => r.username)).toEqual(expect.arrayContaining(['officer-02', 'nobody-here']));
   });
 
-  it('locks a username after repeated failures, even with the right password then', async () => {
+  /** A request over a socket from `address`, as @hono/node-server hands it to the app. */
+  const postFrom = (address: string, body: unknown, headers: Record<string, string> = {}) =>
+    t.app.request(
+      '/api/auth/login',
+      { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } },
+      { incoming: { socket: { remoteAddress: address, remotePort: 40000, remoteFamily: 'IPv4' } } },
+    );
+
+  it('makes a guesser wait, doubling, without locking the owner out from elsewhere', async () => {
     for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) {
-      expect((await post({ username: 'officer-03', password: 'wrong' })).status).toBe(401);
+      expect((await postFrom('198.51.100.7', { username: 'officer-03', password: 'wrong' })).status).toBe(401);
     }
-    const res = await post({ username: 'officer-03', password: 'demo' });
+    const res = await postFrom('198.51.100.7', { username: 'officer-03', password: 'demo' });
     expect(res.status).toBe(429);
     expect((await res.json()).code).toBe('rate_limited');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    // The owner, from their own address, still gets in: five wrong passwords lock nobody out.
+    expect((await postFrom('198.51.100.8', { username: 'officer-03', password: 'demo' })).status).toBe(200);
     // Other users are not affected.
-    expect((await post({ username: 'officer-04', password: 'demo' })).status).toBe(200);
+    expect((await postFrom('198.51.100.7', { username: 'officer-04', password: 'demo' })).status).toBe(200);
+  });
+
+  it('the wait doubles with each further failure', async () => {
+    const { backoffSeconds, LIMITS } = await import('./rate-limit.js');
+    const limit = LIMITS.accountFromAddress;
+    expect([4, 5, 6, 7].map((n) => backoffSeconds(limit, n))).toEqual([0, 2, 4, 8]);
+    expect(backoffSeconds(limit, 100)).toBe(limit.maxWaitSeconds);
+  });
+
+  it('ignores X-Forwarded-For and X-Real-IP unless they come from a trusted proxy', async () => {
+    for (let i = 0; i < MAX_FAILURES_PER_USERNAME; i++) {
+      const spoofed = { 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `203.0.113.${i}` };
+      expect((await postFrom('198.51.100.9', { username: 'officer-05', password: 'wrong' }, spoofed)).status).toBe(401);
+    }
+    expect((await postFrom('198.51.100.9', { username: 'officer-05', password: 'demo' }, { 'x-forwarded-for': '203.0.113.99' })).status).toBe(429);
+    const ips = await t.db.selectFrom('audit_log').select('ip').where('username', '=', 'officer-05').where('action', '=', 'login.failed').execute();
+    expect(new Set(ips.map((r) => r.ip))).toEqual(new Set(['198.51.100.9']));
+
+    process.env.QINGLAN_TRUSTED_PROXIES = '198.51.100.0/30';
+    try {
+      expect((await postFrom('198.51.100.1', { username: 'officer-06', password: 'wrong' }, { 'x-forwarded-for': '203.0.113.50, 198.51.100.2' })).status).toBe(401);
+    } finally {
+      delete process.env.QINGLAN_TRUSTED_PROXIES;
+    }
+    const proxied = await t.db.selectFrom('audit_log').select('ip').where('username', '=', 'officer-06').executeTakeFirstOrThrow();
+    expect(proxied.ip).toBe('203.0.113.50');
   });
 
   it('reports /me for the session and 401 without one', async () => {

@@ -18,8 +18,8 @@ describe('GET /api/health', () => {
     const body = await res.json();
     expect(body.status).toBe('ok');
     expect(body.database).toEqual({ reachable: true });
-    expect(body.temporal).toMatchObject({ namespace: 'default', reachable: true });
-    expect(body.temporal.address).toMatch(/^127\.0\.0\.1:\d+$/);
+    // Which part is up or down, and nothing about where it runs: the caller may be anyone.
+    expect(body.temporal).toEqual({ reachable: true });
   });
 
   it('answers 503 naming Temporal when nothing listens at its address', async () => {
@@ -31,8 +31,8 @@ describe('GET /api/health', () => {
       const body = await res.json();
       expect(body.status).toBe('unavailable');
       expect(body.database.reachable).toBe(true);
-      expect(body.temporal).toMatchObject({ address: deadAddress, reachable: false });
-      expect(body.temporal.error).toBeTruthy();
+      expect(body.temporal).toEqual({ reachable: false });
+      expect(JSON.stringify(body)).not.toContain(deadAddress);
     } finally {
       await broken.close();
     }
@@ -45,8 +45,7 @@ describe('GET /api/health', () => {
       const res = await app.request('/api/health');
       expect(res.status).toBe(503);
       const body = await res.json();
-      expect(body.database.reachable).toBe(false);
-      expect(body.database.error).toBeTruthy();
+      expect(body.database).toEqual({ reachable: false });
       expect(body.temporal.reachable).toBe(true);
     } finally {
       await db.destroy();

@@ -22,6 +22,17 @@ describe('OpenAPI', () => {
     expect(doc.components.schemas.CadreInput.required).toContain('idNumber');
   });
 
+  it('documents a 400 on every operation that takes parameters or a body', async () => {
+    const doc = await (await t.request('/api/openapi.json')).json();
+    const missing: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        if ((op.parameters?.length || op.requestBody) && !op.responses['400']) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('serves a readable docs page', async () => {
     const res = await t.request('/api/docs');
     expect(res.status).toBe(200);

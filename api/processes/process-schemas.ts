@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { searchFilter } from '../resources/list-query.js';
+import { plainText } from '../validation/plain-text.js';
 
 export const ProcessIdParam = z.object({
   id: z.string().regex(/^[a-z0-9-]{3,120}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'mentor-pairing-812-1' }),
@@ -52,14 +53,14 @@ export const ProcessDetailSchema = ProcessSchema.extend({
 export const ProcessFilter = z
   .object({
     q: searchFilter,
-    type: z.string().max(40).optional(),
-    townshipId: z.number().int().positive().optional(),
+    type: plainText().max(40).optional(),
+    townshipId: z.number().int().positive().max(2147483647).optional(),
     status: z.enum(['running', 'completed', 'rejected', 'ended_early', 'cancelled', 'failed']).optional(),
     waitingOnMe: z.boolean().optional(),
-    waitingOnUserId: z.number().int().positive().optional(),
+    waitingOnUserId: z.number().int().positive().max(2147483647).optional(),
     overdue: z.boolean().optional(),
-    subjectPersonId: z.number().int().positive().optional(),
-    id: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
+    subjectPersonId: z.number().int().positive().max(2147483647).optional(),
+    id: z.union([plainText().max(200), z.array(plainText().max(200)).max(500)]).optional(),
   })
   .strict();
 

@@ -9,7 +9,7 @@ import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 
-export const UrgeOverdueBody = z.object({ townshipId: z.number().int().positive(), comment: z.string().trim().max(500).optional() }).strict().openapi('UrgeOverdue');
+export const UrgeOverdueBody = z.object({ townshipId: z.number().int().positive().max(2147483647), comment: z.string().trim().max(500).optional() }).strict().openapi('UrgeOverdue');
 
 export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeOverdueBody>) {
   const user = c.var.user;

@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { invalidField, fail } from '../errors/errors.js';
 import { fieldErrors } from '../validation/bilingual-errors.js';
+import { plainText } from '../validation/plain-text.js';
 
 /** Larger pages are refused: a county's lists are paged, exports have their own route. */
 export const MAX_PAGE_SIZE = 500;
@@ -81,8 +82,8 @@ export function setContentRange(c: Context, resource: string, offset: number, co
 }
 
 /** Filter pieces most resources share. `id` is what react-admin's getMany sends. */
-export const idsFilter = z.union([z.number().int().positive(), z.array(z.number().int().positive()).max(MAX_PAGE_SIZE)]).optional();
-export const searchFilter = z.string().trim().max(50).optional();
+export const idsFilter = z.union([z.number().int().positive().max(2147483647), z.array(z.number().int().positive().max(2147483647)).max(MAX_PAGE_SIZE)]).optional();
+export const searchFilter = plainText().max(50).optional();
 
 export function idList(ids: number | number[] | undefined): number[] | undefined {
   if (ids === undefined) return undefined;

@@ -16,6 +16,7 @@ import { fieldErrors } from '../validation/bilingual-errors.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 import { PROCESS_TYPES } from '../../workflows/process-types.js';
 import type { Context } from 'hono';
+import type { Role } from '../../db/schema.js';
 import { delegatorsOf, selectTask, standingInFor, tasksInScope } from './task-queries.js';
 import { TASK_SORTS, TaskActionBody, TaskActionResultSchema, TaskFilter, TaskSchema } from './task-schemas.js';
 
@@ -90,8 +91,16 @@ export function createTaskRoutes() {
     if ((body.action === 'reject' || body.action === 'return') && !body.comment) throw invalidField('comment', '退回或驳回须填写理由', 'a reason is required');
     if (body.userIds?.length) {
       // A task must never be handed to someone who cannot sign in: the write would fail on every retry.
-      const found = await c.var.deps.db.selectFrom('users').select('id').where('id', 'in', body.userIds).where('active', '=', true).execute();
+      const found = await c.var.deps.db
+        .selectFrom('users')
+        .select(['id', 'role', 'township_id as townshipId', 'village_id as villageId'])
+        .where('id', 'in', body.userIds)
+        .where('active', '=', true)
+        .execute();
       if (found.length !== new Set(body.userIds).size) throw invalidField('userIds', '所选人员不存在或已停用', 'unknown or inactive user');
+      // 转交, 加签 and 抄送 reach only people who may see the task: its township's or village's, or the county's.
+      if (found.some((u) => !mayBeGivenTask(u, task)))
+        throw fail('forbidden', [{ field: 'userIds', message: '所选人员不在该待办所属乡镇(村)范围内，不能转交、加签或抄送给他', messageEn: 'a chosen person is outside the task’s township or village' }]);
     }
     const onBehalfOf = standingInFor(task, c.var.user, delegators);
     const { requestId, ...request } = body;
@@ -103,6 +112,14 @@ export function createTaskRoutes() {
   });
 
   return app;
+}
+
+/** Whether this user's scope covers the task (the rule scope.ts applies to every read). */
+function mayBeGivenTask(u: { role: Role; townshipId: number | null; villageId: number | null }, task: { townshipId: number | null; villageId: number | null }) {
+  if (u.role === 'county_admin' || u.role === 'auditor') return u.role === 'county_admin';
+  if (task.townshipId == null || u.townshipId !== task.townshipId) return false;
+  if (u.role === 'village_secretary') return task.villageId == null ? false : u.villageId === task.villageId;
+  return true;
 }
 
 function serialise<T extends { dueAt: Date; decidedAt: Date | null; createdAt: Date; canAct: unknown }>(row: T) {

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { DECISIONS, OPERATIONS } from '../../workflows/human-step/types.js';
 import { idsFilter } from '../resources/list-query.js';
+import { plainText } from '../validation/plain-text.js';
+import { bilingual } from '../validation/bilingual-errors.js';
 
 export const TaskSchema = z
   .object({
@@ -37,9 +39,9 @@ export const TaskFilter = z
   .object({
     mine: z.boolean().optional().openapi({ description: '我的待办: only tasks the caller can act on now' }),
     status: z.enum(['open', 'done', 'cancelled']).optional(),
-    processType: z.string().max(40).optional(),
-    processId: z.string().max(200).optional(),
-    townshipId: z.number().int().positive().optional(),
+    processType: plainText().max(40).optional(),
+    processId: plainText().max(200).optional(),
+    townshipId: z.number().int().positive().max(2147483647).optional(),
     overdue: z.boolean().optional(),
     id: idsFilter,
   })
@@ -53,13 +55,21 @@ const offset = z.union([
   z.object({ hours: z.number().min(1).max(87600) }).strict(),
 ]);
 
+/** Cap of one action's form, as JSON. */
+export const MAX_FORM_BYTES = 64 * 1024;
+const NO_NUL = /^[^\u0000]*$/;
+
 export const TaskActionBody = z
   .object({
     action: z.enum([...DECISIONS, ...OPERATIONS]),
-    form: z.record(z.string(), z.unknown()).optional(),
-    comment: z.string().trim().max(2000).optional(),
-    returnTo: z.string().max(100).optional(),
-    userIds: z.array(z.number().int().positive()).max(20).optional(),
+    // A form is a few fields of text; each action's form goes into the workflow's history for good.
+    form: z
+      .record(z.string(), z.unknown())
+      .refine((f) => Buffer.byteLength(JSON.stringify(f)) <= MAX_FORM_BYTES, { message: bilingual('表单内容过多（最多 64 KB）', 'the form is too large (64 KB at most)') })
+      .optional(),
+    comment: z.string().trim().max(2000).regex(NO_NUL, bilingual('不能包含空字符', 'must not contain NUL characters')).optional(),
+    returnTo: plainText().max(100).optional(),
+    userIds: z.array(z.number().int().positive().max(2147483647)).max(20).optional(),
     deadline: z.union([offset, z.object({ at: z.iso.datetime({ offset: true }) }).strict()]).optional(),
     /** Sent again on a retry (double click, flaky network): the action takes effect once. */
     requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),

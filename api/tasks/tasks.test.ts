@@ -122,6 +122,15 @@ describe('tasks through the API', () => {
     const nobody = await act('officer-01', review.id, { action: 'transfer', userIds: [999_999], comment: '转给不存在的人' });
     expect(nobody.status).toBe(400);
     expect((await nobody.json()).fields[0].field).toBe('userIds');
+    // 转交 and 抄送 stay inside the task's township: another township's officer may not see it.
+    const otherTownship = (await t.db.selectFrom('users').select('id').where('username', '=', 'officer-02').executeTakeFirstOrThrow()).id;
+    for (const action of ['transfer', 'cc']) {
+      const outside = await act('officer-01', review.id, { action, userIds: [otherTownship], comment: '给外乡镇的人' });
+      expect(outside.status, action).toBe(403);
+      const error = await outside.json();
+      expect(error.fields[0].field).toBe('userIds');
+      expect(error.fields[0].message).toContain('范围');
+    }
     const mentorUserId = (await t.db.selectFrom('users').select('id').where('person_id', '=', mentorId).where('role', '=', 'mentor').executeTakeFirstOrThrow()).id;
     const urged = await t.db.selectFrom('notifications').select('title').where('user_id', '=', mentorUserId).where('kind', '=', 'task_urged').execute();
     expect(urged.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import {
     Show,
     TextField,
     useTranslate,
+    WithRecord,
 } from 'react-admin';
 import { committeeChoices, educationChoices, genderChoices, positionTitleChoices } from '../choices';
 import { LocaleDateField } from '../common';
@@ -32,7 +33,16 @@ export const CadreShow = () => (
                 <FieldRow>
                     <Labeled><TextField source="name" /></Labeled>
                     <Labeled><SelectField source="gender" choices={genderChoices} /></Labeled>
-                    <Labeled><LocaleDateField source="birthDate" /></Labeled>
+                    {/* The birth date comes only with the full record (piiMasked false); otherwise the year. */}
+                    <WithRecord
+                        render={(record) =>
+                            record.birthDate ? (
+                                <Labeled><LocaleDateField source="birthDate" /></Labeled>
+                            ) : (
+                                <Labeled><NumberField source="birthYear" options={{ useGrouping: false }} /></Labeled>
+                            )
+                        }
+                    />
                     <Labeled><NumberField source="age" /></Labeled>
                     <Labeled><SelectField source="education" choices={educationChoices} /></Labeled>
                     <Labeled><BooleanField source="partyMember" /></Labeled>

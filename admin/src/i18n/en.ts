@@ -39,6 +39,7 @@ const enApp: AppMessages = {
                 name: 'Name',
                 gender: 'Gender',
                 birthDate: 'Date of birth',
+                birthYear: 'Year of birth',
                 age: 'Age',
                 idNumber: 'ID number',
                 phone: 'Mobile phone',
@@ -126,7 +127,7 @@ const enApp: AppMessages = {
         webhook_kind: { dingtalk: 'DingTalk', wecom: 'WeCom' },
         webhooks: {
             county: 'The county (organization department)',
-            url_hint: 'The address the group gives for a custom robot, starting with https://',
+            url_hint: 'The address the group gives for a custom robot: https://oapi.dingtalk.com/… (DingTalk) or https://qyapi.weixin.qq.com/… (WeCom)',
             secret_hint: 'For a DingTalk robot with signing on (starts with SEC); WeCom needs none',
             secret_keep: 'A secret once set is never shown; leave empty to keep it',
         },

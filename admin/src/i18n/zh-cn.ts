@@ -41,6 +41,7 @@ export const zhCNApp = {
                 name: '姓名',
                 gender: '性别',
                 birthDate: '出生日期',
+                birthYear: '出生年份',
                 age: '年龄',
                 idNumber: '身份证号',
                 phone: '手机号',
@@ -128,7 +129,7 @@ export const zhCNApp = {
         webhook_kind: { dingtalk: '钉钉', wecom: '企业微信' },
         webhooks: {
             county: '全县（县委组织部）',
-            url_hint: '在群设置中添加自定义机器人后复制的地址，以 https:// 开头',
+            url_hint: '在群设置中添加自定义机器人后复制的地址：钉钉为 https://oapi.dingtalk.com/…，企业微信为 https://qyapi.weixin.qq.com/…',
             secret_hint: '钉钉机器人开启“加签”时填写（SEC 开头）；企业微信不需要',
             secret_keep: '已设置的密钥不再显示；留空则保持不变',
         },

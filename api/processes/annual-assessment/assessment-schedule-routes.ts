@@ -31,7 +31,7 @@ const ScheduleBody = z
     month: z.number().int().min(1).max(12).openapi({ example: 3 }),
     day: z.number().int().min(1).max(28).openapi({ description: 'Up to 28, so every year has the day', example: 1 }),
     hour: z.number().int().min(0).max(23).openapi({ description: 'China time (Asia/Shanghai)', example: 9 }),
-    townshipIds: z.array(z.number().int().positive()).min(1).max(100).optional().openapi({ description: 'Only these townships; all when absent' }),
+    townshipIds: z.array(z.number().int().positive().max(2147483647)).min(1).max(100).optional().openapi({ description: 'Only these townships; all when absent' }),
     rubric: ScheduleRubric.optional().openapi({ description: 'The scoring rubric of every year it starts; the default when absent' }),
     settings: ScheduleSettings.optional(),
   })

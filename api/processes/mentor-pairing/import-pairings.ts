@@ -73,7 +73,7 @@ async function checkRows(c: Context<AppEnv>, rows: PairingRow[], problems: RowPr
     const before = problems.length;
     const add = (column: ColumnKey, message: string, messageEn: string) => problems.push({ row: r.row, column, message, messageEn });
     /** The person a row's ID number names, once its shape, existence and name are right. */
-    const identify = (idKey: ColumnKey, nameKey: ColumnKey, visible: (p: KnownPerson) => boolean, missing: [string, string]) => {
+    const identify = (idKey: ColumnKey, nameKey: ColumnKey, visible: (p: KnownPerson) => boolean, missing: [string, string], nameMismatchIsMissing = false) => {
       const id = r[idKey];
       if (!r[nameKey]) add(nameKey, '必填', 'required');
       if (reported.has(`${r.row}:${idKey}`)) return undefined;
@@ -82,14 +82,23 @@ async function checkRows(c: Context<AppEnv>, rows: PairingRow[], problems: RowPr
       if (!isValidIdNumber(id)) return void add(idKey, '身份证号有误：出生日期或末位校验码不符，请核对是否输错', 'the birth date or the check character is wrong');
       const person = known.get(id);
       if (!person || !visible(person)) return void add(idKey, ...missing);
-      if (r[nameKey] && !sameName(r[nameKey], person.name)) return void add(nameKey, '姓名与身份证号不符，请核对', 'the name does not match the ID number');
+      if (r[nameKey] && !sameName(r[nameKey], person.name)) {
+        if (nameMismatchIsMissing) return void add(idKey, ...missing);
+        return void add(nameKey, '姓名与身份证号不符，请核对', 'the name does not match the ID number');
+      }
       return person;
     };
 
     // A township officer sees one township: a mentee elsewhere reads as unknown, as a 404 would.
     const inScope = (p: KnownPerson) => user.role === 'county_admin' || p.townshipId === user.townshipId;
     const mentee = identify('menteeIdNumber', 'menteeName', inScope, ['未找到该身份证号的干部，或不在您的管辖范围内', 'no such person in your scope']);
-    const mentor = identify('mentorIdNumber', 'mentorName', () => true, ['未找到该身份证号的人员', 'no person with this ID number']);
+    // A mentor may come from anywhere in the county, so the answer must not tell whether an ID
+    // number belongs to someone, or to whom: unknown, another person's, not a mentor and no
+    // mentor account all read the same.
+    const NO_SUCH_MENTOR: [string, string] = ['未找到与该姓名和身份证号相符、且有导师账号的导师，请核对', 'no mentor with an account matches this name and ID number'];
+    const mentorFound = identify('mentorIdNumber', 'mentorName', () => true, NO_SUCH_MENTOR, true);
+    const mentor = mentorFound?.isMentor && mentorFound.roles.has('mentor') ? mentorFound : undefined;
+    if (mentorFound && !mentor) add('mentorIdNumber', ...NO_SUCH_MENTOR);
 
     if (!reported.has(`${r.row}:menteeIdNumber`) && isValidIdNumber(r.menteeIdNumber)) {
       const first = firstRowOf.get(r.menteeIdNumber);
@@ -98,8 +107,6 @@ async function checkRows(c: Context<AppEnv>, rows: PairingRow[], problems: RowPr
     }
     if (mentee && !mentee.roles.size) add('menteeIdNumber', '该干部没有登录账号，无法办理成长计划等环节', 'the mentee has no user account');
     if (mentee?.runningPairing) add('menteeIdNumber', '该干部已有进行中的导师帮带', 'the cadre already has a running pairing');
-    if (mentor && !mentor.isMentor) add('mentorIdNumber', '该人员不在导师名单中', 'the person is not a mentor');
-    else if (mentor && !mentor.roles.has('mentor')) add('mentorIdNumber', '该导师没有导师账号', 'the mentor has no mentor account');
     if (mentee && mentor && mentee.id === mentor.id) add('mentorIdNumber', '导师不能是被帮带干部本人', 'the mentee cannot mentor themselves');
     if (r.reason.length > 500) add('reason', `结对理由最多 500 字（现为 ${r.reason.length} 字）`, 'at most 500 characters');
 

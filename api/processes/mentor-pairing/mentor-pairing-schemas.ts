@@ -19,8 +19,8 @@ export const PairingSettingsInput = z
 
 export const StartPairingBody = z
   .object({
-    menteePersonId: z.number().int().positive(),
-    mentorPersonId: z.number().int().positive(),
+    menteePersonId: z.number().int().positive().max(2147483647),
+    mentorPersonId: z.number().int().positive().max(2147483647),
     reason: z.string().trim().max(500).optional(),
     settings: PairingSettingsInput.optional(),
   })
@@ -28,10 +28,10 @@ export const StartPairingBody = z
   .openapi('StartMentorPairing');
 
 export const BulkPairingBody = z
-  .object({ townshipId: z.number().int().positive(), settings: PairingSettingsInput.optional() })
+  .object({ townshipId: z.number().int().positive().max(2147483647), settings: PairingSettingsInput.optional() })
   .strict()
   .openapi('StartMentorPairingsForTownship');
 
-export const ReassignBody = z.object({ mentorPersonId: z.number().int().positive(), reason: z.string().trim().min(1).max(500) }).strict().openapi('ReassignMentor');
+export const ReassignBody = z.object({ mentorPersonId: z.number().int().positive().max(2147483647), reason: z.string().trim().min(1).max(500) }).strict().openapi('ReassignMentor');
 export const EndEarlyBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict().openapi('EndPairingEarly');
 export const StartedSchema = z.object({ id: z.string(), title: z.string() }).openapi('StartedProcess');

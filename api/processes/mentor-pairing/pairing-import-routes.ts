@@ -68,7 +68,11 @@ async function uploadedBytes(c: Context<AppEnv>): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type === XLSX_TYPE) return new Uint8Array(await c.req.arrayBuffer());
   if (type !== 'multipart/form-data') throw notSpreadsheet();
-  const file = (await c.req.parseBody())['file'];
+  // A malformed multipart body is the sender's mistake: 400 naming the field, not a 500.
+  const form = await c.req.parseBody().catch(() => {
+    throw invalidField('file', '上传的表单无法读取，请重新选择文件上传', 'the multipart body could not be read');
+  });
+  const file = form['file'];
   if (!(file instanceof File)) throw invalidField('file', '请选择要上传的 Excel 文件', 'no file in the form field "file"');
   return new Uint8Array(await file.arrayBuffer());
 }

@@ -94,7 +94,7 @@ describe('导师帮带 spreadsheets', () => {
     expect(list.rowCount - 1).toBe(townshipMentors.length);
     const cells = list.getSheetValues().flat().map(String);
     expect(cells.some((v) => /\d{17}[\dX]/.test(v))).toBe(false);
-    expect(cells).toContain(townshipMentors[0].id_number.slice(-4));
+    expect(cells).toContain(`${'*'.repeat(16)}${townshipMentors[0].id_number.slice(-2)}`);
     // Only those who may start pairings get it.
     expect((await t.request(`${BASE}/template.xlsx`, { as: as.cadre })).status).toBe(403);
   });
@@ -137,7 +137,7 @@ describe('导师帮带 spreadsheets', () => {
     expect(fields.map((f) => f.field)).toEqual(['第4行 被帮带干部身份证号', '第5行 被帮带干部身份证号', '第5行 导师身份证号']);
     expect(fields[0].message).toContain('校验码');
     expect(fields[1].message).toContain('第2行');
-    expect(fields[2].message).toContain('不在导师名单');
+    expect(fields[2].message).toContain('未找到与该姓名和身份证号相符');
     expect(fields[2].messageEn).toMatch(/^row 5, mentor ID number: /);
     expect(await pairingCount()).toBe(before);
   });
@@ -230,5 +230,68 @@ describe('导师帮带 spreadsheets', () => {
     } finally {
       workflows.start = original;
     }
+  });
+
+  it('a zip bomb is refused by the bytes it really inflates to, whatever sizes it declares', async () => {
+    const { deflateRawSync } = await import('node:zlib');
+    // One part of 40 MB of zeros (about 40 KB packed) that declares 100 bytes unpacked.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const data = deflateRawSync(Buffer.alloc(40 * 1024 * 1024));
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(100, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(100, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(0, 42);
+    const centralOffset = local.length + name.length + data.length;
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(central.length + name.length, 12);
+    end.writeUInt32LE(centralOffset, 16);
+    const bomb = Buffer.concat([local, name, data, central, name, end]);
+    expect(bomb.length).toBeLessThan(MAX_UPLOAD_BYTES);
+    const res = await upload(bomb);
+    expect(res.status).toBe(400);
+    const [field] = await fieldsOf(res);
+    expect(field).toMatchObject({ field: 'file', messageEn: 'the workbook unpacks too large' });
+  });
+
+  it('a malformed multipart body is a 400 naming the file field', async () => {
+    const res = await t.request(`${BASE}/import`, {
+      method: 'POST',
+      as: as['officer-01'],
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK',
+    });
+    expect(res.status).toBe(400);
+    expect((await fieldsOf(res))[0].field).toBe('file');
+  });
+
+  it('the mentor column answers the same for an unknown ID, someone else’s ID and a non-mentor', async () => {
+    const { validIdNumber } = await import('../../../test/support/id-numbers.js');
+    const unknown = validIdNumber('1961-03-07', '997');
+    const res = await upload(
+      await workbook([
+        [mentees[9].idNumber, mentees[9].name, unknown, mentors[0].name, null],
+        [mentees[10].idNumber, mentees[10].name, mentees[13].idNumber, mentors[0].name, null],
+        row(mentees[11], mentees[13]),
+      ]),
+    );
+    expect(res.status).toBe(400);
+    const fields = (await fieldsOf(res)).filter((f) => f.field.includes('导师'));
+    expect(fields.map((f) => f.field)).toEqual(['第2行 导师身份证号', '第3行 导师身份证号', '第4行 导师身份证号']);
+    expect(new Set(fields.map((f) => f.message)).size).toBe(1);
   });
 });

@@ -1,18 +1,20 @@
 // 导师帮带导入表: the template a clerk fills in and the reader of what comes back. People are
 // named by ID number (names repeat across a county); the name beside each is a check that
 // the right number was typed.
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
 import type { DB } from '../../../db/database.js';
 import type { SessionUser } from '../../context.js';
 import type { FieldError } from '../../errors/app-error.js';
 import { fail, invalidField } from '../../errors/errors.js';
+import { maskIdNumber } from '../../pii/mask.js';
 import { runningLoadByMentor, styleHeader } from './pairing-export.js';
 
 /** 895 newly elected cadres in the county: one file for all of them, with room to spare. */
 export const MAX_IMPORT_ROWS = 2000;
-/** Unpacked size of all parts; a full template of 2,000 rows is well under 2 MiB. */
-const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+/** Unpacked size of all parts, counted while inflating; a full template of 2,000 rows is well under 2 MiB. */
+export const MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
 
 export const COLUMNS = [
   { key: 'menteeIdNumber', header: '被帮带干部身份证号', en: 'mentee ID number', width: 24, idNumber: true, help: '必填。18 位居民身份证号，末位可为 X；须是本辖区内有登录账号、且没有进行中帮带的干部。' },
@@ -61,13 +63,30 @@ function assertWorkbookFile(bytes: Uint8Array): void {
     }
   }
   if (end < 0) throw notWorkbook();
-  // The declared sizes can understate a crafted file; with the upload limit this still keeps
-  // an honest but bloated workbook (styles on a million rows) from being unpacked whole.
+  // The sizes a zip declares can be anything (a crafted 93 KB file declared small and unpacked
+  // to 80 MB): each part is inflated here, counting the bytes that really come out, and the
+  // count stops at the limit. Only then does ExcelJS unpack the file.
   let offset = view.getUint32(end + 16, true);
   let unpacked = 0;
+  const tooLarge = () => notWorkbook('工作簿解压后过大，请只保留导入表中的数据后重新上传', 'the workbook unpacks too large');
   for (let n = view.getUint16(end + 10, true); n > 0; n--) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw notWorkbook();
-    unpacked += view.getUint32(offset + 24, true);
+    const method = view.getUint16(offset + 10, true);
+    const compressed = view.getUint32(offset + 20, true);
+    const local = view.getUint32(offset + 42, true);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) throw notWorkbook();
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + compressed > bytes.length) throw notWorkbook();
+    const data = bytes.subarray(start, start + compressed);
+    if (method === 0) unpacked += compressed;
+    else if (method === 8) {
+      try {
+        unpacked += inflateRawSync(data, { maxOutputLength: MAX_UNPACKED_BYTES - unpacked + 1 }).length;
+      } catch (e) {
+        throw (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError ? tooLarge() : notWorkbook();
+      }
+    } else throw notWorkbook();
+    if (unpacked > MAX_UNPACKED_BYTES) throw tooLarge();
     offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
   if (unpacked > MAX_UNPACKED_BYTES) throw notWorkbook('工作簿解压后过大，请只保留导入表中的数据后重新上传', 'the workbook unpacks too large');
@@ -162,7 +181,7 @@ export async function buildTemplate(db: DB, user: SessionUser): Promise<Uint8Arr
     `一个文件最多 ${MAX_IMPORT_ROWS} 行。身份证号请按文本填写（本模板已设为文本格式）。`,
     '导入时先逐行检查全部数据：只要有一行有误，整个文件都不导入，并列出每个有误的行号与原因；改正后重新上传即可。',
     '全部无误时，每行发起一个导师帮带流程，先交乡镇党委书记审批。',
-    '“导师名单”工作表列出可选的导师，身份证号只显示后四位，完整号码请以干部档案为准。',
+    '“导师名单”工作表列出可选的导师，身份证号只显示末两位，完整号码请以干部档案为准。',
   ])
     help.addRow(['', line]);
   help.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
@@ -173,12 +192,12 @@ export async function buildTemplate(db: DB, user: SessionUser): Promise<Uint8Arr
     { header: '导师姓名', key: 'name', width: 14 },
     { header: '乡镇', key: 'township', width: 16 },
     { header: '村(社区)', key: 'village', width: 18 },
-    { header: '身份证号后四位', key: 'last4', width: 16 },
+    { header: '身份证号(部分隐藏)', key: 'idNumber', width: 24 },
     { header: '在带人数', key: 'load', width: 10 },
   ];
   const [list, load] = await Promise.all([mentorsInScope(db, user), runningLoadByMentor(db)]);
-  for (const m of list) mentors.addRow({ name: m.name, township: m.township, village: m.village, last4: m.idNumber.slice(-4), load: load.get(m.id) ?? 0 });
-  mentors.getColumn('last4').numFmt = '@';
+  for (const m of list) mentors.addRow({ name: m.name, township: m.township, village: m.village, idNumber: maskIdNumber(m.idNumber), load: load.get(m.id) ?? 0 });
+  mentors.getColumn('idNumber').numFmt = '@';
   styleHeader(mentors);
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());

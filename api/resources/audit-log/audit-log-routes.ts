@@ -45,7 +45,7 @@ const list = createRoute({
 const show = createRoute({
   method: 'get', path: '/{id}', tags, summary: 'One audit entry', middleware: [requireUser] as const,
   request: { params: IdParam },
-  responses: { 200: { description: 'The entry', content: { 'application/json': { schema: AuditEntrySchema } } }, ...errorResponses(401, 403, 404) },
+  responses: { 200: { description: 'The entry', content: { 'application/json': { schema: AuditEntrySchema } } }, ...errorResponses(400, 401, 403, 404) },
 });
 
 function assertReader(user: SessionUser) {

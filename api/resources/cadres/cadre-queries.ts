@@ -87,10 +87,12 @@ async function positionsOf(db: DB, personIds: number[]) {
   return byPerson;
 }
 
+const sortKey = (field: (typeof CADRE_SORTS)[number]) => (field === 'birthYear' ? sql`date_part('year', p.birth_date)` : orderBy(field, { name: 'p.name' }));
+
 export async function listCadres(db: DB, scope: Scope, list: ListQuery<CadreFilterValues, (typeof CADRE_SORTS)[number]>) {
   const filtered = withFilter(peopleInScope(db, scope), list.filter);
   const [rows, total] = await Promise.all([
-    selectPerson(filtered).orderBy(orderBy(list.sort.field, { name: 'p.name' }), list.sort.order).orderBy('p.id').offset(list.offset).limit(list.limit).execute(),
+    selectPerson(filtered).orderBy(sortKey(list.sort.field), list.sort.order).orderBy('p.id').offset(list.offset).limit(list.limit).execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   const positions = await positionsOf(db, rows.map((r) => r.id));

@@ -16,16 +16,20 @@ import { CADRE_SORTS, CadreFilter, CadreInput, CadreSchema, CadreUpdate, birthDa
 
 const routes = crudRoutes({ tag: 'cadres 村(社区)干部', noun: 'cadres', record: CadreSchema, createInput: CadreInput, updateInput: CadreUpdate });
 
-function masked<T extends Pick<PersonRow, 'idNumber' | 'phone'>>(row: T) {
-  return { ...row, idNumber: maskIdNumber(row.idNumber), phone: maskPhone(row.phone), piiMasked: true };
+/** The birth date goes with the ID number: a masked row keeps only its year (and the age). */
+function masked<T extends Pick<PersonRow, 'idNumber' | 'phone' | 'birthDate'>>(row: T) {
+  const { birthDate, ...rest } = row;
+  return { ...rest, birthYear: birthYearOf(birthDate), idNumber: maskIdNumber(row.idNumber), phone: maskPhone(row.phone), piiMasked: true };
 }
 
+const birthYearOf = (birthDate: string) => Number(birthDate.slice(0, 4));
+
 /** Full personal data for the roles that need it, and every such read goes to the audit log. */
-async function revealed<T extends Pick<PersonRow, 'id' | 'idNumber' | 'phone'>>(c: Context<AppEnv>, row: T) {
+async function revealed<T extends Pick<PersonRow, 'id' | 'idNumber' | 'phone' | 'birthDate'>>(c: Context<AppEnv>, row: T) {
   const user = c.var.user;
   if (!seesFullPii(user.role, user.personId === row.id)) return masked(row);
-  await writeAudit(c, { action: 'pii.read', resource: 'cadres', recordId: row.id, detail: { fields: ['idNumber', 'phone'] } });
-  return { ...row, piiMasked: false };
+  await writeAudit(c, { action: 'pii.read', resource: 'cadres', recordId: row.id, detail: { fields: ['idNumber', 'phone', 'birthDate'] } });
+  return { ...row, birthYear: birthYearOf(row.birthDate), piiMasked: false };
 }
 
 /** The village must exist (else 400) and lie inside the writer's scope (else 403). */
@@ -59,8 +63,13 @@ function toColumns(input: Input, townshipId?: number) {
 
 /** Audit details never carry the personal data itself. */
 function auditable(input: Input) {
-  const { idNumber, phone, ...rest } = input;
-  return { ...rest, ...(idNumber ? { idNumber: maskIdNumber(idNumber) } : {}), ...(phone ? { phone: maskPhone(phone) } : {}) };
+  const { idNumber, phone, birthDate, ...rest } = input;
+  return {
+    ...rest,
+    ...(birthDate ? { birthYear: birthYearOf(birthDate) } : {}),
+    ...(idNumber ? { idNumber: maskIdNumber(idNumber) } : {}),
+    ...(phone ? { phone: maskPhone(phone) } : {}),
+  };
 }
 
 const idNumberTaken = () => conflictField('idNumber', '该身份证号已登记', 'this ID number is already registered');

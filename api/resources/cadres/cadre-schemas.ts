@@ -3,6 +3,7 @@ import { COMMITTEES, EDUCATION_LEVELS, POSITION_TITLES } from '../../../db/schem
 import { parseIdNumber } from '../../../domain/id-number.js';
 import { bilingual } from '../../validation/bilingual-errors.js';
 import { idsFilter, searchFilter } from '../list-query.js';
+import { plainText } from '../../validation/plain-text.js';
 
 const gender = z.enum(['male', 'female']).openapi({ description: 'male 男 / female 女' });
 const education = z.enum(EDUCATION_LEVELS);
@@ -24,9 +25,10 @@ export const CadreSchema = z
     id: z.number().int(),
     name: z.string(),
     gender,
-    birthDate: z.string(),
+    birthDate: z.string().optional().openapi({ description: '出生日期; only when piiMasked is false (it is eight of the hidden digits)' }),
+    birthYear: z.number().int(),
     age: z.number().int(),
-    idNumber: z.string().openapi({ description: '身份证号; masked unless piiMasked is false' }),
+    idNumber: z.string().openapi({ description: '身份证号; masked (last two characters) unless piiMasked is false' }),
     phone: z.string().openapi({ description: '手机号; masked unless piiMasked is false' }),
     piiMasked: z.boolean(),
     education,
@@ -43,7 +45,7 @@ export const CadreSchema = z
   .openapi('Cadre');
 
 const fields = {
-  name: z.string().trim().min(2).max(20),
+  name: plainText().min(2).max(20),
   gender,
   birthDate: isoDate,
   idNumber: z
@@ -54,7 +56,7 @@ const fields = {
   phone: z.string().trim().regex(/^1[3-9]\d{9}$/, bilingual('手机号应为 11 位数字', 'phone must be an 11-digit mobile number')),
   education,
   partyMember: z.boolean(),
-  villageId: z.number().int().positive(),
+  villageId: z.number().int().positive().max(2147483647),
   newlyElected: z.boolean().optional(),
   isMentor: z.boolean().optional(),
   isReserve: z.boolean().optional(),
@@ -80,8 +82,8 @@ const bool = z.boolean().optional();
 export const CadreFilter = z
   .object({
     q: searchFilter,
-    townshipId: z.number().int().positive().optional(),
-    villageId: z.number().int().positive().optional(),
+    townshipId: z.number().int().positive().max(2147483647).optional(),
+    villageId: z.number().int().positive().max(2147483647).optional(),
     gender: gender.optional(),
     education: education.optional(),
     partyMember: bool,
@@ -92,4 +94,5 @@ export const CadreFilter = z
   })
   .strict();
 
-export const CADRE_SORTS = ['id', 'name', 'gender', 'birthDate', 'age', 'education', 'partyMember', 'townshipId', 'villageId', 'newlyElected', 'isMentor', 'isReserve'] as const;
+// No sort by birth date: its order over a county's list would narrow the masked birth dates.
+export const CADRE_SORTS = ['id', 'name', 'gender', 'birthYear', 'age', 'education', 'partyMember', 'townshipId', 'villageId', 'newlyElected', 'isMentor', 'isReserve'] as const;

@@ -31,11 +31,26 @@ describe('personal data', () => {
     for (const s of [admin, officer]) {
       const res = await t.request(`/api/cadres?${listQuery({ filter: { id: [personInTownship1.id] } })}`, { as: s });
       const [row] = await res.json();
-      expect(row.idNumber).toBe(`${personInTownship1.id_number.slice(0, 6)}********${personInTownship1.id_number.slice(-4)}`);
+      expect(row.idNumber).toBe(`****************${personInTownship1.id_number.slice(-2)}`);
       expect(row.phone).toBe(`${personInTownship1.phone.slice(0, 3)}****${personInTownship1.phone.slice(-4)}`);
       expect(row.piiMasked).toBe(true);
     }
     expect(await piiReads()).toEqual([]);
+  });
+
+  it('a list never shows what would fill in a masked ID number: no birth date, only the year', async () => {
+    const birth = await t.db.selectFrom('people').select('birth_date').where('id', '=', personInTownship1.id).executeTakeFirstOrThrow();
+    for (const s of [admin, officer, villageSecretary]) {
+      const res = await t.request(`/api/cadres?${listQuery({ filter: { id: [personInTownship1.id] } })}`, { as: s });
+      const [row] = await res.json();
+      expect(row.birthDate).toBeUndefined();
+      expect(row.birthYear).toBe(Number(birth.birth_date.slice(0, 4)));
+      // Nothing in the row holds the hidden middle: region code and birth date together.
+      expect(JSON.stringify(row)).not.toContain(personInTownship1.id_number.slice(6, 14));
+      expect(JSON.stringify(row)).not.toContain(personInTownship1.id_number.slice(0, 6));
+    }
+    // Ordering a county's list by birth date would narrow the hidden dates too.
+    expect((await t.request(`/api/cadres?${listQuery({ sort: ['birthDate', 'ASC'] })}`, { as: admin })).status).toBe(400);
   });
 
   it('is shown in full on the record to the county admin and the township officer, and each read is logged', async () => {
@@ -85,7 +100,7 @@ describe('personal data', () => {
 
 describe('lists', () => {
   it('filter, sort and page together, with the total in Content-Range', async () => {
-    const res = await t.request(`/api/cadres?${listQuery({ filter: { townshipId: 1, newlyElected: true }, sort: ['birthDate', 'DESC'], range: [0, 9] })}`, { as: admin });
+    const res = await t.request(`/api/cadres?${listQuery({ filter: { townshipId: 1, newlyElected: true }, sort: ['birthYear', 'DESC'], range: [0, 9] })}`, { as: admin });
     expect(res.status).toBe(200);
     const rows = await res.json();
     const total = await t.db
@@ -96,8 +111,8 @@ describe('lists', () => {
       .executeTakeFirstOrThrow();
     expect(res.headers.get('content-range')).toBe(`cadres 0-${Math.min(9, total.n - 1)}/${total.n}`);
     expect(rows.every((r: { townshipId: number; newlyElected: boolean }) => r.townshipId === 1 && r.newlyElected)).toBe(true);
-    const dates = rows.map((r: { birthDate: string }) => r.birthDate);
-    expect(dates).toEqual([...dates].sort().reverse());
+    const years = rows.map((r: { birthYear: number }) => r.birthYear);
+    expect(years).toEqual([...years].sort().reverse());
   });
 
   it('search by name and page two follow on from page one without overlap', async () => {

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { isDay } from '../../../domain/working-days.js';
 import { bilingual } from '../../validation/bilingual-errors.js';
 import { MAX_PAGE_SIZE } from '../list-query.js';
+import { plainText } from '../../validation/plain-text.js';
 
 export const day = z
   .string()
@@ -12,7 +13,7 @@ export const day = z
   .openapi({ example: '2026-02-14' });
 
 const kind = z.enum(['holiday', 'workday']).openapi({ description: 'holiday 放假 / workday 上班（调休补班）' });
-const name = z.string().trim().min(1).max(50).openapi({ example: '春节' });
+const name = plainText().min(1).max(50).openapi({ example: '春节' });
 
 export const DayParam = z.object({
   id: day.openapi({ param: { name: 'id', in: 'path' }, example: '2026-02-14' }),
@@ -46,7 +47,7 @@ export const CalendarOverrideFilter = z
   .object({
     year: z.coerce.number().int().min(2000).max(2099).optional(),
     kind: kind.optional(),
-    q: z.string().trim().max(50).optional(),
+    q: plainText().max(50).optional(),
     id: z.union([day, z.array(day).max(MAX_PAGE_SIZE)]).optional(),
   })
   .strict();

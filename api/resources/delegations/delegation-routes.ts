@@ -16,7 +16,7 @@ const DelegationSchema = z
   .object({ id: z.number().int(), userId: z.number().int(), userName: z.string(), delegateUserId: z.number().int(), delegateName: z.string(), startsOn: z.string(), endsOn: z.string(), reason: z.string().nullable() })
   .openapi('Delegation');
 const DelegationInput = z
-  .object({ userId: z.number().int().positive().optional(), delegateUserId: z.number().int().positive(), startsOn: isoDate, endsOn: isoDate, reason: z.string().trim().max(200).optional() })
+  .object({ userId: z.number().int().positive().max(2147483647).optional(), delegateUserId: z.number().int().positive().max(2147483647), startsOn: isoDate, endsOn: isoDate, reason: z.string().trim().max(200).optional() })
   .strict()
   .refine((d) => d.endsOn >= d.startsOn, { message: bilingual('结束日期不能早于开始日期', 'endsOn must not be before startsOn'), path: ['endsOn'] })
   .openapi('DelegationInput');

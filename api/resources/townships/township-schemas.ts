@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { bilingual } from '../../validation/bilingual-errors.js';
 import { idsFilter, searchFilter } from '../list-query.js';
+import { plainText } from '../../validation/plain-text.js';
 
 const kind = z.enum(['township', 'subdistrict']).openapi({ description: 'township 乡镇 / subdistrict 街道' });
 
@@ -18,7 +19,7 @@ export const TownshipSchema = z
 export const TownshipInput = z
   .object({
     code: z.string().trim().regex(/^\d{9}$/, bilingual('区划代码应为 9 位数字', 'code must be 9 digits')),
-    name: z.string().trim().min(2).max(30),
+    name: plainText().min(2).max(30),
     kind,
   })
   .strict()

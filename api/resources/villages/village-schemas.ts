@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { bilingual } from '../../validation/bilingual-errors.js';
 import { idsFilter, searchFilter } from '../list-query.js';
+import { plainText } from '../../validation/plain-text.js';
 
 const kind = z.enum(['village', 'community']).openapi({ description: 'village 村 / community 社区' });
 const area = z.enum(['rural', 'urban']).openapi({ description: 'rural 农村 / urban 城镇' });
@@ -21,16 +22,16 @@ export const VillageSchema = z
 export const VillageInput = z
   .object({
     code: z.string().trim().regex(/^\d{12}$/, bilingual('区划代码应为 12 位数字', 'code must be 12 digits')),
-    name: z.string().trim().min(2).max(30),
+    name: plainText().min(2).max(30),
     kind,
     area,
-    townshipId: z.number().int().positive(),
+    townshipId: z.number().int().positive().max(2147483647),
   })
   .strict()
   .openapi('VillageInput');
 
 export const VillageFilter = z
-  .object({ q: searchFilter, townshipId: z.number().int().positive().optional(), kind: kind.optional(), area: area.optional(), id: idsFilter })
+  .object({ q: searchFilter, townshipId: z.number().int().positive().max(2147483647).optional(), kind: kind.optional(), area: area.optional(), id: idsFilter })
   .strict();
 
 export const VILLAGE_SORTS = ['id', 'code', 'name', 'kind', 'area', 'townshipId', 'cadreCount'] as const;

@@ -5,6 +5,7 @@
 // address or secret shows here rather than only in a log).
 import { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
+import { robotUrlProblem } from '../../../activities/notifications/channels/robot-address.js';
 import { maskRobotToken } from '../../../domain/robot-token.js';
 import type { DB } from '../../../db/database.js';
 import { writeAudit } from '../../audit/audit.js';
@@ -28,9 +29,19 @@ const WebhookSchema = z
     lastError: z.string().nullable().openapi({ description: "the robot's answer to the latest message that did not go out" }),
   })
   .openapi('Webhook');
-const url = z.url({ protocol: /^https?$/, error: bilingual('请填写以 http(s):// 开头的机器人地址', 'must be an http(s) URL') }).max(500);
+// Only the robot hosts (DingTalk, WeCom, and those the operator adds): the worker posts to this
+// address, so any other would let its owner reach machines inside the network.
+const url = z
+  .url({ protocol: /^https?$/, error: bilingual('请填写以 http(s):// 开头的机器人地址', 'must be an http(s) URL') })
+  .max(500)
+  .refine((v) => robotUrlProblem(v) === null, {
+    message: bilingual(
+      '只能填写钉钉（https://oapi.dingtalk.com）或企业微信（https://qyapi.weixin.qq.com）群机器人的地址',
+      'only DingTalk (oapi.dingtalk.com) or WeCom (qyapi.weixin.qq.com) robot addresses are allowed',
+    ),
+  });
 const WebhookInput = z
-  .object({ townshipId: z.number().int().positive().nullable(), kind: z.enum(['dingtalk', 'wecom']), url, secret: z.string().max(200).nullable().optional(), active: z.boolean().optional() })
+  .object({ townshipId: z.number().int().positive().max(2147483647).nullable(), kind: z.enum(['dingtalk', 'wecom']), url, secret: z.string().max(200).nullable().optional(), active: z.boolean().optional() })
   .strict()
   .openapi('WebhookInput');
 const WebhookUpdate = WebhookInput.partial().openapi('WebhookUpdate');
@@ -71,7 +82,7 @@ export function createWebhookRoutes() {
   const app = createRouter();
 
   app.openapi(routes.list, async (c) => {
-    const query = parseListQuery(c, { filter: z.object({ townshipId: z.number().int().positive().optional() }).strict(), sortable: ['id'] as const, defaultSort: 'id' });
+    const query = parseListQuery(c, { filter: z.object({ townshipId: z.number().int().positive().max(2147483647).optional() }).strict(), sortable: ['id'] as const, defaultSort: 'id' });
     let q = visible(c.var.deps.db, c.var.user);
     if (query.filter.townshipId) q = q.where('township_id', '=', query.filter.townshipId);
     const [rows, total] = await Promise.all([
@@ -118,7 +129,13 @@ export function createWebhookRoutes() {
       })
       .where('id', '=', id)
       .execute();
-    await writeAudit(c, { action: 'record.updated', resource: 'webhooks', recordId: id, detail: { ...input, secret: input.secret === undefined ? undefined : '(changed)' } });
+    // The auditor reads the log: the token is shown there as in the robot list, cut short.
+    await writeAudit(c, {
+      action: 'record.updated',
+      resource: 'webhooks',
+      recordId: id,
+      detail: { ...input, ...(input.url ? { url: maskRobotToken(input.url) } : {}), secret: input.secret === undefined ? undefined : '(changed)' },
+    });
     const row = await visible(db, { ...c.var.user, role: 'county_admin' }).where('id', '=', id).executeTakeFirstOrThrow();
     return c.json(present(row, c.var.user), 200);
   });

@@ -17,9 +17,9 @@ describe('group robots (群机器人)', () => {
     expect((await create('admin', { townshipId: null, kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SEC123' })).status).toBe(201);
     const own = await create('officer-01', { townshipId: 1, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' });
     expect(own.status).toBe(201);
-    expect((await create('officer-01', { townshipId: 2, kind: 'wecom', url: 'https://example.cn/hook' })).status).toBe(403);
-    expect((await create('officer-01', { townshipId: null, kind: 'wecom', url: 'https://example.cn/hook' })).status).toBe(403);
-    expect((await create('cadre-0001', { townshipId: 1, kind: 'wecom', url: 'https://example.cn/hook' })).status).toBe(403);
+    expect((await create('officer-01', { townshipId: 2, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z' })).status).toBe(403);
+    expect((await create('officer-01', { townshipId: null, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z' })).status).toBe(403);
+    expect((await create('cadre-0001', { townshipId: 1, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z' })).status).toBe(403);
   });
 
   it('never shows a secret, only whether one is set', async () => {
@@ -62,5 +62,36 @@ describe('group robots (群机器人)', () => {
     const res = await create('admin', { townshipId: 1, kind: 'dingtalk', url: 'ftp://example.cn/x' });
     expect(res.status).toBe(400);
     expect((await res.json()).fields[0].field).toBe('url');
+  });
+
+  it('a robot address outside the DingTalk and WeCom hosts is refused at save, with its field', async () => {
+    for (const url of [
+      'http://127.0.0.1:7233/',
+      'http://localhost/x',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.5/hook',
+      'http://[::1]/hook',
+      'https://oapi.dingtalk.com.evil.cn/robot/send',
+      'http://oapi.dingtalk.com/robot/send?access_token=x',
+      'https://user:pw@qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
+      'https://example.cn/hook',
+    ]) {
+      const res = await create('officer-01', { townshipId: 1, kind: 'wecom', url });
+      expect(res.status, url).toBe(400);
+      expect((await res.json()).fields[0].field).toBe('url');
+    }
+    const [robot] = await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as['officer-01'] })).json();
+    const res = await t.request(`/api/webhooks/${robot.id}`, { method: 'PUT', as: as['officer-01'], body: JSON.stringify({ url: 'http://127.0.0.1/' }) });
+    expect(res.status).toBe(400);
+    expect((await res.json()).fields[0].field).toBe('url');
+  });
+
+  it('keeps the token out of the audit log when the address changes', async () => {
+    const [robot] = await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as['officer-01'] })).json();
+    const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRETKEY123';
+    expect((await t.request(`/api/webhooks/${robot.id}`, { method: 'PUT', as: as['officer-01'], body: JSON.stringify({ url }) })).status).toBe(200);
+    const entries = await t.db.selectFrom('audit_log').select('detail').where('resource', '=', 'webhooks').execute();
+    expect(JSON.stringify(entries)).not.toContain('SECRETKEY123');
+    expect(JSON.stringify(entries)).toContain('key=SECR****');
   });
 });
