@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { useStepName } from '../processes/step-label';
 import { RankingStatusChip } from './status-chip';
 import { PROGRESS_STEPS } from './steps';
 import type { AssessmentProgress } from './types';
@@ -10,13 +11,14 @@ const chinaDate = (endsAt: string) => new Date(Date.parse(endsAt) + 8 * 3600_000
 /** Per township: cadres at each step, overdue, scored, the ranking's version and 公示 / 已定. */
 export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; onPick?: (townshipId: number) => void }) => {
     const translate = useTranslate();
+    const stepName = useStepName('annual-assessment');
     return (
         <Table size="small" className="qinglan-assessment-progress" sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
             <TableHead>
                 <TableRow>
                     <TableCell>{translate('qinglan.assessment.township')}</TableCell>
                     {PROGRESS_STEPS.map(step => (
-                        <TableCell key={step} align="right">{translate(`qinglan.steps.${step}`)}</TableCell>
+                        <TableCell key={step} align="right">{stepName.byKey(step)}</TableCell>
                     ))}
                     <TableCell align="right">{translate('qinglan.assessment.scored')}</TableCell>
                     <TableCell align="right">{translate('qinglan.assessment.overdue')}</TableCell>
