@@ -1,32 +1,38 @@
-// Every process type qinglan runs, by name: its Chinese name, its forms and its steps as data.
-// The API validates forms and the console draws diagrams from this one list.
-import { ANNUAL_ASSESSMENT, ANNUAL_ASSESSMENT_STEPS } from './annual-assessment/annual-assessment-definition.js';
+// Every process type qinglan runs, by name: its Chinese name, its forms and its step catalogue.
+// The API validates forms, serves the diagrams and counts progress from this one list.
+import { ANNUAL_ASSESSMENT } from './annual-assessment/annual-assessment-definition.js';
 import { annualAssessmentForms } from './annual-assessment/annual-assessment-forms.js';
+import { annualAssessmentSteps } from './annual-assessment/annual-assessment-steps.js';
 import type { FormRegistry } from './human-step/forms.js';
-import { MENTOR_PAIRING, MENTOR_PAIRING_STEPS } from './mentor-pairing/mentor-pairing-definition.js';
+import { familyOf, stepsOf, stepViews, type AnyStepDefinition, type StepView } from './human-step/step-catalogue.js';
+import { MENTOR_PAIRING } from './mentor-pairing/mentor-pairing-definition.js';
 import { mentorPairingForms } from './mentor-pairing/mentor-pairing-forms.js';
-
-export interface StepDefinition {
-  key: string;
-  name: string;
-  role: string | null;
-  next: readonly string[];
-}
+import { mentorPairingSteps } from './mentor-pairing/mentor-pairing-steps.js';
 
 export interface ProcessType {
   type: string;
   name: string;
   nameEn: string;
   forms: FormRegistry;
-  steps: readonly StepDefinition[];
+  catalogue: Record<string, AnyStepDefinition>;
 }
 
 export const PROCESS_TYPES: Record<string, ProcessType> = {
-  [MENTOR_PAIRING]: { type: MENTOR_PAIRING, name: '导师帮带', nameEn: 'Mentor pairing', forms: mentorPairingForms, steps: MENTOR_PAIRING_STEPS },
-  [ANNUAL_ASSESSMENT]: { type: ANNUAL_ASSESSMENT, name: '年度考核', nameEn: 'Annual assessment', forms: annualAssessmentForms, steps: ANNUAL_ASSESSMENT_STEPS },
+  [MENTOR_PAIRING]: { type: MENTOR_PAIRING, name: '导师帮带', nameEn: 'Mentor pairing', forms: mentorPairingForms, catalogue: mentorPairingSteps },
+  [ANNUAL_ASSESSMENT]: { type: ANNUAL_ASSESSMENT, name: '年度考核', nameEn: 'Annual assessment', forms: annualAssessmentForms, catalogue: annualAssessmentSteps },
 };
 
-/** Step keys carry a suffix per occurrence (exchange.m3); the diagram knows them by family. */
-export function stepFamily(stepKey: string): string {
-  return stepKey.replace(/\.(m|o|p)\d+$/, '');
+/**
+ * The catalogue step an occurrence key belongs to (`objection.o2` → `objection.answer`,
+ * `exchange.m3` → `exchange`): what the diagram highlights, the progress table counts and
+ * exports name. An unknown key stays itself, so a row is shown rather than lost.
+ */
+export function stepFamily(processType: string, stepKey: string): string {
+  const type = PROCESS_TYPES[processType];
+  return (type && familyOf(stepsOf(type.catalogue), stepKey)) ?? stepKey;
+}
+
+/** The definitions the API serves: the diagram, step names in both languages, forms and timers. */
+export function processDefinitions(): { type: string; name: string; nameEn: string; steps: StepView[] }[] {
+  return Object.values(PROCESS_TYPES).map(({ type, name, nameEn, catalogue }) => ({ type, name, nameEn, steps: stepViews(catalogue) }));
 }

@@ -14,9 +14,9 @@ import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/l
 import { createRouter } from '../router.js';
 import { scopeOf } from '../scope/scope.js';
 import { actionableBy, delegatorsOf } from '../tasks/task-queries.js';
-import { PROCESS_TYPES, stepFamily } from '../../workflows/process-types.js';
+import { processDefinitions, stepFamily } from '../../workflows/process-types.js';
 import { processesInScope, selectProcess, timelineOf } from './process-queries.js';
-import { PROCESS_SORTS, ProcessDetailSchema, ProcessFilter, ProcessIdParam, ProcessSchema } from './process-schemas.js';
+import { PROCESS_SORTS, ProcessDefinitionSchema, ProcessDetailSchema, ProcessFilter, ProcessIdParam, ProcessSchema } from './process-schemas.js';
 import { urgeOverdue, UrgeOverdueBody } from './urge-overdue.js';
 
 // The proto package is CommonJS: its enums come from the default export.
@@ -26,7 +26,7 @@ const tags = ['processes 流程'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const list = createRoute({ method: 'get', path: '/', tags, middleware: requireUser, summary: 'Processes in scope', request: { query: ListQuerySchema }, responses: { 200: json(z.array(ProcessSchema), 'A page'), ...errorResponses(400, 401) } });
-const definitions = createRoute({ method: 'get', path: '/definitions', tags, middleware: requireUser, summary: 'Process types and their steps (for diagrams)', responses: { 200: json(z.array(z.object({ type: z.string(), name: z.string(), nameEn: z.string(), steps: z.array(z.object({ key: z.string(), name: z.string(), role: z.string().nullable(), next: z.array(z.string()) })) })), 'Definitions'), ...errorResponses(401) } });
+const definitions = createRoute({ method: 'get', path: '/definitions', tags, middleware: requireUser, summary: 'Process types and their step catalogues (for diagrams and step names)', responses: { 200: json(z.array(ProcessDefinitionSchema), 'Definitions'), ...errorResponses(401) } });
 const show = createRoute({ method: 'get', path: '/{id}', tags, middleware: requireUser, summary: 'One process with its timeline', request: { params: ProcessIdParam }, responses: { 200: json(ProcessDetailSchema, 'The process'), ...errorResponses(400, 401, 404) } });
 const history = createRoute({ method: 'get', path: '/{id}/history', tags, middleware: requireUser, summary: 'Raw Temporal event history (auditor, county admin)', request: { params: ProcessIdParam }, responses: { 200: json(z.array(z.object({ eventId: z.string(), eventType: z.string(), eventTime: z.string().nullable() })), 'Events'), ...errorResponses(400, 401, 403, 404) } });
 const cancel = createRoute({ method: 'post', path: '/{id}/cancel', tags, middleware: requireUser, summary: 'Withdraw a running process (county admin, or the township officer who started it)', request: { params: ProcessIdParam, ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) }, responses: { 200: json(z.object({ id: z.string(), status: z.string() }), 'Cancelling'), ...errorResponses(400, 401, 403, 404, 409) } });
@@ -46,9 +46,7 @@ function serialise<T extends { startedAt: Date; endedAt: Date | null }>(row: T) 
 export function createProcessRoutes() {
   const app = createRouter();
 
-  app.openapi(definitions, (c) =>
-    c.json(Object.values(PROCESS_TYPES).map(({ type, name, nameEn, steps }) => ({ type, name, nameEn, steps: steps.map((s) => ({ ...s, next: [...s.next] })) })), 200),
-  );
+  app.openapi(definitions, (c) => c.json(processDefinitions(), 200));
 
   app.openapi(urge, async (c) => c.json(await urgeOverdue(c, c.req.valid('json')), 200));
 
@@ -86,8 +84,8 @@ export function createProcessRoutes() {
       timelineOf(db, id),
       db.selectFrom('tasks').select(['step_key', 'status']).where('process_id', '=', id).orderBy('id').execute(),
     ]);
-    const path = [...new Set(tasks.map((t) => stepFamily(t.step_key)))];
-    const current = [...new Set(tasks.filter((t) => t.status === 'open').map((t) => stepFamily(t.step_key)))];
+    const path = [...new Set(tasks.map((t) => stepFamily(row.type, t.step_key)))];
+    const current = [...new Set(tasks.filter((t) => t.status === 'open').map((t) => stepFamily(row.type, t.step_key)))];
     if (row.status !== 'running') path.push('end');
     return c.json({ ...serialise(row), timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), path, current }, 200);
   });

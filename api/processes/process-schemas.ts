@@ -65,3 +65,27 @@ export const ProcessFilter = z
   .strict();
 
 export const PROCESS_SORTS = ['startedAt', 'endedAt', 'title', 'status', 'type', 'overdueTasks'] as const;
+
+const OffsetSchema = z.union([z.object({ days: z.number() }), z.object({ workingDays: z.number() }), z.object({ hours: z.number() })]);
+
+/** One step of a process type's catalogue, as the diagram and the console's step names read it. */
+export const StepDefinitionSchema = z
+  .object({
+    key: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    role: z.string().nullable(),
+    next: z.array(z.string()),
+    form: z.string().nullable(),
+    decisions: z.array(z.string()),
+    returnTo: z.array(z.string()),
+    /** Occurrence keys are this prefix and a number (`objection.o` → `objection.o2`); null for a step that occurs once. */
+    occurrence: z.string().nullable(),
+    remindBefore: OffsetSchema.nullable(),
+    escalate: z.array(z.object({ after: OffsetSchema, notify: z.enum(['township_officer', 'township_secretary', 'county_admin']) })),
+  })
+  .openapi('StepDefinition');
+
+export const ProcessDefinitionSchema = z
+  .object({ type: z.string(), name: z.string(), nameEn: z.string(), steps: z.array(StepDefinitionSchema) })
+  .openapi('ProcessDefinition');

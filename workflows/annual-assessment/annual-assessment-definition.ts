@@ -1,4 +1,5 @@
-// Annual assessment cycle (年度考核), declared as data: durations, inputs, messages, steps.
+// Annual assessment cycle (年度考核), declared as data: durations, inputs, messages
+// (its steps: annual-assessment-steps.ts).
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../human-step/types.js';
 import type { Rubric } from './rubric.js';
@@ -80,18 +81,3 @@ export interface CycleProgress {
   objections: number;
 }
 export const cycleProgressQuery = defineQuery<CycleProgress>('cycleProgress');
-
-export const ANNUAL_ASSESSMENT_STEPS = [
-  { key: 'self-report', name: '述职自评', role: 'cadre', next: ['review'] },
-  { key: 'review', name: '村党组织书记评议', role: 'village_secretary', next: ['score'] },
-  { key: 'score', name: '乡镇评分', role: 'township_officer', next: ['ranking'] },
-  { key: 'ranking', name: '乡镇排名', role: null, next: ['publish-notice'] },
-  { key: 'publish-notice', name: '发布公示', role: 'township_officer', next: ['notice'] },
-  { key: 'notice', name: '公示', role: null, next: ['objection.answer', 'confirm-results'] },
-  { key: 'objection.answer', name: '异议答复', role: 'township_officer', next: ['rescore', 'notice'] },
-  { key: 'rescore', name: '重新评分', role: 'township_officer', next: ['ranking'] },
-  { key: 'confirm-results', name: '确认考核结果', role: 'township_officer', next: ['outcomes'] },
-  { key: 'outcomes', name: '结果运用', role: null, next: ['reminder-talk', 'end'] },
-  { key: 'reminder-talk', name: '提醒谈话', role: 'township_secretary', next: ['end'] },
-  { key: 'end', name: '结束', role: null, next: [] },
-] as const;

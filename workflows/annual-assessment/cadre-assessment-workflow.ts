@@ -5,6 +5,7 @@ import type { Assignee } from '../human-step/types.js';
 import { beginProcess, endProcess } from '../process/process-lifecycle.js';
 import { ANNUAL_ASSESSMENT, type CadreAssessmentInput, type CadreAssessmentResult } from './annual-assessment-definition.js';
 import { annualAssessmentForms } from './annual-assessment-forms.js';
+import { annualAssessmentSteps as S } from './annual-assessment-steps.js';
 import { weightedTotal } from './rubric.js';
 
 export async function cadreAssessment(input: CadreAssessmentInput): Promise<CadreAssessmentResult> {
@@ -14,20 +15,16 @@ export async function cadreAssessment(input: CadreAssessmentInput): Promise<Cadr
   const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
   const reviewer: Assignee = input.isSecretary ? officer : { kind: 'role', role: 'village_secretary', townshipId, villageId };
   const base = { townshipId, villageId, context: { year: input.year, cadre: person.name } };
+  const reviewName = input.isSecretary ? '乡镇评议（书记）' : undefined;
 
   await beginProcess({ type: ANNUAL_ASSESSMENT, title, townshipId, villageId, subjectPersonId: person.personId, startedBy: input.startedBy, params: { year: input.year, rubric } });
-  await steps.run({ ...base, key: 'self-report', name: '述职自评', form: 'selfReport', assignee: { kind: 'user', userId: person.userId }, decisions: ['submit'], deadline: { days: settings.selfReportDays }, remindBefore: { days: 3 }, escalate: [{ after: { days: 3 }, notify: 'next_level' }] });
-  await steps.run({ ...base, key: 'review', name: input.isSecretary ? '乡镇评议（书记）' : '村党组织书记评议', form: 'review', assignee: reviewer, decisions: ['submit'], deadline: { workingDays: settings.reviewWorkingDays }, remindBefore: { workingDays: 1 } });
-  const score = await steps.run<{ scores: Record<string, number> }>({
+  await steps.run(S.selfReport, { ...base, assignee: { kind: 'user', userId: person.userId }, deadline: { days: settings.selfReportDays } });
+  await steps.run(S.review, { ...base, name: reviewName, assignee: reviewer, deadline: { workingDays: settings.reviewWorkingDays } });
+  const score = await steps.run(S.score, {
     ...base,
-    key: 'score',
-    name: '乡镇评分',
-    form: 'score',
     formRequires: rubric.items.map((item) => `scores.${item.key}`),
     assignee: officer,
-    decisions: ['submit'],
     deadline: { workingDays: settings.scoringWorkingDays },
-    remindBefore: { workingDays: 1 },
     context: { ...base.context, rubric: rubric.items },
   });
   const scores = Object.fromEntries(rubric.items.map((item) => [item.key, score.form.scores[item.key]]));

@@ -22,6 +22,7 @@ import {
   type TownshipCycleInput,
 } from './annual-assessment-definition.js';
 import { annualAssessmentForms } from './annual-assessment-forms.js';
+import { annualAssessmentSteps as S } from './annual-assessment-steps.js';
 import { cadreAssessment } from './cadre-assessment-workflow.js';
 import { rank, type RankedEntry, type Scored } from './ranking.js';
 import { gradeOf, weightedTotal } from './rubric.js';
@@ -139,7 +140,7 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   if (officerPublishes) {
     progress.phase = 'ranked';
     const ranked = rankingContext(ranking, missing);
-    const published = await steps.run({ townshipId, key: 'publish-notice', name: '发布公示', form: 'publishNotice', assignee: officer, decisions: ['submit'], deadline: { workingDays: settings.publishWorkingDays }, remindBefore: { workingDays: 1 }, escalate: [{ after: { workingDays: 1 }, notify: 'next_level' }], context: { year, ...ranked } });
+    const published = await steps.run(S.publishNotice, { townshipId, assignee: officer, deadline: { workingDays: settings.publishWorkingDays }, context: { year, ...ranked } });
     publishedBy = published.actor.userId;
     await steps.recordProcessEvent('notice_published', published.actor, { version: progress.rankingVersion, where: published.form.where }, published.comment);
   }
@@ -153,9 +154,17 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   async function answerObjection(n: number, personId: number, reason: string): Promise<void> {
     const name = scored.get(personId)?.name ?? missing.find((m) => m.personId === personId)?.name ?? String(personId);
     const context = { year, cadre: name, objection: reason };
-    const answer = await steps.run({ townshipId, key: `objection.o${n}`, name: `异议答复：${name}`, form: 'objectionAnswer', assignee: officer, decisions: ['approve', 'reject'], deadline: { workingDays: settings.objectionAnswerWorkingDays }, remindBefore: { workingDays: 1 }, escalate: [{ after: { workingDays: 1 }, notify: 'next_level' }], context });
+    const answer = await steps.run(S.objectionAnswer, { townshipId, occurrence: n, name: `异议答复：${name}`, assignee: officer, deadline: { workingDays: settings.objectionAnswerWorkingDays }, context });
     if (answer.decision !== 'approve' || !scored.has(personId)) return;
-    const rescore = await steps.run<{ scores: Record<string, number> }>({ townshipId, key: `rescore.o${n}`, name: `重新评分：${name}`, form: 'score', formRequires: rubric.items.map((i) => `scores.${i.key}`), assignee: officer, decisions: ['submit'], deadline: { workingDays: settings.scoringWorkingDays }, remindBefore: { workingDays: 1 }, context: { ...context, rubric: rubric.items, previous: scored.get(personId)!.scores } });
+    const rescore = await steps.run(S.rescore, {
+      townshipId,
+      occurrence: n,
+      name: `重新评分：${name}`,
+      formRequires: rubric.items.map((i) => `scores.${i.key}`),
+      assignee: officer,
+      deadline: { workingDays: settings.scoringWorkingDays },
+      context: { ...context, rubric: rubric.items, previous: scored.get(personId)!.scores },
+    });
     const scores = Object.fromEntries(rubric.items.map((i) => [i.key, rescore.form.scores[i.key]]));
     scored.set(personId, { ...scored.get(personId)!, scores, total: weightedTotal(rubric, scores) });
     await publish(false);
@@ -168,7 +177,8 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   if (officerPublishes) {
     // 确认考核结果: the officer closes the year; the results become final with this decision.
     progress.phase = 'closing';
-    await steps.run({ townshipId, key: 'confirm-results', name: '确认考核结果', form: 'confirmResults', assignee: officer, decisions: ['submit'], deadline: { workingDays: settings.confirmWorkingDays }, remindBefore: { workingDays: 1 }, escalate: [{ after: { workingDays: 1 }, notify: 'next_level' }], context: { year, objections: progress.objections, versions: progress.rankingVersion, ...rankingContext(ranking, missing) } });
+    const closing = { year, objections: progress.objections, versions: progress.rankingVersion, ...rankingContext(ranking, missing) };
+    await steps.run(S.confirmResults, { townshipId, assignee: officer, deadline: { workingDays: settings.confirmWorkingDays }, context: closing });
   }
   await publish(true);
 
@@ -179,7 +189,14 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
     ranking
       .filter((r) => r.bottom)
       .map((r) =>
-        steps.run({ townshipId, key: `reminder-talk.p${r.personId}`, name: `提醒谈话：${r.name}`, form: 'reminderTalk', assignee: secretary, decisions: ['submit'], deadline: { workingDays: settings.reminderTalkWorkingDays }, remindBefore: { workingDays: 2 }, escalate: [{ after: { workingDays: 1 }, notify: [{ kind: 'role', role: 'county_admin' }] }], context: { year, cadre: r.name, total: r.total, rank: r.rank } }),
+        steps.run(S.reminderTalk, {
+          townshipId,
+          occurrence: r.personId,
+          name: `提醒谈话：${r.name}`,
+          assignee: secretary,
+          deadline: { workingDays: settings.reminderTalkWorkingDays },
+          context: { year, cadre: r.name, total: r.total, rank: r.rank },
+        }),
       ),
   );
   progress.phase = 'done';

@@ -2,15 +2,52 @@
 // before the deadline, escalates after it, takes decisions through the `actOnTask` Update
 // (checked by a validator first) and returns the decision. Everything here is deterministic:
 // clocks come from the workflow, calendars and writes from activities.
-import { CancellationScope, condition, isCancellation, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { chinaMinuteOf } from '../../domain/china-time.js';
 import { CurrentStep, WaitingOn } from '../search-attributes.js';
-import { actorIsAssignee, actorIsSupervisor, supervisorChain } from './assignee.js';
+import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
 import { checkForm, type FormRegistry } from './forms.js';
 import { actOnTaskUpdate, openStepsQuery } from './messages.js';
 import { refuse } from './refusal.js';
 import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
+import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
+import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode } from './types.js';
 import { DECISIONS, type Actor, type Assignee, type Decision, type HumanStepSpec, type StepOutcome, type TaskActionRequest, type TaskActionResult } from './types.js';
+
+/**
+ * Steps escalate along the catalogue's chain of several hops (township, then county). Runs
+ * recorded before it escalated once at most, with fewer timers: they replay on the old chain.
+ */
+const ESCALATION_CHAINS = 'escalation-chains';
+
+/** What varies from one run of a step to the next; the rest comes from the catalogue. */
+export interface StepRunOptions {
+  assignee: Assignee | Assignee[];
+  /** The unit the task belongs to, for scope (who may see it) and webhooks. */
+  townshipId: number | null;
+  villageId?: number | null;
+  /** When the catalogue has none, or this start's settings set another. */
+  deadline?: Deadline;
+  context?: Record<string, unknown>;
+  /** The occurrence's number: `exchange.m3` for 3; absent for a step that occurs once. */
+  occurrence?: number | string;
+  /** The occurrence's own name (第 3 月定期交流, 异议答复：张三); the catalogue's otherwise. */
+  name?: string;
+  /** Fields this occurrence requires beyond the form's schema (e.g. every item of this cycle's rubric). */
+  formRequires?: string[];
+  signMode?: SignMode;
+  cc?: Assignee[];
+  /** When this start's settings move the reminder or the chain (a pairing's exchange days). */
+  remindBefore?: Offset;
+  escalate?: readonly EscalationHop[];
+  legacyEscalate?: readonly EscalationHop[];
+}
+
+/** The assignee a hop of the chain tells: a role of the step's township, or the county. */
+export function escalationRecipient(target: EscalationTarget, townshipId: number | null): Assignee {
+  if (target === 'county_admin' || townshipId == null) return { kind: 'role', role: 'county_admin' };
+  return { kind: 'role', role: target, townshipId };
+}
 
 const acts = proxyActivities<StepActivities>({
   startToCloseTimeout: '30 seconds',
@@ -86,7 +123,32 @@ export class HumanSteps {
     return [...this.open.keys()];
   }
 
-  async run<F extends Record<string, unknown>>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
+  /** Runs one occurrence of a catalogue step; the outcome's form is typed by the step's schema. */
+  async run<D extends HumanStepDefinition>(step: D, options: StepRunOptions): Promise<StepOutcome<FormOf<D>>> {
+    const deadline = options.deadline ?? step.deadline;
+    if (!deadline) throw new Error(`step ${step.key} needs a deadline`);
+    const chains = patched(ESCALATION_CHAINS);
+    const spec: HumanStepSpec = {
+      key: occurrenceKey(step, options.occurrence),
+      name: options.name ?? step.name,
+      form: step.form,
+      formRequires: options.formRequires,
+      assignee: options.assignee,
+      signMode: options.signMode,
+      decisions: step.decisions,
+      returnTo: step.returnTo,
+      deadline,
+      remindBefore: options.remindBefore ?? step.remindBefore,
+      escalate: chains ? (options.escalate ?? step.escalate) : (options.legacyEscalate ?? step.legacyEscalate),
+      cc: options.cc,
+      context: options.context,
+      townshipId: options.townshipId,
+      villageId: options.villageId,
+    };
+    return this.runSpec<FormOf<D>>(spec);
+  }
+
+  private async runSpec<F>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
     const round = (this.rounds.get(spec.key) ?? 0) + 1;
     this.rounds.set(spec.key, round);
     const openedAt = new Date().toISOString();
@@ -156,8 +218,7 @@ export class HumanSteps {
     if (rule && schedule.escalateAt[level]) {
       return { at: Date.parse(schedule.escalateAt[level]), fire: async () => {
         step.escalated = level + 1;
-        const chain = supervisorChain(this.waitingOn(step)[0] ?? { kind: 'role', role: 'county_admin' }, spec.townshipId);
-        const recipients = rule.notify === 'next_level' ? [chain[Math.min(level, chain.length - 1)]] : rule.notify;
+        const recipients = [escalationRecipient(rule.notify, spec.townshipId)];
         await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, this.undecided(step)[0]);
         for (const s of this.undecided(step)) await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
         await this.event(step, null, 'escalated', null, { level: level + 1, to: recipients });

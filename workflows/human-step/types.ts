@@ -40,15 +40,19 @@ export type TaskAction = Decision | Operation;
 /** 会签 (all must approve) or 或签 (the first decision counts). */
 export type SignMode = 'all' | 'any';
 
-export interface Escalation {
+/** Whom one hop of an escalation tells: a role of the step's township, or the county. */
+export type EscalationTarget = 'township_officer' | 'township_secretary' | 'county_admin';
+
+/** One hop of an escalation chain (督办): after this long past the deadline, tell this level. */
+export interface EscalationHop {
   /** Counted from the deadline. */
   after: Offset;
-  /** Whom to tell: the supervisors of the assignee's unit, one level up each time, or explicit recipients. */
-  notify: 'next_level' | Assignee[];
+  notify: EscalationTarget;
 }
 
+/** One occurrence of a step as the engine runs it, built from the catalogue and the workflow's options. */
 export interface HumanStepSpec {
-  /** Unique within the process; a step run again (rework) gets a new round. */
+  /** The occurrence key: unique within the process; a step run again (rework) gets a new round. */
   key: string;
   /** Shown to people (Chinese). */
   name: string;
@@ -58,12 +62,12 @@ export interface HumanStepSpec {
   formRequires?: string[];
   assignee: Assignee | Assignee[];
   signMode?: SignMode;
-  decisions: Decision[];
+  decisions: readonly Decision[];
   /** Steps this one may send the work back to (退回). */
-  returnTo?: string[];
+  returnTo?: readonly string[];
   deadline: Deadline;
   remindBefore?: Offset;
-  escalate?: Escalation[];
+  escalate?: readonly EscalationHop[];
   cc?: Assignee[];
   /** Shown in the inbox and on the task page: the subject, the township, earlier answers. */
   context?: Record<string, unknown>;

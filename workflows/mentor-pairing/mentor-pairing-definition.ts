@@ -1,4 +1,4 @@
-// Mentor pairing over a term (导师帮带), declared as data: its steps for the diagram, its
+// Mentor pairing over a term (导师帮带), declared as data (its steps: mentor-pairing-steps.ts): its
 // default durations (a county admin may change them per start), and the messages it answers.
 import { defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../human-step/types.js';
@@ -58,17 +58,3 @@ export interface MentorPairingOutcome {
 
 export const reassignMentorUpdate = defineUpdate<{ moved: number }, [{ actor: Actor; mentor: PairingPerson; reason: string }]>('reassignMentor');
 export const endPairingEarlyUpdate = defineUpdate<void, [{ actor: Actor; reason: string }]>('endPairingEarly');
-
-/** The steps as the console draws them; `next` are the paths a run can take. */
-export const MENTOR_PAIRING_STEPS = [
-  { key: 'proposal.approval', name: '结对审批', role: 'township_secretary', next: ['growth-plan.draft', 'end'] },
-  { key: 'growth-plan.draft', name: '起草成长计划', role: 'cadre', next: ['growth-plan.review'] },
-  { key: 'growth-plan.review', name: '导师审阅成长计划', role: 'mentor', next: ['growth-plan.approval', 'growth-plan.draft'] },
-  { key: 'growth-plan.approval', name: '乡镇审核成长计划', role: 'township_officer', next: ['exchange', 'growth-plan.draft'] },
-  { key: 'exchange', name: '定期交流（每月）', role: 'mentor', next: ['midterm.review', 'final.self-evaluation'] },
-  { key: 'midterm.review', name: '中期评估', role: 'mentor', next: ['final.self-evaluation'] },
-  { key: 'final.self-evaluation', name: '期满自评', role: 'cadre', next: ['final.mentor-evaluation'] },
-  { key: 'final.mentor-evaluation', name: '导师评价', role: 'mentor', next: ['final.sign-off'] },
-  { key: 'final.sign-off', name: '乡镇签署', role: 'township_officer', next: ['end', 'exchange'] },
-  { key: 'end', name: '结束', role: null, next: [] },
-] as const;

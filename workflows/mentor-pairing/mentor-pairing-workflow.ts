@@ -6,7 +6,7 @@
 import { CancellationScope, isCancellation, setHandler, sleep } from '@temporalio/workflow';
 import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
-import type { Actor, Assignee, StepOutcome } from '../human-step/types.js';
+import type { Actor, Assignee } from '../human-step/types.js';
 import { beginProcess, endProcess } from '../process/process-lifecycle.js';
 import {
   DEFAULT_MENTOR_PAIRING_SETTINGS,
@@ -18,6 +18,7 @@ import {
   type PairingPerson,
 } from './mentor-pairing-definition.js';
 import { mentorPairingForms, type MentorEvaluationForm } from './mentor-pairing-forms.js';
+import { exchangeTimers, mentorPairingSteps as S } from './mentor-pairing-steps.js';
 import { addMonths } from './months.js';
 
 export async function mentorPairing(input: MentorPairingInput): Promise<MentorPairingOutcome> {
@@ -86,10 +87,10 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
 
   async function growthPlan(): Promise<void> {
     for (;;) {
-      await steps.run({ ...base, key: 'growth-plan.draft', name: '起草成长计划', form: 'growthPlan', assignee: user(input.mentee), decisions: ['submit'], deadline: { days: settings.growthPlanDays }, remindBefore: { days: 3 }, escalate: [{ after: { days: 7 }, notify: 'next_level' }], context: context() });
-      const review = await steps.run({ ...base, key: 'growth-plan.review', name: '导师审阅成长计划', form: 'approval', assignee: user(mentor), decisions: ['approve', 'return'], returnTo: ['growth-plan.draft'], deadline: { workingDays: settings.reviewWorkingDays }, remindBefore: { workingDays: 1 }, context: context() });
+      await steps.run(S.growthPlanDraft, { ...base, assignee: user(input.mentee), deadline: { days: settings.growthPlanDays }, context: context() });
+      const review = await steps.run(S.growthPlanReview, { ...base, assignee: user(mentor), deadline: { workingDays: settings.reviewWorkingDays }, context: context() });
       if (review.decision === 'return') continue;
-      const approval = await steps.run({ ...base, key: 'growth-plan.approval', name: '乡镇审核成长计划', form: 'approval', assignee: officer, decisions: ['approve', 'return'], returnTo: ['growth-plan.draft'], deadline: { workingDays: settings.reviewWorkingDays }, remindBefore: { workingDays: 1 }, context: context() });
+      const approval = await steps.run(S.growthPlanApproval, { ...base, assignee: officer, deadline: { workingDays: settings.reviewWorkingDays }, context: context() });
       if (approval.decision === 'approve') return;
     }
   }
@@ -107,7 +108,9 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
       const due = addMonths(termStart, month).toISOString();
       exchangeRuns.push(
         scope
-          .run(() => steps.run({ ...base, key: `exchange.m${month}`, name: `第 ${month} 月定期交流`, form: 'exchange', assignee: user(mentor), decisions: ['submit'], deadline: { at: due }, remindBefore: { days: settings.remindDaysBeforeMonthEnd }, escalate: [{ after: { days: settings.escalateDaysAfterMonthEnd }, notify: [officer] }], context: { ...context(), month } }))
+          .run(() =>
+            steps.run(S.exchange, { ...base, ...exchangeTimers(settings), occurrence: month, name: `第 ${month} 月定期交流`, assignee: user(mentor), deadline: { at: due }, context: { ...context(), month } }),
+          )
           .then(
             () => void counts.recorded++,
             (error) => {
@@ -122,27 +125,28 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
   async function midterm(termStart: Date): Promise<void> {
     const at = addMonths(termStart, settings.midtermMonth).getTime();
     if (at > Date.now()) await sleep(at - Date.now());
-    await steps.run({ ...base, key: 'midterm.review', name: '中期评估', form: 'midtermReview', assignee: user(mentor), decisions: ['submit'], deadline: { days: 14 }, remindBefore: { days: 3 }, cc: [officer], context: context() });
+    await steps.run(S.midtermReview, { ...base, assignee: user(mentor), cc: [officer], context: context() });
   }
 
   const mentorEvaluation = () =>
-    steps.run<MentorEvaluationForm>({ ...base, key: 'final.mentor-evaluation', name: '导师评价', form: 'mentorEvaluation', assignee: user(mentor), decisions: ['submit'], deadline: { days: settings.evaluationDays }, remindBefore: { days: 3 }, context: context() });
+    steps.run(S.finalMentorEvaluation, { ...base, assignee: user(mentor), deadline: { days: settings.evaluationDays }, context: context() });
 
   /** Both sides evaluate at once; the township signs off or sends the mentor's evaluation back. */
   async function evaluate(): Promise<MentorEvaluationForm> {
     let [, evaluation] = await Promise.all([
-      steps.run({ ...base, key: 'final.self-evaluation', name: '期满自评', form: 'selfEvaluation', assignee: user(input.mentee), decisions: ['submit'], deadline: { days: settings.evaluationDays }, remindBefore: { days: 3 }, context: context() }),
+      steps.run(S.finalSelfEvaluation, { ...base, assignee: user(input.mentee), deadline: { days: settings.evaluationDays }, context: context() }),
       mentorEvaluation(),
     ]);
     for (;;) {
-      const signOff: StepOutcome = await steps.run({ ...base, key: 'final.sign-off', name: '乡镇签署', form: 'approval', assignee: officer, decisions: ['approve', 'return'], returnTo: ['final.mentor-evaluation'], deadline: { workingDays: settings.reviewWorkingDays }, remindBefore: { workingDays: 1 }, context: { ...context(), grade: evaluation.form.grade } });
+      const signOff = await steps.run(S.finalSignOff, { ...base, assignee: officer, deadline: { workingDays: settings.reviewWorkingDays }, context: { ...context(), grade: evaluation.form.grade } });
       if (signOff.decision === 'approve') return evaluation.form;
       evaluation = await mentorEvaluation();
     }
   }
 
   async function run(): Promise<MentorPairingOutcome> {
-    const approval = await steps.run({ ...base, key: 'proposal.approval', name: '结对审批', form: 'approval', assignee: { kind: 'role', role: 'township_secretary', townshipId: township }, decisions: ['approve', 'reject'], deadline: { workingDays: settings.approvalWorkingDays }, remindBefore: { workingDays: 1 }, escalate: [{ after: { workingDays: 2 }, notify: 'next_level' }], context: context() });
+    const secretary: Assignee = { kind: 'role', role: 'township_secretary', townshipId: township };
+    const approval = await steps.run(S.proposalApproval, { ...base, assignee: secretary, deadline: { workingDays: settings.approvalWorkingDays }, context: context() });
     if (approval.decision === 'reject') return { status: 'rejected', reason: approval.comment, mentorPersonId: mentor.personId, exchangesRecorded: 0, exchangesMissed: 0 };
 
     const termStart = new Date(Date.now());

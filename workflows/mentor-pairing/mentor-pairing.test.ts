@@ -88,7 +88,7 @@ describe('mentor pairing over a term', () => {
       await advanceTo(new Date(task.due_at.getTime() + 1000));
     }
 
-    // Month 3 was never recorded: reminded 3 days before its end, overdue at the end, and the
+    // Month 3 was never recorded: reminded 3 days before its end, overdue at the end, the
     // township officer told 7 days later.
     const m3 = await h.db.selectFrom('tasks').select(['id', 'due_at', 'status', 'escalation_level']).where('process_id', '=', id).where('step_key', '=', 'exchange.m3').executeTakeFirstOrThrow();
     const m3Events = await events(id, 'exchange.m3');
@@ -102,10 +102,17 @@ describe('mentor pairing over a term', () => {
     firedAt('reminded', m3.due_at.getTime() - 3 * DAY);
     firedAt('overdue', m3.due_at.getTime());
     firedAt('escalated', m3.due_at.getTime() + 7 * DAY);
-    expect(m3.escalation_level).toBe(1);
-    const officerId = (await h.actor('officer-01')).userId;
-    const escalations = await h.db.selectFrom('notifications').select(['title', 'task_id']).where('user_id', '=', officerId).where('kind', '=', 'task_escalated').execute();
-    expect(escalations).toContainEqual({ title: expect.stringContaining('第 3 月定期交流'), task_id: m3.id });
+    // … and the county a week after that: the chain's second hop.
+    const escalatedAt = m3Events.filter((e) => e.action === 'escalated').map((e) => new Date(e.at).getTime());
+    expect(escalatedAt).toHaveLength(2);
+    expect(escalatedAt[1] - (m3.due_at.getTime() + 14 * DAY)).toBeGreaterThanOrEqual(0);
+    expect(escalatedAt[1] - (m3.due_at.getTime() + 14 * DAY)).toBeLessThan(1000);
+    expect(m3.escalation_level).toBe(2);
+    const [officerId, adminId] = [(await h.actor('officer-01')).userId, (await h.actor('admin')).userId];
+    for (const userId of [officerId, adminId]) {
+      const escalations = await h.db.selectFrom('notifications').select(['title', 'task_id']).where('user_id', '=', userId).where('kind', '=', 'task_escalated').execute();
+      expect(escalations).toContainEqual({ title: expect.stringContaining('第 3 月定期交流'), task_id: m3.id });
+    }
 
     // End of term: both evaluate; 不合格 extends the term by six months.
     await h.act(id, 'final.self-evaluation', menteeUser, { action: 'submit', form: { summary: '一年来的工作总结' } });

@@ -1,5 +1,6 @@
 import { Box, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { useStepName } from '../processes/step-label';
 import { PROGRESS_STEPS, STEP_COLORS } from './steps';
 import type { AssessmentProgress } from './types';
 
@@ -15,12 +16,13 @@ const countOf = (row: AssessmentProgress, segment: string) =>
 /** Cadres of each township by step, as one stacked bar per township (plain SVG). */
 export const ProgressChart = ({ rows }: { rows: AssessmentProgress[] }) => {
     const translate = useTranslate();
+    const stepName = useStepName('annual-assessment');
     const totals = rows.map(row => SEGMENTS.reduce((sum, segment) => sum + countOf(row, segment), 0));
     const largest = Math.max(1, ...totals);
     const scale = (WIDTH - LABEL_WIDTH - 40) / largest;
     const height = rows.length * (BAR_HEIGHT + GAP) + GAP;
     const labelOf = (segment: string) =>
-        translate(segment === 'scored' ? 'qinglan.assessment.scored' : `qinglan.steps.${segment}`);
+        segment === 'scored' ? translate('qinglan.assessment.scored') : stepName.byKey(segment);
     return (
         <Box className="qinglan-assessment-chart">
             <Box

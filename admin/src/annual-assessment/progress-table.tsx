@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { chinaDayOf } from '../../../domain/china-time';
+import { useStepName } from '../processes/step-label';
 import { RankingStatusChip } from './status-chip';
 import { PROGRESS_STEPS } from './steps';
 import type { AssessmentProgress } from './types';
@@ -11,13 +12,14 @@ const chinaDate = (endsAt: string) => chinaDayOf(Date.parse(endsAt) - 1);
 /** Per township: cadres at each step, overdue, scored, the ranking's version and 公示 / 已定. */
 export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; onPick?: (townshipId: number) => void }) => {
     const translate = useTranslate();
+    const stepName = useStepName('annual-assessment');
     return (
         <Table size="small" className="qinglan-assessment-progress" sx={{ '& td, & th': { whiteSpace: 'nowrap' } }}>
             <TableHead>
                 <TableRow>
                     <TableCell>{translate('qinglan.assessment.township')}</TableCell>
                     {PROGRESS_STEPS.map(step => (
-                        <TableCell key={step} align="right">{translate(`qinglan.steps.${step}`)}</TableCell>
+                        <TableCell key={step} align="right">{stepName.byKey(step)}</TableCell>
                     ))}
                     <TableCell align="right">{translate('qinglan.assessment.scored')}</TableCell>
                     <TableCell align="right">{translate('qinglan.assessment.overdue')}</TableCell>

@@ -1,5 +1,6 @@
 import { Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { useStepName } from '../processes/step-label';
 import type { AssessmentResult } from './types';
 
 const GRADE_COLORS = { excellent: 'success', competent: 'primary', basically_competent: 'warning', incompetent: 'error' } as const;
@@ -12,8 +13,8 @@ export const GradeChip = ({ grade }: { grade: AssessmentResult['grade'] }) => {
 
 /** The step a cadre did not finish before the ranking, in words. */
 export const MissingStep = ({ step }: { step: string | null }) => {
-    const translate = useTranslate();
-    return step ? <Typography component="span" variant="body2" color="error">{translate(`qinglan.steps.${step}`, { _: step })}</Typography> : <>—</>;
+    const stepName = useStepName('annual-assessment');
+    return step ? <Typography component="span" variant="body2" color="error">{stepName.byName(step)}</Typography> : <>—</>;
 };
 
 /** 排名、姓名、村、综合得分、等次、优先推荐 / 提醒谈话 and what is missing, township by township. */

@@ -2,7 +2,8 @@ import '@xyflow/react/dist/style.css';
 import { Box, Stack, Typography } from '@mui/material';
 import { MarkerType, ReactFlow, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { familyOf } from '../../../workflows/human-step/step-catalogue';
 import { layoutSteps, type PlacedEdge } from './diagram-layout';
 import { stepLabel } from './step-label';
 import { NODE_WIDTH, StepNode, type StepNodeType, type StepState } from './step-node';
@@ -12,14 +13,13 @@ const ROW = 78;
 const COLUMN = NODE_WIDTH + 50;
 const nodeTypes = { step: StepNode };
 const HANDLES = { down: ['b', 't'], skip: ['rs', 'rt'], back: ['ls', 'lt'] } as const;
-const family = (key: string) => key.replace(/\.m\d+$/, '');
 
-/** Back edges taken: every 退回 from a step to the one it names. */
-const returnsOf = (process: ProcessDetail) =>
+/** Back edges taken: every 退回 from a step (by its family in the catalogue) to the one it names. */
+const returnsOf = (definition: ProcessDefinition, process: ProcessDetail) =>
     new Set(
         process.timeline
             .filter(entry => entry.action === 'return' && entry.stepKey && typeof entry.detail?.returnTo === 'string')
-            .map(entry => `${family(entry.stepKey!)}>${entry.detail.returnTo}`)
+            .map(entry => `${familyOf(definition.steps, entry.stepKey!) ?? entry.stepKey}>${entry.detail.returnTo}`)
     );
 
 const isTaken = (edge: PlacedEdge, process: ProcessDetail, returns: Set<string>): boolean => {
@@ -33,9 +33,10 @@ const isTaken = (edge: PlacedEdge, process: ProcessDetail, returns: Set<string>)
 /** The steps of the process type, with the run's path highlighted and its open steps emphasised. */
 export const ProcessDiagram = ({ definition, process }: { definition: ProcessDefinition; process: ProcessDetail }) => {
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const { nodes, edges, height } = useMemo(() => {
         const layout = layoutSteps(definition.steps);
-        const returns = returnsOf(process);
+        const returns = returnsOf(definition, process);
         const stateOf = (key: string): StepState =>
             process.current.includes(key) ? 'current' : process.path.includes(key) ? 'path' : 'idle';
         const nodes: StepNodeType[] = layout.steps.map(({ step, layer, column }) => ({
@@ -43,7 +44,7 @@ export const ProcessDiagram = ({ definition, process }: { definition: ProcessDef
             type: 'step',
             position: { x: column * COLUMN, y: layer * ROW },
             data: {
-                label: stepLabel(translate, definition, step.key),
+                label: stepLabel(locale, definition, step.key),
                 role: step.role ? translate(`qinglan.roles.${step.role}`, { _: step.role }) : '',
                 state: stateOf(step.key),
                 stepKey: step.key,
@@ -68,7 +69,7 @@ export const ProcessDiagram = ({ definition, process }: { definition: ProcessDef
             };
         });
         return { nodes, edges, height: layout.layers * ROW + 30 };
-    }, [definition, process, translate]);
+    }, [definition, process, translate, locale]);
 
     return (
         <Box className="qinglan-diagram">

@@ -2,6 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DateTimeText } from '../common';
 import { FormSummary } from './form-summary';
+import { useStepName } from './step-label';
 import type { TimelineEntry } from './types';
 
 type ChipColor = 'default' | 'success' | 'error' | 'warning' | 'info' | 'primary';
@@ -25,6 +26,7 @@ const nameOf = (person: unknown): string =>
 /** Lines some events add: the mentors of a replacement, the months of an extension. */
 const Extra = ({ entry }: { entry: TimelineEntry }) => {
     const translate = useTranslate();
+    const stepName = useStepName();
     const { detail } = entry;
     let text: string | undefined;
     if (entry.action === 'mentor_reassigned') {
@@ -33,7 +35,7 @@ const Extra = ({ entry }: { entry: TimelineEntry }) => {
         text = translate('qinglan.timeline.extended', { months: String(detail.months ?? '') });
     } else if (entry.action === 'return' && typeof detail.returnTo === 'string') {
         text = translate('qinglan.timeline.returned_to', {
-            step: translate(`qinglan.steps.${detail.returnTo}`, { _: detail.returnTo }),
+            step: stepName.byKey(detail.returnTo),
         });
     }
     return text ? <Typography variant="body2" color="text.secondary">{text}</Typography> : null;

@@ -45,11 +45,18 @@ export interface ProcessDetail extends Process {
     current: string[];
 }
 
+/** One step of a process type's catalogue (`workflows/<process>/<process>-steps.ts`). */
 export interface StepDefinition {
     key: string;
     name: string;
+    nameEn: string;
     role: string | null;
     next: string[];
+    form: string | null;
+    decisions: string[];
+    returnTo: string[];
+    /** Occurrence keys are this prefix and a number (objection.o → objection.o2). */
+    occurrence: string | null;
 }
 
 /** `GET /api/processes/definitions`. */

@@ -1,6 +1,6 @@
 import { Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { useProcessDefinition } from '../processes/use-definitions';
 import { stepLabel } from '../processes/step-label';
@@ -22,10 +22,11 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
     const { handleSubmit, getValues, setError } = useFormContext();
     const { act, pending } = useTaskAction(task);
     const definition = useProcessDefinition(task.processType);
+    const [locale] = useLocaleState();
     const [asking, setAsking] = useState<TaskDecision | null>(null);
     const returnToChoices = (task.context?.returnTo ?? []).map(key => ({
         id: key,
-        name: stepLabel(translate, definition, key),
+        name: stepLabel(locale, definition, key),
     }));
 
     const reasonOf = (field: string) => String(getValues(`form.${field}`) ?? '').trim();

@@ -2,6 +2,8 @@
 // scored, and which ranking version is published — read live from the task and result tables.
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
+import { ANNUAL_ASSESSMENT } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
+import { stepFamily } from '../../../workflows/process-types.js';
 import type { SessionUser } from '../../context.js';
 import { scopeOf } from '../../scope/scope.js';
 
@@ -45,7 +47,7 @@ export async function assessmentProgress(db: DB, user: SessionUser, year: number
     const steps: Record<string, number> = {};
     let overdue = 0;
     for (const row of open.filter((o) => o.township_id === t.id)) {
-      const family = row.step_key.replace(/\.(o|p)\d+$/, '');
+      const family = stepFamily(ANNUAL_ASSESSMENT, row.step_key);
       steps[family] = (steps[family] ?? 0) + row.n;
       overdue += row.overdue;
     }

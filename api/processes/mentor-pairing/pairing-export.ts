@@ -59,7 +59,7 @@ export function styleHeader(sheet: Worksheet): void {
 /** Excel dates have no zone: shift to Beijing time, which is what the county reads. */
 const beijing = chinaWallClock;
 
-const stepNames = new Map<string, string>(PROCESS_TYPES[MENTOR_PAIRING].steps.map((s) => [s.key, s.name]));
+const stepNames = new Map<string, string>(Object.values(PROCESS_TYPES[MENTOR_PAIRING].catalogue).map((s) => [s.key, s.name]));
 
 export async function buildPairingExport(db: DB, user: SessionUser, status: ProcessStatus | 'all'): Promise<Uint8Array> {
   let query = processesInScope(db, user, scopeOf(user))
@@ -94,7 +94,7 @@ export async function buildPairingExport(db: DB, user: SessionUser, status: Proc
     { header: '流程编号', key: 'id', width: 26 },
   ];
   for (const r of rows) {
-    const step = r.currentStep ? (stepNames.get(stepFamily(r.currentStep)) ?? r.currentStep) : '';
+    const step = r.currentStep ? (stepNames.get(stepFamily(MENTOR_PAIRING, r.currentStep)) ?? r.currentStep) : '';
     sheet.addRow({ ...r, status: STATUS_NAMES[r.status] ?? r.status, step, startedAt: beijing(r.startedAt) });
   }
   sheet.getColumn('startedAt').numFmt = 'yyyy-mm-dd hh:mm';
