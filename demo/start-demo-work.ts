@@ -36,7 +36,7 @@ export async function startDemoWork(baseUrl: string, options: DemoWorkOptions = 
       return results;
     }),
     startAssessment(api).then((result) => {
-      report(`${result.year} 年度考核（乡镇 ${result.townshipId}）：述职已交 ${result.reported} / 已评议 ${result.reviewed} / 已评分 ${result.scored}，其余待述职`);
+      report(`${result.year} 年度考核（${result.townshipName}）：述职已交 ${result.reported} / 已评议 ${result.reviewed} / 已评分 ${result.scored}，其余待述职`);
       return result;
     }),
   ]);

@@ -9,6 +9,7 @@ import { actOnce } from './task-steps.js';
 export interface AssessmentResult {
   year: number;
   townshipId: number;
+  townshipName: string;
   reported: number;
   reviewed: number;
   scored: number;
@@ -53,5 +54,6 @@ export async function startAssessment(api: DemoApi): Promise<AssessmentResult> {
       counts.scored++;
     }),
   );
-  return { year, townshipId: ASSESSMENT.township, ...counts };
+  const township = await api.get<{ name: string }>('admin', `/api/townships/${ASSESSMENT.township}`);
+  return { year, townshipId: ASSESSMENT.township, townshipName: township.name, ...counts };
 }
