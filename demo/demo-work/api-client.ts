@@ -89,7 +89,7 @@ export class DemoApi {
  * Polls until `read` finds what it waits for: the API answers at once, the rows a workflow
  * writes come a moment later. Bounded, so a stuck worker fails the stage instead of hanging it.
  */
-export async function waitUntil<T>(what: string, read: () => Promise<T | undefined | null | false>, timeoutMs = 120_000): Promise<T> {
+export async function waitUntil<T>(what: string, read: () => Promise<T | undefined | null | false>, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (let pause = 250; ; pause = Math.min(pause * 2, 1000)) {
     const found = await read();
