@@ -80,5 +80,5 @@ describe('npm start', () => {
     expect(stats.status).toBe(200);
     expect(await pressCtrlC(second)).toBe(130);
     await portsClosed(second.ports);
-  }, 360_000); // the first start also sets the demo work in flight
+  }, 600_000); // the first start also sets the demo work in flight
 });
