@@ -45,9 +45,8 @@ export class DemoApi {
   as(username: string): Promise<SignedIn> {
     let session = this.sessions.get(username);
     if (!session) {
-      session = this.call<{ token: string; user: SignedIn['user'] }>(null, 'POST', '/api/auth/login', { username, password: this.password, mode: 'bearer' }).then(
-        (body) => ({ username, token: body.token, user: body.user }),
-      );
+      const login = { username, password: this.password, mode: 'bearer' };
+      session = this.call<{ token: string; user: SignedIn['user'] }>(null, 'POST', '/api/auth/login', login).then((body) => ({ ...body, username }));
       session.catch(() => this.sessions.delete(username));
       this.sessions.set(username, session);
     }
@@ -70,7 +69,8 @@ export class DemoApi {
 
   /** The step's task once the workflow has opened it (its activity writes the row a moment later). */
   async taskWhenOpened(processId: string, stepKey: string, round: number): Promise<ApiTask> {
-    return waitUntil(`${processId} ${stepKey} #${round}`, async () => (await this.tasksOf(processId)).find((t) => t.stepKey === stepKey && t.round === round));
+    const find = async () => (await this.tasksOf(processId)).find((t) => t.stepKey === stepKey && t.round === round);
+    return waitUntil(`${processId} ${stepKey} #${round}`, find);
   }
 
   private async call<T>(session: SignedIn | null, method: string, path: string, body?: unknown): Promise<T> {

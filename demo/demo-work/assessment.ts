@@ -16,9 +16,10 @@ export interface AssessmentResult {
 }
 
 async function processOf(api: DemoApi, year: number, personId: number): Promise<string> {
-  const rows = () =>
-    api.get<{ id: string; params: { year?: number } }[]>('admin', '/api/processes', { filter: { type: 'annual-assessment', subjectPersonId: personId }, range: [0, 49] });
-  const found = await waitUntil(`the ${year} assessment of person ${personId}`, async () => (await rows()).find((p) => p.params.year === year));
+  const filter = { type: 'annual-assessment', subjectPersonId: personId };
+  const rows = () => api.get<{ id: string; params: { year?: number } }[]>('admin', '/api/processes', { filter, range: [0, 49] });
+  const thisYear = async () => (await rows()).find((p) => p.params.year === year);
+  const found = await waitUntil(`the ${year} assessment of person ${personId}`, thisYear);
   return found.id;
 }
 
@@ -29,9 +30,8 @@ function scoresFor(rubric: unknown, seed: number): Record<string, number> {
 }
 
 export async function startAssessment(api: DemoApi): Promise<AssessmentResult> {
-  const started = await api.post<{ year: number; started: number[]; alreadyRunning: number[] }>('admin', '/api/processes/annual-assessment/start', {
-    townshipIds: [ASSESSMENT.township],
-  });
+  type Started = { year: number; started: number[]; alreadyRunning: number[] };
+  const started = await api.post<Started>('admin', '/api/processes/annual-assessment/start', { townshipIds: [ASSESSMENT.township] });
   const { year } = started;
   const counts = { reported: 0, reviewed: 0, scored: 0 };
   await Promise.all(
@@ -50,7 +50,8 @@ export async function startAssessment(api: DemoApi): Promise<AssessmentResult> {
       counts.reviewed++;
       if (!report.scored) return;
       const scoreTask = await api.taskWhenOpened(processId, 'score', 1);
-      await actOnce(api, processId, { step: 'score', as: ASSESSMENT.officer, action: 'submit', form: { scores: scoresFor(scoreTask.context.rubric, index) } });
+      const scores = scoresFor(scoreTask.context.rubric, index);
+      await actOnce(api, processId, { step: 'score', as: ASSESSMENT.officer, action: 'submit', form: { scores } });
       counts.scored++;
     }),
   );

@@ -12,7 +12,7 @@ type Writer = Pick<DB, 'insertInto'>;
 async function mark(db: Writer, action: string, detail: Record<string, unknown>): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ user_id: null, username: 'qinglan', action, resource: 'demo', record_id: null, detail: JSON.stringify(detail), ip: null, request_id: null })
+    .values({ user_id: null, username: 'qinglan', action, resource: 'demo', detail: JSON.stringify(detail), record_id: null, ip: null, request_id: null })
     .execute();
 }
 

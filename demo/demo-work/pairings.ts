@@ -14,8 +14,8 @@ interface ProcessRow {
 async function startOnce(api: DemoApi, plan: PairingPlan): Promise<string> {
   const [mentee, mentor] = await Promise.all([api.as(plan.mentee), api.as(plan.mentor)]);
   const menteePersonId = mentee.user.personId!;
-  const existing = () =>
-    api.get<ProcessRow[]>('admin', '/api/processes', { filter: { type: 'mentor-pairing', subjectPersonId: menteePersonId }, sort: ['startedAt', 'ASC'], range: [0, 0] });
+  const filter = { type: 'mentor-pairing', subjectPersonId: menteePersonId };
+  const existing = () => api.get<ProcessRow[]>('admin', '/api/processes', { filter, sort: ['startedAt', 'ASC'], range: [0, 0] });
   const found = (await existing())[0];
   if (found) return found.id;
   const late = plan.stage === 'escalated';
@@ -33,7 +33,8 @@ async function startOnce(api: DemoApi, plan: PairingPlan): Promise<string> {
 }
 
 function script(plan: PairingPlan): StepAction[] {
-  const approve: StepAction = { step: 'proposal.approval', as: secretaryOf(plan.township), action: 'approve', form: { opinion: '同意结对，请抓紧制定成长计划' } };
+  const secretary = secretaryOf(plan.township);
+  const approve: StepAction = { step: 'proposal.approval', as: secretary, action: 'approve', form: { opinion: '同意结对，请抓紧制定成长计划' } };
   const draft = (round: number, goals: string[]): StepAction => ({
     step: 'growth-plan.draft',
     round,
