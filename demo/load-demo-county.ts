@@ -6,11 +6,17 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import type { DB } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
+import { markDemoWorkPlanned } from './demo-work/demo-work-marker.js';
 import { generateDemoCounty } from './generate-county.js';
 
 export interface LoadDemoCountyOptions {
   onProgress?: (message: string) => void;
   seed?: string;
+  /**
+   * Plan the demo work (processes in flight) for the start command to do once the API is up:
+   * written with the county, so a start cut short in between still does it on the next start.
+   */
+  planDemoWork?: boolean;
 }
 
 export interface LoadDemoCountyResult {
@@ -67,6 +73,7 @@ export async function loadDemoCounty(db: DB, options: LoadDemoCountyOptions = {}
       await sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${Math.max(maxId, 1)}, ${maxId > 0})`.execute(trx);
       counts[table] = rows.length;
     }
+    if (options.planDemoWork) await markDemoWorkPlanned(trx);
     report(
       `演示县已载入：乡镇 ${counts.townships} / 村(社区) ${counts.villages} / 人员 ${counts.people} / ` +
         `账号 ${counts.users}，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`,

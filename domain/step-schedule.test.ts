@@ -119,6 +119,8 @@ describe('refused schedules', () => {
     expect(() => resolve({ openedAt: opened, deadline: { at: '2026-03-11T09:00:00+08:00' } })).toThrow(/not after/);
     expect(() => resolve({ openedAt: opened, deadline: { days: 0 } })).toThrow(RangeError);
     expect(() => resolve({ openedAt: opened, deadline: { workingDays: 1.5 } })).toThrow(RangeError);
+    // Plain days may be fractions: half a day is twelve hours.
+    expect(resolve({ openedAt: opened, deadline: { days: 0.5 } }).dueAt).toBe('2026-03-11T14:00:00.000Z');
     expect(() => resolve({ openedAt: opened, deadline: { days: 1, hours: 2 } as never })).toThrow(RangeError);
     expect(() => resolve({ openedAt: opened, deadline: { weeks: 1 } as never })).toThrow(RangeError);
     expect(() => resolve({ openedAt: opened, deadline: { days: 1 }, remindBefore: { hours: -1 } })).toThrow(/remindBefore/);

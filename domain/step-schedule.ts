@@ -5,7 +5,9 @@
 //
 // The rules:
 // - `{ days: n }` and `{ hours: n }` are plain durations: n × 24 h and n × 1 h. They ignore
-//   holidays on purpose: "within 14 days" in a notice means calendar days.
+//   holidays on purpose: "within 14 days" in a notice means calendar days. Both may be
+//   fractions (half a day, or the few seconds a demonstration escalates after); working days
+//   are whole.
 // - A deadline of `{ workingDays: n }` ends at 24:00 China time (the next day's 00:00 +08:00)
 //   of the n-th working day after the day the step opened; the opening day never counts, as
 //   the afternoon of a half-spent day is not a day to work in.
@@ -58,7 +60,7 @@ function checkOffset(offset: Offset, what: string): Checked {
     throw new RangeError(`${what} must be one of { days }, { workingDays }, { hours }: ${JSON.stringify(offset)}`);
   }
   const n = (offset as Record<string, unknown>)[unit];
-  const whole = unit !== 'hours';
+  const whole = unit === 'workingDays';
   if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) {
     throw new RangeError(`${what}.${unit} must be a positive ${whole ? 'whole ' : ''}number: ${JSON.stringify(n)}`);
   }

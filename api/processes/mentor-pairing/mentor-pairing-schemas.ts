@@ -8,7 +8,8 @@ export const PairingSettingsInput = z
     reviewWorkingDays: days,
     termMonths: z.number().int().min(1).max(60),
     remindDaysBeforeMonthEnd: z.number().int().min(0).max(27),
-    escalateDaysAfterMonthEnd: days,
+    // A fraction of a day is allowed: the demo county escalates a late exchange within a minute.
+    escalateDaysAfterMonthEnd: z.number().positive().max(365),
     midtermMonth: z.number().int().min(1).max(60),
     evaluationDays: days,
     extensionMonths: z.number().int().min(0).max(24),
