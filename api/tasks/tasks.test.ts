@@ -1,6 +1,6 @@
 // The inbox and task actions through the API, on the real dev server with a real worker:
 // who sees and may act on what, and what happens when two people act at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chinaDayOf } from '../../domain/china-time.js';
 import { createTestApp, listQuery, type Session, type TestApp } from '../../test/support/test-app.js';
 
@@ -35,12 +35,14 @@ async function inbox(user: string) {
 }
 
 async function waitForTask(user: string, stepKey: string, processId: string) {
-  for (let i = 0; i < 100; i++) {
-    const task = (await inbox(user)).find((x) => x.stepKey === stepKey && x.processId === processId);
-    if (task) return task;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${stepKey} never reached ${user}'s inbox`);
+  return vi.waitFor(
+    async () => {
+      const task = (await inbox(user)).find((x) => x.stepKey === stepKey && x.processId === processId);
+      if (!task) throw new Error(`${stepKey} is not in ${user}'s inbox yet`);
+      return task;
+    },
+    { timeout: 60_000, interval: 100 },
+  );
 }
 
 const act = (user: string, taskId: number, body: Record<string, unknown>) =>
@@ -154,11 +156,13 @@ describe('tasks through the API', () => {
   it('a decision after the process is cancelled is refused with 409', async () => {
     const review = await waitForTask('mentor', 'growth-plan.review', processId);
     expect((await t.request(`/api/processes/${processId}/cancel`, { method: 'POST', as: as.admin, body: JSON.stringify({ reason: '重新安排' }) })).status).toBe(200);
-    for (let i = 0; i < 100; i++) {
-      const row = await t.db.selectFrom('processes').select('status').where('id', '=', processId).executeTakeFirstOrThrow();
-      if (row.status === 'cancelled') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await vi.waitFor(
+      async () => {
+        const row = await t.db.selectFrom('processes').select('status').where('id', '=', processId).executeTakeFirstOrThrow();
+        expect(row.status).toBe('cancelled');
+      },
+      { timeout: 60_000, interval: 100 },
+    );
     const res = await act('mentor', review.id, { action: 'approve', form: {} });
     expect(res.status).toBe(409);
     const open = await t.db.selectFrom('tasks').select('id').where('process_id', '=', processId).where('status', '=', 'open').execute();
@@ -225,13 +229,15 @@ describe('tasks through the API', () => {
   it('what waits on whom is one visibility query on the search attributes', async () => {
     const pid = (await t.db.selectFrom('processes').select('id').where('status', '=', 'running').where('township_id', '=', 2).executeTakeFirstOrThrow()).id;
     const client = t.temporal.client;
-    let ids: string[] = [];
-    for (let i = 0; i < 50 && !ids.includes(pid); i++) {
-      ids = [];
-      for await (const w of client.workflow.list({ query: `QinglanProcessType = 'mentor-pairing' AND QinglanTownshipId = 2 AND QinglanStatus = 'running'` })) ids.push(w.workflowId);
-      if (!ids.includes(pid)) await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(ids).toContain(pid);
+    // Visibility is eventually consistent: wait until it lists the process.
+    await vi.waitFor(
+      async () => {
+        const ids: string[] = [];
+        for await (const w of client.workflow.list({ query: `QinglanProcessType = 'mentor-pairing' AND QinglanTownshipId = 2 AND QinglanStatus = 'running'` })) ids.push(w.workflowId);
+        expect(ids).toContain(pid);
+      },
+      { timeout: 60_000, interval: 200 },
+    );
     const waiting: string[] = [];
     for await (const w of client.workflow.list({ query: `QinglanWaitingOn = 'role:township_secretary@1'` })) waiting.push(w.workflowId);
     expect(waiting).not.toContain(pid); // township 2's pairing waits on township 2's people

@@ -3,7 +3,7 @@
 // assesses this year, and a backfilled past moment that assesses that past year.
 import { hash } from '@node-rs/argon2';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { validIdNumber } from '../../../test/support/id-numbers.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { townshipCycleId } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
@@ -85,18 +85,20 @@ async function described(user = 'admin'): Promise<Described> {
 /** The township process of a year, once the started cycle has begun it. */
 async function townshipProcess(year: number) {
   const id = townshipCycleId(t.temporal.idPrefix ?? '', year, townshipId);
-  for (let i = 0; i < 150; i++) {
-    const row = await t.db
-      .selectFrom('processes')
-      .select(['id', sql<string>`params->>'year'`.as('year')])
-      .where('type', '=', 'annual-assessment')
-      .where('township_id', '=', townshipId)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (row) return row;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no assessment process ${id}`);
+  return vi.waitFor(
+    async () => {
+      const row = await t.db
+        .selectFrom('processes')
+        .select(['id', sql<string>`params->>'year'`.as('year')])
+        .where('type', '=', 'annual-assessment')
+        .where('township_id', '=', townshipId)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new Error(`no assessment process ${id} yet`);
+      return row;
+    },
+    { timeout: 60_000, interval: 100 },
+  );
 }
 
 /** Instants of 1 March at `utcHour` o'clock UTC in consecutive years from the first one given. */

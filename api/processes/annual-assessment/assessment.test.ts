@@ -1,7 +1,7 @@
 // The annual assessment through the API on the dev server with a real worker: starting by
 // hand (and again, as a no-op), live progress, results in scope and as a spreadsheet.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 
 let t: TestApp;
@@ -37,18 +37,19 @@ describe('annual assessment through the API', () => {
       .where('p.township_id', '=', TOWNSHIP)
       .where((eb) => eb.exists(eb.selectFrom('positions as s').select('s.id').whereRef('s.person_id', '=', 'p.id')))
       .executeTakeFirstOrThrow();
-    let row: { steps: Record<string, number> } | undefined;
-    for (let i = 0; i < 300; i++) {
-      const progress = await (await t.request('/api/processes/annual-assessment/progress?year=2026', { as: as.admin })).json();
-      row = progress.find((p: { townshipId: number }) => p.townshipId === TOWNSHIP);
-      if (row?.steps['self-report'] === cadres.n) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(row?.steps['self-report']).toBe(cadres.n);
+    // Waits on the progress it reads: each cadre's first task opens once their workflow has run.
+    await vi.waitFor(
+      async () => {
+        const progress = await (await t.request('/api/processes/annual-assessment/progress?year=2026', { as: as.admin })).json();
+        const row = progress.find((p: { townshipId: number }) => p.townshipId === TOWNSHIP);
+        expect(row?.steps['self-report']).toBe(cadres.n);
+      },
+      { timeout: 240_000, interval: 250 },
+    );
     // A township officer's progress is their township alone.
     const own = await (await t.request('/api/processes/annual-assessment/progress?year=2026', { as: as['officer-04'] })).json();
     expect(own.map((p: { townshipId: number }) => p.townshipId)).toEqual([4]);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses an objection while no public notice is open', async () => {
     const person = (await t.db.selectFrom('people').select('id').where('township_id', '=', TOWNSHIP).executeTakeFirstOrThrow()).id;

@@ -2,7 +2,7 @@
 // a file with bad rows (nothing starts), scope, wrong uploads, limits, the export, and a
 // start that stops part-way.
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { MAX_UPLOAD_BYTES, XLSX_TYPE } from './pairing-import-routes.js';
 
@@ -72,12 +72,14 @@ const pairingCount = async () => (await t.db.selectFrom('processes').select((eb)
 const fieldsOf = async (res: Response) => ((await res.json()) as { fields: { field: string; message: string; messageEn: string }[] }).fields;
 
 async function waitForApprovals(processIds: string[]) {
-  for (let i = 0; i < 100; i++) {
-    const tasks = await t.db.selectFrom('tasks').select('process_id').where('process_id', 'in', processIds).where('step_key', '=', 'proposal.approval').where('status', '=', 'open').execute();
-    if (tasks.length === processIds.length) return tasks;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the approval tasks never appeared');
+  return vi.waitFor(
+    async () => {
+      const tasks = await t.db.selectFrom('tasks').select('process_id').where('process_id', 'in', processIds).where('step_key', '=', 'proposal.approval').where('status', '=', 'open').execute();
+      expect(tasks).toHaveLength(processIds.length);
+      return tasks;
+    },
+    { timeout: 60_000, interval: 100 },
+  );
 }
 
 describe('导师帮带 spreadsheets', () => {
