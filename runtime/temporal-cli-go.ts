@@ -27,7 +27,8 @@ export async function buildCliWithGo(target: string, env: Env, log: (line: strin
       });
       let lines = 0;
       let tail = '';
-      const ticker = setInterval(() => log(`  go: still building (${Math.round((Date.now() - started) / 1000)} s, ${lines} packages)…`), 30_000);
+      const elapsed = () => Math.round((Date.now() - started) / 1000);
+      const ticker = setInterval(() => log(`  go: still building (${elapsed()} s, ${lines} packages)…`), 30_000);
       const onData = (chunk: Buffer) => {
         const text = chunk.toString();
         tail = (tail + text).slice(-4000);

