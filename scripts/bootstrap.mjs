@@ -42,7 +42,13 @@ export function ensureDependencies() {
   const lock = path.join(ROOT, 'package-lock.json');
   if (fs.existsSync(marker) && fs.statSync(marker).mtimeMs >= fs.statSync(lock).mtimeMs) return;
   step('安装依赖 Installing dependencies (npm ci)…');
+  const started = Date.now();
   run('npm', ['ci', '--no-audit', '--no-fund']);
+  done(started);
+}
+
+function done(started) {
+  console.log(`      \x1b[2m(${((Date.now() - started) / 1000).toFixed(1)} s)\x1b[0m`);
 }
 
 /** Builds the console when admin/dist is missing or older than its sources. */
@@ -51,5 +57,7 @@ export function ensureConsoleBuilt() {
   const sources = Math.max(newestMtime(path.join(ROOT, 'admin', 'src')), fs.statSync(path.join(ROOT, 'admin', 'index.html')).mtimeMs);
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   step('构建管理台 Building the console (vite build)…');
+  const started = Date.now();
   run('npm', ['run', 'build:admin', '--silent']);
+  done(started);
 }

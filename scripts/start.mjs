@@ -5,12 +5,14 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, checkNode, ensureConsoleBuilt, ensureDependencies } from './bootstrap.mjs';
 
+const launchedAt = Date.now();
 checkNode();
 ensureDependencies();
 ensureConsoleBuilt();
 
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'runtime', 'start.ts'), ...process.argv.slice(2)], {
   cwd: ROOT,
+  env: { ...process.env, QINGLAN_LAUNCHED_AT: String(launchedAt) },
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 // Ctrl-C reaches the stack directly (same process group); a SIGTERM sent to this process

