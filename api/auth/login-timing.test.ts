@@ -2,10 +2,11 @@
 // speed tells which names exist. Counted, not timed.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import type * as Argon2 from '@node-rs/argon2';
 
 const verified = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@node-rs/argon2', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  const real = await importOriginal<typeof Argon2>();
   return { ...real, verify: (...args: Parameters<typeof real.verify>) => (verified.count++, real.verify(...args)) };
 });
 

@@ -57,6 +57,7 @@ const offset = z.union([
 
 /** Cap of one action's form, as JSON. */
 export const MAX_FORM_BYTES = 64 * 1024;
+// eslint-disable-next-line no-control-regex -- refusing the NUL character is the point
 const NO_NUL = /^[^\u0000]*$/;
 
 export const TaskActionBody = z

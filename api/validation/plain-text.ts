@@ -3,6 +3,7 @@
 import { z } from '@hono/zod-openapi';
 import { bilingual } from './bilingual-errors.js';
 
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001F\u007F-\u009F]*$/;
 
 /** A trimmed single-line string without control characters. */

@@ -21,10 +21,14 @@ export function ensureTestServerScript(): string {
   const dir = cacheDir();
   const script = path.join(dir, 'temporal-test-server.sh');
   const classpathFile = path.join(dir, 'classpath.txt');
-  if (fs.existsSync(script) && fs.existsSync(classpathFile)) return script;
-  fs.mkdirSync(dir, { recursive: true });
-  execFileSync('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], { stdio: 'inherit' });
-  fs.writeFileSync(script, `#!/bin/sh\nexec java -cp "$(cat '${classpathFile}')" io.temporal.testserver.TestServer "$@"\n`, { mode: 0o755 });
+  // The SDK gives the server a few seconds to answer; on a busy two-core machine a JVM with its
+  // full JIT and parallel GC can take longer than that, so start it lean (a test server needs neither).
+  const body = `#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp "$(cat '${classpathFile}')" io.temporal.testserver.TestServer "$@"\n`;
+  if (!fs.existsSync(classpathFile)) {
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], { stdio: 'inherit' });
+  }
+  if (!fs.existsSync(script) || fs.readFileSync(script, 'utf8') !== body) fs.writeFileSync(script, body, { mode: 0o755 });
   return script;
 }
 
