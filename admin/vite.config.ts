@@ -6,8 +6,7 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = `http://127.0.0.1:${process.env.PORT || 3000}`;
 
-const inNodeModules = (...packages: string[]) =>
-    new RegExp(`[\\\\/]node_modules[\\\\/](${packages.join('|')})[\\\\/]`);
+const inNodeModules = (...packages: string[]) => new RegExp(`[\\\\/]node_modules[\\\\/](${packages.join('|')})[\\\\/]`);
 
 export default defineConfig({
     root,
@@ -45,7 +44,7 @@ export default defineConfig({
                                 'react-router-dom',
                                 'cookie',
                                 'set-cookie-parser',
-                                'react-is'
+                                'react-is',
                             ),
                             priority: 40,
                         },
@@ -60,7 +59,7 @@ export default defineConfig({
                                 'clsx',
                                 'prop-types',
                                 'hoist-non-react-statics',
-                                '@babel'
+                                '@babel',
                             ),
                             priority: 30,
                         },
@@ -80,7 +79,7 @@ export default defineConfig({
                                 'react-error-boundary',
                                 'papaparse',
                                 'jsonexport',
-                                'dompurify'
+                                'dompurify',
                             ),
                             priority: 20,
                         },

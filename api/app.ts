@@ -34,7 +34,12 @@ export function createApp(deps: AppDeps) {
 
   const api = createRouter();
   api.use('*', apiSecurityHeaders);
-  const jsonLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw fail('payload_too_large'); } });
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw fail('payload_too_large');
+    },
+  });
   api.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? next() : jsonLimit(c, next)));
   api.route('/health', createHealthRoutes());
   api.route('/auth', createAuthRoutes());
@@ -47,7 +52,11 @@ export function createApp(deps: AppDeps) {
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     servers: [{ url: '/api' }],
-    info: { title: '青蓝 qinglan API', version: '0.1.0', description: '村(社区)干部工作流程 — village cadre workflows' },
+    info: {
+      title: '青蓝 qinglan API',
+      version: '0.1.0',
+      description: '村(社区)干部工作流程 — village cadre workflows',
+    },
   });
   api.route('/docs', createDocsRoutes());
   api.all('*', () => {

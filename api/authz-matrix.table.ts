@@ -7,7 +7,8 @@ export type Role = (typeof ROLES)[number];
 /** Routes the matrix does not call, and why; each still has to be listed. */
 export const NOT_SENT: Record<string, string> = {
   // Needs no body: whoever may call it starts the whole county's assessment (2,487 workflows).
-  'POST /processes/annual-assessment/schedule/trigger': 'starts every township’s assessment; covered by assessment-schedule.test.ts',
+  'POST /processes/annual-assessment/schedule/trigger':
+    'starts every township’s assessment; covered by assessment-schedule.test.ts',
 };
 
 /** Bodies other than `{}`: a valid `{}` would start real work; these stop at validation. */

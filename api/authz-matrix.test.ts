@@ -28,13 +28,46 @@ beforeAll(async () => {
   t = await createTestApp();
   for (const [role, username] of Object.entries(ACCOUNTS)) sessions[role as Role] = await t.login(username);
   // In scope: the village secretary's village, in township 1; out of scope: township 2.
-  const village = await t.db.selectFrom('users').select(['village_id', 'township_id']).where('username', '=', 'village-001').executeTakeFirstOrThrow();
-  const person = await t.db.selectFrom('people').select('id').where('village_id', '=', village.village_id!).orderBy('id').executeTakeFirstOrThrow();
-  const otherTownship = await t.db.selectFrom('townships').select('id').where('id', '!=', village.township_id!).orderBy('id').executeTakeFirstOrThrow();
-  const otherVillage = await t.db.selectFrom('villages').select('id').where('township_id', '=', otherTownship.id).orderBy('id').executeTakeFirstOrThrow();
-  const otherPerson = await t.db.selectFrom('people').select('id').where('township_id', '=', otherTownship.id).orderBy('id').executeTakeFirstOrThrow();
-  const userIn = await t.db.selectFrom('users').select('id').where('username', '=', 'officer-01').executeTakeFirstOrThrow();
-  const userOut = await t.db.selectFrom('users').select('id').where('township_id', '=', otherTownship.id).orderBy('id').executeTakeFirstOrThrow();
+  const village = await t.db
+    .selectFrom('users')
+    .select(['village_id', 'township_id'])
+    .where('username', '=', 'village-001')
+    .executeTakeFirstOrThrow();
+  const person = await t.db
+    .selectFrom('people')
+    .select('id')
+    .where('village_id', '=', village.village_id!)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const otherTownship = await t.db
+    .selectFrom('townships')
+    .select('id')
+    .where('id', '!=', village.township_id!)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const otherVillage = await t.db
+    .selectFrom('villages')
+    .select('id')
+    .where('township_id', '=', otherTownship.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const otherPerson = await t.db
+    .selectFrom('people')
+    .select('id')
+    .where('township_id', '=', otherTownship.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const userIn = await t.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'officer-01')
+    .executeTakeFirstOrThrow();
+  const userOut = await t.db
+    .selectFrom('users')
+    .select('id')
+    .where('township_id', '=', otherTownship.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   ids.townships = [String(village.township_id), String(otherTownship.id)];
   ids.villages = [String(village.village_id), String(otherVillage.id)];
   ids.cadres = [String(person.id), String(otherPerson.id)];
@@ -61,11 +94,13 @@ describe('authorization matrix', () => {
     const doc = await (await t.request('/api/openapi.json')).json();
     const routes: string[] = [];
     for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
-      for (const method of Object.keys(item)) if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push(`${method.toUpperCase()} ${path}`);
+      for (const method of Object.keys(item))
+        if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) routes.push(`${method.toUpperCase()} ${path}`);
     }
     // Reads first, deletes last: a write that did go through cannot hide a later read's answer.
     // Signing out ends the role's session, so it goes after everything else.
-    const order = (r: string) => (r.endsWith('/auth/logout') ? 9 : ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].indexOf(r.split(' ')[0]));
+    const order = (r: string) =>
+      r.endsWith('/auth/logout') ? 9 : ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].indexOf(r.split(' ')[0]);
     routes.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
 
     const undeclared = routes.filter((r) => !(r in MATRIX) && !(r in NOT_SENT));
@@ -94,14 +129,20 @@ describe('authorization matrix', () => {
         const want = expected[scope].split(/\s+/);
         const got = rows[scope].split(' ');
         ROLES.forEach((role, i) => {
-          if (!want[i].split('|').includes(got[i])) mismatches.push(`${route} ${scope === 0 ? 'in scope' : 'out of scope'} as ${role}: declared ${want[i]}, got ${got[i]}`);
+          if (!want[i].split('|').includes(got[i]))
+            mismatches.push(
+              `${route} ${scope === 0 ? 'in scope' : 'out of scope'} as ${role}: declared ${want[i]}, got ${got[i]}`,
+            );
         });
       }
     }
     if (process.env.QINGLAN_MATRIX_PRINT) {
-      for (const [route, [a, b]] of Object.entries(actual)) console.log(a === b ? `  '${route}': '${a}',` : `  '${route}': ['${a}', '${b}'],`);
+      for (const [route, [a, b]] of Object.entries(actual))
+        console.log(a === b ? `  '${route}': '${a}',` : `  '${route}': ['${a}', '${b}'],`);
     }
-    console.log(`authorization matrix: ${routes.length} routes (${Object.keys(NOT_SENT).length} not sent) × ${ROLES.length} roles, ${requests} requests, ${mismatches.length} mismatches, ${undeclared.length} undeclared`);
+    console.log(
+      `authorization matrix: ${routes.length} routes (${Object.keys(NOT_SENT).length} not sent) × ${ROLES.length} roles, ${requests} requests, ${mismatches.length} mismatches, ${undeclared.length} undeclared`,
+    );
     expect(undeclared, 'routes with no declared answers in authz-matrix.table.ts').toEqual([]);
     expect(mismatches).toEqual([]);
     // No role ever gets a 500.

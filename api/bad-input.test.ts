@@ -38,7 +38,11 @@ async function expectError(res: Response, status: number, code: string, field?: 
 describe('bad input', () => {
   it('malformed JSON', async () => {
     const before = await snapshot();
-    const res = await t.request('/api/townships', { method: 'POST', as: admin, body: '{"code": "430725999", "name": ' });
+    const res = await t.request('/api/townships', {
+      method: 'POST',
+      as: admin,
+      body: '{"code": "430725999", "name": ',
+    });
     await expectError(res, 400, 'malformed_json');
     expect(await snapshot()).toBe(before);
   });
@@ -48,32 +52,78 @@ describe('bad input', () => {
     const res = await t.request('/api/cadres', {
       method: 'POST',
       as: admin,
-      body: JSON.stringify({ name: 42, gender: 'x', birthDate: '1990-13-45', idNumber: '123', phone: 'abc', education: 'phd', partyMember: 'yes', villageId: '1' }),
+      body: JSON.stringify({
+        name: 42,
+        gender: 'x',
+        birthDate: '1990-13-45',
+        idNumber: '123',
+        phone: 'abc',
+        education: 'phd',
+        partyMember: 'yes',
+        villageId: '1',
+      }),
     });
     const body = await expectError(res, 400, 'validation_failed');
     const fields = body.fields.map((f: { field: string }) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(['name', 'gender', 'birthDate', 'idNumber', 'phone', 'education', 'partyMember', 'villageId']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'name',
+        'gender',
+        'birthDate',
+        'idNumber',
+        'phone',
+        'education',
+        'partyMember',
+        'villageId',
+      ]),
+    );
     expect(body.fields.find((f: { field: string }) => f.field === 'idNumber').message).toContain('身份证号');
     expect(await snapshot()).toBe(before);
   });
 
   it('unknown fields in a body are refused, not ignored', async () => {
-    const res = await t.request('/api/townships/1', { method: 'PUT', as: admin, body: JSON.stringify({ name: '新名', secret: 1 }) });
+    const res = await t.request('/api/townships/1', {
+      method: 'PUT',
+      as: admin,
+      body: JSON.stringify({ name: '新名', secret: 1 }),
+    });
     await expectError(res, 400, 'validation_failed', 'secret');
-    expect((await t.db.selectFrom('townships').select('name').where('id', '=', 1).executeTakeFirstOrThrow()).name).not.toBe('新名');
+    expect(
+      (await t.db.selectFrom('townships').select('name').where('id', '=', 1).executeTakeFirstOrThrow()).name,
+    ).not.toBe('新名');
   });
 
   it('unknown filters, bad sorts and malformed list parameters', async () => {
-    await expectError(await t.request(`/api/cadres?${listQuery({ filter: { salary: 1 } })}`, { as: admin }), 400, 'validation_failed', 'filter.salary');
-    await expectError(await t.request(`/api/cadres?${listQuery({ sort: ['password_hash', 'ASC'] })}`, { as: admin }), 400, 'validation_failed', 'sort');
-    await expectError(await t.request(`/api/cadres?${listQuery({ filter: { townshipId: 'one' } })}`, { as: admin }), 400, 'validation_failed', 'filter.townshipId');
+    await expectError(
+      await t.request(`/api/cadres?${listQuery({ filter: { salary: 1 } })}`, { as: admin }),
+      400,
+      'validation_failed',
+      'filter.salary',
+    );
+    await expectError(
+      await t.request(`/api/cadres?${listQuery({ sort: ['password_hash', 'ASC'] })}`, { as: admin }),
+      400,
+      'validation_failed',
+      'sort',
+    );
+    await expectError(
+      await t.request(`/api/cadres?${listQuery({ filter: { townshipId: 'one' } })}`, { as: admin }),
+      400,
+      'validation_failed',
+      'filter.townshipId',
+    );
     await expectError(await t.request('/api/cadres?range=[0', { as: admin }), 400, 'validation_failed', 'range');
     await expectError(await t.request('/api/cadres?range=[10,2]', { as: admin }), 400, 'validation_failed', 'range');
     await expectError(await t.request('/api/cadres/abc', { as: admin }), 400, 'validation_failed', 'id');
   });
 
   it('huge pages are refused', async () => {
-    const body = await expectError(await t.request(`/api/cadres?${listQuery({ range: [0, 99_999] })}`, { as: admin }), 400, 'validation_failed', 'range');
+    const body = await expectError(
+      await t.request(`/api/cadres?${listQuery({ range: [0, 99_999] })}`, { as: admin }),
+      400,
+      'validation_failed',
+      'range',
+    );
     expect(body.fields[0].message).toContain('500');
     const ok = await t.request(`/api/cadres?${listQuery({ range: [0, 499] })}`, { as: admin });
     expect(ok.status).toBe(200);
@@ -89,11 +139,20 @@ describe('bad input', () => {
     const wildcard = await t.request(`/api/cadres?${listQuery({ filter: { q: '%' } })}`, { as: admin });
     expect(res.headers.get('content-range')).toMatch(/\/0$/);
     expect(wildcard.headers.get('content-range')).toMatch(/\/0$/); // % is a letter, not "everything"
-    const created = await t.request('/api/townships', { method: 'POST', as: admin, body: JSON.stringify({ code: '430725777', name: "乡'); delete from users;--", kind: 'township' }) });
+    const created = await t.request('/api/townships', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({ code: '430725777', name: "乡'); delete from users;--", kind: 'township' }),
+    });
     expect(created.status).toBe(201);
     expect((await created.json()).name).toBe("乡'); delete from users;--");
     expect(before.length).toBeLessThan((await snapshot()).length); // the township was added, nothing removed
-    expect(await t.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual({ n: 3107 });
+    expect(
+      await t.db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: 3107 });
   });
 
   it('a 2 MB body is refused with 413 before it is read', async () => {
@@ -109,8 +168,16 @@ describe('bad input', () => {
 
   it('a duplicate code is a 409 naming the field, and the first record stays', async () => {
     const before = await snapshot();
-    const existing = await t.db.selectFrom('townships').select(['code', 'name']).where('id', '=', 2).executeTakeFirstOrThrow();
-    const res = await t.request('/api/townships', { method: 'POST', as: admin, body: JSON.stringify({ code: existing.code, name: '重复乡', kind: 'township' }) });
+    const existing = await t.db
+      .selectFrom('townships')
+      .select(['code', 'name'])
+      .where('id', '=', 2)
+      .executeTakeFirstOrThrow();
+    const res = await t.request('/api/townships', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({ code: existing.code, name: '重复乡', kind: 'township' }),
+    });
     await expectError(res, 409, 'conflict', 'code');
     expect(await snapshot()).toBe(before);
   });
@@ -121,8 +188,14 @@ describe('bad input', () => {
       method: 'POST',
       as: admin,
       body: JSON.stringify({
-        name: '半条记录', gender: 'male', birthDate: '1985-01-01', idNumber: '430725198501010011', phone: '13800000000',
-        education: 'college', partyMember: true, villageId: 1,
+        name: '半条记录',
+        gender: 'male',
+        birthDate: '1985-01-01',
+        idNumber: '430725198501010011',
+        phone: '13800000000',
+        education: 'college',
+        partyMember: true,
+        villageId: 1,
         positions: [{ committee: 'party_branch', title: 'member', termStart: '2021-04-01', termEnd: '2020-01-01' }],
       }),
     });
@@ -150,14 +223,25 @@ describe('bad input', () => {
       ['/api/processes', { townshipId: big }],
     ] as const) {
       const field = Object.keys(filter)[0];
-      expect(await fieldsOf(await t.request(`${path}?${listQuery({ filter })}`, { as: admin })), `${path} ${field}`).toContain(field);
+      expect(
+        await fieldsOf(await t.request(`${path}?${listQuery({ filter })}`, { as: admin })),
+        `${path} ${field}`,
+      ).toContain(field);
     }
     const task = await t.db.selectFrom('tasks').select('id').limit(1).executeTakeFirst();
     if (task) {
-      const res = await t.request(`/api/tasks/${task.id}/actions`, { method: 'POST', as: admin, body: JSON.stringify({ action: 'cc', userIds: [big] }) });
+      const res = await t.request(`/api/tasks/${task.id}/actions`, {
+        method: 'POST',
+        as: admin,
+        body: JSON.stringify({ action: 'cc', userIds: [big] }),
+      });
       expect(await fieldsOf(res)).toContain('userIds');
     }
-    const reassign = await t.request('/api/processes/mentor-pairing/x/reassign-mentor', { method: 'POST', as: admin, body: JSON.stringify({ mentorPersonId: big, reason: 'r' }) });
+    const reassign = await t.request('/api/processes/mentor-pairing/x/reassign-mentor', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({ mentorPersonId: big, reason: 'r' }),
+    });
     expect(reassign.status).toBe(400);
   });
 
@@ -170,10 +254,17 @@ describe('bad input', () => {
       const res = await t.request(`${path}?${listQuery({ filter })}`, { as: admin });
       expect(res.status, path).toBe(400);
     }
-    const login = await t.request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin\u0000', password: 'x' }) });
+    const login = await t.request('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin\u0000', password: 'x' }),
+    });
     await expectError(login, 400, 'validation_failed', 'username');
     const before = await snapshot();
-    const township = await t.request('/api/townships', { method: 'POST', as: admin, body: JSON.stringify({ name: '新\u0007镇', code: '430725999' }) });
+    const township = await t.request('/api/townships', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({ name: '新\u0007镇', code: '430725999' }),
+    });
     expect(township.status).toBe(400);
     expect((await township.json()).fields.map((f: { field: string }) => f.field)).toContain('name');
     expect(await snapshot()).toBe(before);

@@ -24,7 +24,12 @@ const applied = await migrateToLatest(db);
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
 await waitForTemporal(settings.temporalAddress, settings.temporalNamespace, { timeoutMs: 120_000 });
-const temporal = await connectTemporal({ address: settings.temporalAddress, namespace: settings.temporalNamespace, taskQueue: settings.taskQueue, idPrefix: settings.idPrefix });
+const temporal = await connectTemporal({
+  address: settings.temporalAddress,
+  namespace: settings.temporalNamespace,
+  taskQueue: settings.taskQueue,
+  idPrefix: settings.idPrefix,
+});
 const added = await ensureSearchAttributes(temporal.connection, settings.temporalNamespace);
 if (added.length) logger.info({ added }, 'search attributes registered');
 

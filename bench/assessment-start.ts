@@ -29,7 +29,21 @@ import { Client, Connection } from '@temporalio/client';
 import { createDatabase } from '../db/database.js';
 import { baselineA, copyForBaselineA, dropBaselineCopy } from './baseline-a.js';
 import { baselineB } from './baseline-b.js';
-import { BATCH, BenchFailure, ID_PREFIX, NAMESPACE, PROBE_CONCURRENCY, TASK_QUEUE, TEMPORAL_STORE, YEAR, log, mib, secondsSince, startClock, startedAt } from './bench-run.js';
+import {
+  BATCH,
+  BenchFailure,
+  ID_PREFIX,
+  NAMESPACE,
+  PROBE_CONCURRENCY,
+  TASK_QUEUE,
+  TEMPORAL_STORE,
+  YEAR,
+  log,
+  mib,
+  secondsSince,
+  startClock,
+  startedAt,
+} from './bench-run.js';
 import { addCleanup, stopAll, stopOnExit, wasInterrupted } from './cleanup.js';
 import { loadCounty } from './county.js';
 import { measuredRun } from './measured-run.js';
@@ -61,14 +75,23 @@ async function main() {
   const a = await baselineA(baseDb, cadres, startedBy);
   const cpuA = cpuBetween(cpuA0, cpuSnapshot(pids));
   await baseDb.destroy();
-  log(`baseline A: ${a.seconds.toFixed(2)} s (tasks + events ${a.tasksAndEventsSeconds.toFixed(2)} s, processes ${a.processesSeconds.toFixed(2)} s)`);
+  log(
+    `baseline A: ${a.seconds.toFixed(2)} s (tasks + events ${a.tasksAndEventsSeconds.toFixed(2)} s, processes ${a.processesSeconds.toFixed(2)} s)`,
+  );
   await dropBaselineCopy(database.url);
 
   log('starting one worker in a child process (bundling the workflows takes a few seconds)');
   const workerStarted = performance.now();
-  const worker = await startWorkerProcess({ DATABASE_URL: database.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: NAMESPACE, QINGLAN_TASK_QUEUE: TASK_QUEUE });
+  const worker = await startWorkerProcess({
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: NAMESPACE,
+    QINGLAN_TASK_QUEUE: TASK_QUEUE,
+  });
   pids.worker = worker.child.pid;
-  log(`worker ready in ${secondsSince(workerStarted).toFixed(1)} s (pid ${pids.worker}${Object.keys(worker.ready.options).length ? `, options ${JSON.stringify(worker.ready.options)}` : ', production options'}${worker.ready.dbPool ? `, db pool ${worker.ready.dbPool}` : ''})`);
+  log(
+    `worker ready in ${secondsSince(workerStarted).toFixed(1)} s (pid ${pids.worker}${Object.keys(worker.ready.options).length ? `, options ${JSON.stringify(worker.ready.options)}` : ', production options'}${worker.ready.dbPool ? `, db pool ${worker.ready.dbPool}` : ''})`,
+  );
 
   // Idle memory: the worker after start, before any work.
   await sleep(3000);
@@ -97,7 +120,9 @@ async function main() {
   // Let the worker settle before the measured run.
   await sleep(3000);
 
-  log(`measured: assessmentCycle for all ${townships} townships, year ${YEAR}, id prefix '${ID_PREFIX}'; waiting for ${withAccount} open self-report tasks`);
+  log(
+    `measured: assessmentCycle for all ${townships} townships, year ${YEAR}, id prefix '${ID_PREFIX}'; waiting for ${withAccount} open self-report tasks`,
+  );
   const pollDb = createDatabase(database.url, { max: 1 });
   addCleanup('the polling pool', () => pollDb.destroy());
   const windowM = new MemoryWindow();
@@ -128,9 +153,18 @@ async function main() {
     county: { townships, peopleHoldingAPosition: cadres.length, cadres: withAccount },
     baselineA: { ...a, cpu: cpuA },
     baselineB: { ...b, cpu: cpuB, workerMemory: memB },
-    measured: { ...m, throughputTasksPerSecond: withAccount / m.seconds, cpu: cpuM, workerMemory: memM, rowsAfter: written },
+    measured: {
+      ...m,
+      throughputTasksPerSecond: withAccount / m.seconds,
+      cpu: cpuM,
+      workerMemory: memM,
+      rowsAfter: written,
+    },
     workerIdle: idle,
-    temporalHistoryEvents: { ...histories, note: 'events in the history of one workflow of each kind when the measured run ended' },
+    temporalHistoryEvents: {
+      ...histories,
+      note: 'events in the history of one workflow of each kind when the measured run ended',
+    },
     ratios: {
       measuredOverBaselineA: m.seconds / a.seconds,
       measuredOverBaselineB: m.seconds / b.seconds,

@@ -3,7 +3,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { DB } from '../db/database.js';
-import { ANNUAL_ASSESSMENT, DEFAULT_ASSESSMENT_SETTINGS } from '../workflows/annual-assessment/annual-assessment-definition.js';
+import {
+  ANNUAL_ASSESSMENT,
+  DEFAULT_ASSESSMENT_SETTINGS,
+} from '../workflows/annual-assessment/annual-assessment-definition.js';
 import { DEFAULT_RUBRIC } from '../workflows/annual-assessment/rubric.js';
 import { BATCH, BenchFailure, SELF_REPORT, YEAR, secondsSince } from './bench-run.js';
 import type { Cadre } from './county.js';
@@ -44,7 +47,8 @@ export async function baselineA(db: DB, cadres: Cadre[], startedBy: number | nul
   const now = new Date();
   const dueAt = new Date(now.getTime() + DEFAULT_ASSESSMENT_SETTINGS.selfReportDays * 86_400_000);
   const processId = (personId: number) => `baseline-${ANNUAL_ASSESSMENT}-${YEAR}-p${personId}`;
-  const batches = <T>(rows: T[]) => Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
+  const batches = <T>(rows: T[]) =>
+    Array.from({ length: Math.ceil(rows.length / BATCH) }, (_, i) => rows.slice(i * BATCH, (i + 1) * BATCH));
 
   const t0 = performance.now();
   for (const batch of batches(withAccount)) {
@@ -88,7 +92,12 @@ export async function baselineA(db: DB, cadres: Cadre[], startedBy: number | nul
           township_id: c.townshipId,
           village_id: c.villageId,
           due_at: dueAt,
-          context: JSON.stringify({ year: YEAR, cadre: c.name, processTitle: `${YEAR} 年度考核：${c.name}`, returnTo: [] }),
+          context: JSON.stringify({
+            year: YEAR,
+            cadre: c.name,
+            processTitle: `${YEAR} 年度考核：${c.name}`,
+            returnTo: [],
+          }),
         })),
       )
       .returning(['id', 'task_key'])
@@ -107,13 +116,31 @@ export async function baselineA(db: DB, cadres: Cadre[], startedBy: number | nul
           actor_user_id: null,
           action: 'opened',
           comment: null,
-          detail: JSON.stringify({ step: SELF_REPORT, stepName: '述职自评', round: 1, assignee: { kind: 'user', userId: c.userId }, dueAt: dueAt.toISOString() }),
+          detail: JSON.stringify({
+            step: SELF_REPORT,
+            stepName: '述职自评',
+            round: 1,
+            assignee: { kind: 'user', userId: c.userId },
+            dueAt: dueAt.toISOString(),
+          }),
         })),
       )
       .execute();
   }
   const tasksSeconds = secondsSince(t1);
-  const written = await db.selectFrom('tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('step_key', '=', SELF_REPORT).where('status', '=', 'open').executeTakeFirstOrThrow();
-  if (written.n !== withAccount.length) throw new BenchFailure(`baseline A wrote ${written.n} task rows, expected ${withAccount.length}`);
-  return { seconds: processesSeconds + tasksSeconds, tasksAndEventsSeconds: tasksSeconds, processesSeconds, rows: withAccount.length, batchSize: BATCH };
+  const written = await db
+    .selectFrom('tasks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('step_key', '=', SELF_REPORT)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  if (written.n !== withAccount.length)
+    throw new BenchFailure(`baseline A wrote ${written.n} task rows, expected ${withAccount.length}`);
+  return {
+    seconds: processesSeconds + tasksSeconds,
+    tasksAndEventsSeconds: tasksSeconds,
+    processesSeconds,
+    rows: withAccount.length,
+    batchSize: BATCH,
+  };
 }

@@ -2,7 +2,16 @@
 // completed through the same worker, a fixed number at a time.
 import type { Client } from '@temporalio/client';
 import { healthProbe } from '../workflows/health-probe/health-probe-workflow.js';
-import { BenchFailure, ID_PREFIX, PROBE_CONCURRENCY, PROGRESS_MS, TASK_QUEUE, TIMEOUT_MS, log, secondsSince } from './bench-run.js';
+import {
+  BenchFailure,
+  ID_PREFIX,
+  PROBE_CONCURRENCY,
+  PROGRESS_MS,
+  TASK_QUEUE,
+  TIMEOUT_MS,
+  log,
+  secondsSince,
+} from './bench-run.js';
 
 export async function baselineB(client: Client, n: number, signal: { failed?: Error }) {
   let next = 0;
@@ -14,10 +23,16 @@ export async function baselineB(client: Client, n: number, signal: { failed?: Er
     while (next < n && !signal.failed) {
       const i = next++;
       if (Date.now() > deadline) {
-        signal.failed = new BenchFailure(`TIMEOUT: baseline B not done within ${TIMEOUT_MS / 60_000} minutes (${done} / ${n} probes completed)`);
+        signal.failed = new BenchFailure(
+          `TIMEOUT: baseline B not done within ${TIMEOUT_MS / 60_000} minutes (${done} / ${n} probes completed)`,
+        );
         throw signal.failed;
       }
-      await client.workflow.execute(healthProbe, { taskQueue: TASK_QUEUE, workflowId: `${ID_PREFIX}probe-${i}`, args: [`probe-${i}`] });
+      await client.workflow.execute(healthProbe, {
+        taskQueue: TASK_QUEUE,
+        workflowId: `${ID_PREFIX}probe-${i}`,
+        args: [`probe-${i}`],
+      });
       done++;
       if (performance.now() - lastProgress >= PROGRESS_MS) {
         lastProgress = performance.now();

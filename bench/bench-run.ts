@@ -28,7 +28,8 @@ export function startClock(): void {
 }
 
 export const startedAt = () => started;
-export const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}`);
+export const log = (line: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s] ${line}`);
 export const secondsSince = (t: number) => (performance.now() - t) / 1000;
 
 export const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;

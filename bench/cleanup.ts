@@ -3,7 +3,9 @@
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as ((hook: (done: () => void) => void) => void) & { forceExitTimeout(ms: number): void };
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as ((hook: (done: () => void) => void) => void) & {
+  forceExitTimeout(ms: number): void;
+};
 
 const cleanups: { name: string; run: () => Promise<void> }[] = [];
 const lastResort: (() => void)[] = [];
@@ -31,13 +33,18 @@ export function wasInterrupted(): boolean {
 }
 
 function withTimeout(promise: Promise<void>, ms: number, what: string): Promise<void> {
-  return Promise.race([promise, sleep(ms).then(() => console.error(`  ${what} did not stop within ${ms / 1000}s; moving on`))]);
+  return Promise.race([
+    promise,
+    sleep(ms).then(() => console.error(`  ${what} did not stop within ${ms / 1000}s; moving on`)),
+  ]);
 }
 
 export function stopAll(): Promise<void> {
   stopping ??= (async () => {
     for (const { name, run } of cleanups.reverse()) {
-      await withTimeout(run(), 20_000, name).catch((error) => console.error(`  stopping ${name}: ${String((error as Error).message ?? error)}`));
+      await withTimeout(run(), 20_000, name).catch((error) =>
+        console.error(`  stopping ${name}: ${String((error as Error).message ?? error)}`),
+      );
     }
   })();
   return stopping;

@@ -23,7 +23,11 @@ async function listCadres(db: DB) {
       'p.name',
       'p.township_id as townshipId',
       'p.village_id as villageId',
-      sql<number | null>`(select u.id from users u where u.person_id = p.id and u.active order by case u.role when 'cadre' then 0 when 'village_secretary' then 1 else 2 end, u.id limit 1)`.as('userId'),
+      sql<
+        number | null
+      >`(select u.id from users u where u.person_id = p.id and u.active order by case u.role when 'cadre' then 0 when 'village_secretary' then 1 else 2 end, u.id limit 1)`.as(
+        'userId',
+      ),
     ])
     .where(sql<boolean>`exists (select 1 from positions s where s.person_id = p.id)`)
     .orderBy('p.id')
@@ -39,9 +43,17 @@ export async function loadCounty(databaseUrl: string) {
   const postgresVersion = (await sql<{ version: string }>`select version()`.execute(db)).rows[0].version.split(',')[0];
   const cadres = await listCadres(db);
   const withAccount = cadres.filter((c) => c.userId !== null).length;
-  const townships = (await db.selectFrom('townships').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-  const startedBy = (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst())?.id ?? null;
+  const townships = (
+    await db
+      .selectFrom('townships')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+  const startedBy =
+    (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst())?.id ?? null;
   await db.destroy();
-  log(`county: ${townships} townships, ${cadres.length} people holding a position, ${withAccount} of them with an active account`);
+  log(
+    `county: ${townships} townships, ${cadres.length} people holding a position, ${withAccount} of them with an active account`,
+  );
   return { postgresVersion, cadres, withAccount, townships, startedBy };
 }

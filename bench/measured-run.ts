@@ -7,9 +7,26 @@ import type { DB } from '../db/database.js';
 import { ANNUAL_ASSESSMENT } from '../workflows/annual-assessment/annual-assessment-definition.js';
 import { assessmentCycle } from '../workflows/annual-assessment/assessment-cycle-workflow.js';
 import { DEFAULT_RUBRIC } from '../workflows/annual-assessment/rubric.js';
-import { BenchFailure, ID_PREFIX, POLL_MS, PROGRESS_MS, SELF_REPORT, TASK_QUEUE, TIMEOUT_MS, YEAR, log, secondsSince } from './bench-run.js';
+import {
+  BenchFailure,
+  ID_PREFIX,
+  POLL_MS,
+  PROGRESS_MS,
+  SELF_REPORT,
+  TASK_QUEUE,
+  TIMEOUT_MS,
+  YEAR,
+  log,
+  secondsSince,
+} from './bench-run.js';
 
-export async function measuredRun(client: Client, db: DB, expected: number, startedBy: number | null, signal: { failed?: Error }) {
+export async function measuredRun(
+  client: Client,
+  db: DB,
+  expected: number,
+  startedBy: number | null,
+  signal: { failed?: Error },
+) {
   const count = async () =>
     (
       await db
@@ -20,7 +37,8 @@ export async function measuredRun(client: Client, db: DB, expected: number, star
         .executeTakeFirstOrThrow()
     ).n;
   const before = await count();
-  if (before !== 0) throw new BenchFailure(`${before} open self-report tasks before the start; the database is not fresh`);
+  if (before !== 0)
+    throw new BenchFailure(`${before} open self-report tasks before the start; the database is not fresh`);
 
   const marks: { fraction: number; seconds?: number }[] = [{ fraction: 0.01 }, { fraction: 0.5 }, { fraction: 0.9 }];
   let firstTask: number | undefined;
@@ -46,7 +64,8 @@ export async function measuredRun(client: Client, db: DB, expected: number, star
   let n = 0;
   while (true) {
     if (signal.failed) throw signal.failed;
-    if (launcherError) throw new BenchFailure(`assessmentCycle failed: ${String((launcherError as Error).message ?? launcherError)}`);
+    if (launcherError)
+      throw new BenchFailure(`assessmentCycle failed: ${String((launcherError as Error).message ?? launcherError)}`);
     n = await count();
     const elapsed = secondsSince(t0);
     if (n > 0 && firstTask === undefined) firstTask = elapsed;

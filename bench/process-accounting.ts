@@ -49,7 +49,7 @@ function procTimes(pid: number): { self: number; children: number; ppid: number 
 
 /** CPU seconds used so far by a process (its threads included). */
 function cpuOf(pid: number | undefined): number {
-  return pid ? procTimes(pid)?.self ?? 0 : 0;
+  return pid ? (procTimes(pid)?.self ?? 0) : 0;
 }
 
 /** CPU seconds of a PostgreSQL cluster: the postmaster, its live backends, and the ones that ended. */
@@ -129,13 +129,23 @@ export function cpuSnapshot(pids: Pids): CpuSnapshot {
 export function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
   const wall = (b.at - a.at) / 1000;
   const part = (k: keyof Omit<CpuSnapshot, 'at'>) => round(b[k] - a[k], 1);
-  const parts = { worker: part('worker'), temporal: part('temporal'), postgres: part('postgres'), bench: part('bench') };
+  const parts = {
+    worker: part('worker'),
+    temporal: part('temporal'),
+    postgres: part('postgres'),
+    bench: part('bench'),
+  };
   const ours = round(parts.worker + parts.temporal + parts.postgres + parts.bench, 1);
   const machine = part('machine');
   // Other programs on the machine in the same time: a benchmark on a busy machine says so.
   const others = round(Math.max(machine - ours, 0), 1);
   const capacity = wall * os.cpus().length;
-  return { wallSeconds: round(wall, 1), cpuSeconds: { ...parts, ours, others, machine }, oursBusy: round(ours / capacity, 2), othersBusy: round(others / capacity, 2) };
+  return {
+    wallSeconds: round(wall, 1),
+    cpuSeconds: { ...parts, ours, others, machine },
+    oursBusy: round(ours / capacity, 2),
+    othersBusy: round(others / capacity, 2),
+  };
 }
 
 /** The CPU a phase used, as cpuBetween reports it. */

@@ -11,7 +11,16 @@ export function printTable(r: {
   county: { townships: number; cadres: number; peopleHoldingAPosition: number };
   baselineA: { seconds: number; cpu: CpuUse };
   baselineB: { seconds: number; cpu: CpuUse; workerMemory: MemorySummary };
-  measured: { seconds: number; firstTaskSeconds?: number; halfSeconds?: number; ninetyPercentSeconds?: number; launcherCompletedSeconds?: number; throughputTasksPerSecond: number; cpu: CpuUse; workerMemory: MemorySummary };
+  measured: {
+    seconds: number;
+    firstTaskSeconds?: number;
+    halfSeconds?: number;
+    ninetyPercentSeconds?: number;
+    launcherCompletedSeconds?: number;
+    throughputTasksPerSecond: number;
+    cpu: CpuUse;
+    workerMemory: MemorySummary;
+  };
   workerIdle: MemorySummary;
   temporalHistoryEvents: { probe?: number; cadreAssessment?: number; townshipAssessment?: number };
   temporalStore: string;
@@ -32,18 +41,30 @@ export function printTable(r: {
     ['  PostgreSQL', String(r.machine.postgres)],
     ['county', ''],
     ['  townships', String(r.county.townships)],
-    ['  cadres (with an active account)', `${r.county.cadres} (of ${r.county.peopleHoldingAPosition} holding a position)`],
+    [
+      '  cadres (with an active account)',
+      `${r.county.cadres} (of ${r.county.peopleHoldingAPosition} holding a position)`,
+    ],
     ['time', ''],
     ['  baseline A: rows written directly', `${f(r.baselineA.seconds)} s`],
     ['  baseline B: N healthProbe workflows', `${f(r.baselineB.seconds)} s`],
     ['  measured: all self-report tasks open', `${f(r.measured.seconds)} s`],
-    ['    first task / 50% / 90%', `${f(r.measured.firstTaskSeconds)} / ${f(r.measured.halfSeconds)} / ${f(r.measured.ninetyPercentSeconds)} s`],
+    [
+      '    first task / 50% / 90%',
+      `${f(r.measured.firstTaskSeconds)} / ${f(r.measured.halfSeconds)} / ${f(r.measured.ninetyPercentSeconds)} s`,
+    ],
     ['    launcher workflow completed', `${f(r.measured.launcherCompletedSeconds)} s`],
     ['  throughput', `${f(r.measured.throughputTasksPerSecond, 1)} tasks/s`],
     ['worker memory (RSS / heap used, MiB)', ''],
     ['  idle', `${f(r.workerIdle.peakRssMiB, 1)} / ${f(r.workerIdle.peakHeapUsedMiB, 1)}`],
-    ['  peak in baseline B', `${f(r.baselineB.workerMemory.peakRssMiB, 1)} / ${f(r.baselineB.workerMemory.peakHeapUsedMiB, 1)}${r.baselineB.workerMemory.kernelPeakRssMiB ? ` (kernel peak RSS ${r.baselineB.workerMemory.kernelPeakRssMiB})` : ''}`],
-    ['  peak in measured run', `${f(r.measured.workerMemory.peakRssMiB, 1)} / ${f(r.measured.workerMemory.peakHeapUsedMiB, 1)}${r.measured.workerMemory.kernelPeakRssMiB ? ` (kernel peak RSS ${r.measured.workerMemory.kernelPeakRssMiB})` : ''}`],
+    [
+      '  peak in baseline B',
+      `${f(r.baselineB.workerMemory.peakRssMiB, 1)} / ${f(r.baselineB.workerMemory.peakHeapUsedMiB, 1)}${r.baselineB.workerMemory.kernelPeakRssMiB ? ` (kernel peak RSS ${r.baselineB.workerMemory.kernelPeakRssMiB})` : ''}`,
+    ],
+    [
+      '  peak in measured run',
+      `${f(r.measured.workerMemory.peakRssMiB, 1)} / ${f(r.measured.workerMemory.peakHeapUsedMiB, 1)}${r.measured.workerMemory.kernelPeakRssMiB ? ` (kernel peak RSS ${r.measured.workerMemory.kernelPeakRssMiB})` : ''}`,
+    ],
     ['ratios', ''],
     ['  measured / baseline A (time)', `${f(r.ratios.measuredOverBaselineA, 1)}×`],
     ['  measured / baseline B (time)', `${f(r.ratios.measuredOverBaselineB, 2)}×`],

@@ -9,10 +9,22 @@ import type { Cadre } from './county.js';
 export async function rowsWritten(db: DB) {
   return db
     .selectNoFrom((eb) => [
-      eb.selectFrom('processes').select((e) => e.fn.countAll<number>().as('n')).as('processes'),
-      eb.selectFrom('tasks').select((e) => e.fn.countAll<number>().as('n')).as('tasks'),
-      eb.selectFrom('task_events').select((e) => e.fn.countAll<number>().as('n')).as('task_events'),
-      eb.selectFrom('notifications').select((e) => e.fn.countAll<number>().as('n')).as('notifications'),
+      eb
+        .selectFrom('processes')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('processes'),
+      eb
+        .selectFrom('tasks')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('tasks'),
+      eb
+        .selectFrom('task_events')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('task_events'),
+      eb
+        .selectFrom('notifications')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('notifications'),
     ])
     .executeTakeFirstOrThrow();
 }

@@ -23,8 +23,11 @@ export async function startServices() {
   const temporalCli = temporalVersion(cli);
 
   const [pgPort, temporalPort] = [await freePort(), await freePort()];
-  const storeName = TEMPORAL_STORE === 'sqlite' ? 'SQLite file with journal_mode=wal, as npm start keeps it' : 'in memory';
-  log(`starting PostgreSQL on 127.0.0.1:${pgPort} and the Temporal dev server on 127.0.0.1:${temporalPort} (headless, ${storeName})`);
+  const storeName =
+    TEMPORAL_STORE === 'sqlite' ? 'SQLite file with journal_mode=wal, as npm start keeps it' : 'in memory';
+  log(
+    `starting PostgreSQL on 127.0.0.1:${pgPort} and the Temporal dev server on 127.0.0.1:${temporalPort} (headless, ${storeName})`,
+  );
   const [database, temporal] = await Promise.all([
     (async () => {
       const db: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir, port: pgPort, log });
@@ -32,7 +35,13 @@ export async function startServices() {
       return db;
     })(),
     (async () => {
-      const server: DevServer = await startTemporalDevServer({ cli, dataDir: TEMPORAL_STORE === 'sqlite' ? dataDir : undefined, port: temporalPort, uiPort: undefined, namespace: NAMESPACE });
+      const server: DevServer = await startTemporalDevServer({
+        cli,
+        dataDir: TEMPORAL_STORE === 'sqlite' ? dataDir : undefined,
+        port: temporalPort,
+        uiPort: undefined,
+        namespace: NAMESPACE,
+      });
       addCleanup('the Temporal dev server', () => server.stop());
       addLastResort(() => server.process.kill('SIGKILL'));
       return server;
@@ -40,7 +49,8 @@ export async function startServices() {
   ]);
   const pids: Pids = {
     temporal: temporal.process.pid,
-    postmaster: Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined,
+    postmaster:
+      Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined,
   };
   return { database, temporal, pids, storeName, temporalCli };
 }

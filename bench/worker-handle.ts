@@ -23,13 +23,26 @@ export class MemoryWindow {
     this.peakHeapTotal = Math.max(this.peakHeapTotal, m.heapTotal);
   }
   summary(hwm?: number) {
-    return { peakRssMiB: mib(this.peakRss), peakHeapUsedMiB: mib(this.peakHeapUsed), peakHeapTotalMiB: mib(this.peakHeapTotal), kernelPeakRssMiB: mib(hwm), samples: this.samples };
+    return {
+      peakRssMiB: mib(this.peakRss),
+      peakHeapUsedMiB: mib(this.peakHeapUsed),
+      peakHeapTotalMiB: mib(this.peakHeapTotal),
+      kernelPeakRssMiB: mib(hwm),
+      samples: this.samples,
+    };
   }
 }
 
 export type MemorySummary = ReturnType<MemoryWindow['summary']>;
 
-export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; last: () => Memory | undefined; watch: (w: MemoryWindow | undefined) => void; ready: Extract<WorkerMessage, { type: 'ready' }> }> {
+export function startWorkerProcess(
+  env: NodeJS.ProcessEnv,
+): Promise<{
+  child: ChildProcess;
+  last: () => Memory | undefined;
+  watch: (w: MemoryWindow | undefined) => void;
+  ready: Extract<WorkerMessage, { type: 'ready' }>;
+}> {
   // The heap limit npm start gives its worker (QINGLAN_WORKER_HEAP_MIB).
   const heap = `--max-old-space-size=${loadSettings().workerHeapMiB}`;
   const child = spawn(process.execPath, [heap, '--import', 'tsx', path.join(benchDir, 'worker-process.ts')], {

@@ -19,7 +19,15 @@ const require = createRequire(import.meta.url);
 
 export type WorkerMessage =
   | { type: 'ready'; options: Record<string, unknown>; dbPool: number | null }
-  | { type: 'memory'; at: number; rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }
+  | {
+      type: 'memory';
+      at: number;
+      rss: number;
+      heapTotal: number;
+      heapUsed: number;
+      external: number;
+      arrayBuffers: number;
+    }
   | { type: 'error'; message: string };
 
 const send = (message: WorkerMessage) => {
@@ -31,7 +39,9 @@ const address = process.env.TEMPORAL_ADDRESS;
 const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
 const taskQueue = process.env.QINGLAN_TASK_QUEUE;
 if (!databaseUrl || !address || !taskQueue || !process.send) {
-  console.error('bench/worker-process.ts is started by bench/assessment-start.ts (needs DATABASE_URL, TEMPORAL_ADDRESS, QINGLAN_TASK_QUEUE and an IPC channel)');
+  console.error(
+    'bench/worker-process.ts is started by bench/assessment-start.ts (needs DATABASE_URL, TEMPORAL_ADDRESS, QINGLAN_TASK_QUEUE and an IPC channel)',
+  );
   process.exit(2);
 }
 
@@ -50,7 +60,15 @@ const db = createDatabase(databaseUrl, { ...(dbPool ? { max: dbPool } : {}), onI
 
 function reportMemory() {
   const m = process.memoryUsage();
-  send({ type: 'memory', at: Date.now(), rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers });
+  send({
+    type: 'memory',
+    at: Date.now(),
+    rss: m.rss,
+    heapTotal: m.heapTotal,
+    heapUsed: m.heapUsed,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+  });
 }
 
 let worker: Worker;
@@ -62,7 +80,11 @@ try {
     // The production worker, sized as `npm start` sizes it (QINGLAN_WORKER_MAX_CACHED_WORKFLOWS).
     const maxCachedWorkflows = loadSettings().workerMaxCachedWorkflows;
     ({ worker, connection } = await createWorker({ db, address, namespace, taskQueue, maxCachedWorkflows }));
-    reported = { maxCachedWorkflows, heapLimitMiB: Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024), production: true };
+    reported = {
+      maxCachedWorkflows,
+      heapLimitMiB: Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024),
+      production: true,
+    };
   } else {
     connection = await NativeConnection.connect({ address });
     worker = await Worker.create({

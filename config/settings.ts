@@ -63,7 +63,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     idPrefix: env.QINGLAN_ID_PREFIX || '',
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
-    workerMaxCachedWorkflows: intFromEnv('QINGLAN_WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_MAX_CACHED_WORKFLOWS, 100_000, 'a number of workflows'),
+    workerMaxCachedWorkflows: intFromEnv(
+      'QINGLAN_WORKER_MAX_CACHED_WORKFLOWS',
+      DEFAULT_MAX_CACHED_WORKFLOWS,
+      100_000,
+      'a number of workflows',
+    ),
     workerHeapMiB: intFromEnv('QINGLAN_WORKER_HEAP_MIB', 1024, 65_536, 'a heap size in MiB'),
   };
 }

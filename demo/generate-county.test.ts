@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EDUCATION_LEVELS } from '../db/schema.js';
 import { DEMO_ACCOUNTS } from './demo-accounts.js';
-import { COUNTY_CODE, DEMO_FIGURES, TERM_END, TERM_START, generateDemoCounty, type DemoCounty } from './generate-county.js';
+import {
+  COUNTY_CODE,
+  DEMO_FIGURES,
+  TERM_END,
+  TERM_START,
+  generateDemoCounty,
+  type DemoCounty,
+} from './generate-county.js';
 import { idNumberCheckCharacter, idNumberGender, isValidIdNumber } from '../domain/id-number.js';
 
 const county = generateDemoCounty();
@@ -17,7 +24,8 @@ function secretariesByVillage(c: DemoCounty): Map<number, number[]> {
   const villageOf = new Map(c.people.map((p) => [p.id, p.village_id]));
   const result = new Map<number, number[]>(c.villages.map((v) => [v.id, []]));
   for (const pos of c.positions) {
-    if (pos.committee === 'party_branch' && pos.title === 'secretary') result.get(villageOf.get(pos.person_id)!)!.push(pos.person_id);
+    if (pos.committee === 'party_branch' && pos.title === 'secretary')
+      result.get(villageOf.get(pos.person_id)!)!.push(pos.person_id);
   }
   return result;
 }
@@ -137,7 +145,9 @@ describe('generateDemoCounty', () => {
           break;
         case 'township_officer':
         case 'township_secretary':
-          expect(u.username).toBe(`${u.role === 'township_officer' ? 'officer' : 'secretary'}-${String(u.township_id).padStart(2, '0')}`);
+          expect(u.username).toBe(
+            `${u.role === 'township_officer' ? 'officer' : 'secretary'}-${String(u.township_id).padStart(2, '0')}`,
+          );
           expect([u.village_id, u.person_id]).toEqual([null, null]);
           break;
         default: {
@@ -152,7 +162,9 @@ describe('generateDemoCounty', () => {
       }
     }
     const count = (role: string) => users.filter((u) => u.role === role).length;
-    expect([count('county_admin'), count('auditor'), count('township_officer'), count('township_secretary')]).toEqual([1, 1, 28, 28]);
+    expect([count('county_admin'), count('auditor'), count('township_officer'), count('township_secretary')]).toEqual([
+      1, 1, 28, 28,
+    ]);
     expect(count('village_secretary')).toBe(413);
     expect(count('mentor')).toBe(421);
     // Everyone on the roster can sign in, through exactly one person account unless they mentor too.

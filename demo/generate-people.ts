@@ -39,8 +39,12 @@ export function generatePeople(
     const age = draft.mentor
       ? traits.int(40, 60)
       : secretary
-        ? draft.newlyElected ? traits.int(28, 48) : traits.int(38, 58)
-        : draft.newlyElected ? traits.int(25, 45) : traits.int(30, 60);
+        ? draft.newlyElected
+          ? traits.int(28, 48)
+          : traits.int(38, 58)
+        : draft.newlyElected
+          ? traits.int(25, 45)
+          : traits.int(30, 60);
     // Seats on the Party branch committee require membership; secretaries always have it.
     const inBranch = draft.seats.some(([committee]) => committee === 'party_branch');
     const person: DemoPerson = {
@@ -57,7 +61,14 @@ export function generatePeople(
     };
     people.push(person);
     for (const [committee, title] of draft.seats) {
-      positions.push({ id: positions.length + 1, person_id: person.id, committee, title, term_start: TERM_START, term_end: TERM_END });
+      positions.push({
+        id: positions.length + 1,
+        person_id: person.id,
+        committee,
+        title,
+        term_start: TERM_START,
+        term_end: TERM_END,
+      });
     }
   }
 
@@ -89,7 +100,11 @@ export function generatePeople(
 
 /** Five to seven cadres, each with one or two seats; one Party secretary per village. */
 function draftCommittees(random: Random, village: DemoVillage): CadreDraft[] {
-  const size = random.weighted([[5, 3], [6, 4], [7, 3]] as const);
+  const size = random.weighted([
+    [5, 3],
+    [6, 4],
+    [7, 3],
+  ] as const);
   const seats: Seat[][] = Array.from({ length: size }, () => []);
   // 一肩挑: since 2021 most villages elect one person as Party secretary and committee director.
   const oneShoulder = random.chance(0.85);
@@ -108,7 +123,8 @@ function draftCommittees(random: Random, village: DemoVillage): CadreDraft[] {
     const first: Committee = random.chance(0.45) ? 'party_branch' : 'villagers_committee';
     seats[i].push([first, 'member']);
     // 交叉任职: some sit on both committees.
-    if (random.chance(0.3)) seats[i].push([first === 'party_branch' ? 'villagers_committee' : 'party_branch', 'member']);
+    if (random.chance(0.3))
+      seats[i].push([first === 'party_branch' ? 'villagers_committee' : 'party_branch', 'member']);
   }
   // Each committee has at least three seats: fill from cadres who hold only one.
   for (const committee of ['party_branch', 'villagers_committee'] as const) {

@@ -1,5 +1,12 @@
 // Townships (乡镇 / 街道) and their villages and communities (村 / 社区).
-import { COMMUNITY_STEMS, LANDFORMS, SURNAMES, TOWNSHIP_STEMS, VILLAGE_FIRSTS, VILLAGE_MIDDLES } from './chinese-names.js';
+import {
+  COMMUNITY_STEMS,
+  LANDFORMS,
+  SURNAMES,
+  TOWNSHIP_STEMS,
+  VILLAGE_FIRSTS,
+  VILLAGE_MIDDLES,
+} from './chinese-names.js';
 import { COUNTY_CODE, DEMO_FIGURES } from './figures.js';
 import type { DemoTownship, DemoVillage } from './generate-county.js';
 import type { Random } from './random.js';
@@ -56,11 +63,25 @@ export function generatePlaces(random: Random): { townships: DemoTownship[]; vil
         township.kind === 'township' && i === 0 && !names.has(`${stem}社区`)
           ? unique(() => `${stem}社区`)
           : unique(() => `${random.pick(COMMUNITY_STEMS)}社区`);
-      villages.push({ id: 0, code: `${township.code}${pad(i + 1, 3)}`, township_id: township.id, name, kind: 'community', area: 'urban' });
+      villages.push({
+        id: 0,
+        code: `${township.code}${pad(i + 1, 3)}`,
+        township_id: township.id,
+        name,
+        kind: 'community',
+        area: 'urban',
+      });
     }
     for (let i = 0; i < plan.villages; i++) {
       const name = unique(() => `${villageStem(random)}村`);
-      villages.push({ id: 0, code: `${township.code}${pad(201 + i, 3)}`, township_id: township.id, name, kind: 'village', area: 'rural' });
+      villages.push({
+        id: 0,
+        code: `${township.code}${pad(201 + i, 3)}`,
+        township_id: township.id,
+        name,
+        kind: 'village',
+        area: 'rural',
+      });
     }
   });
   villages.forEach((village, index) => (village.id = index + 1));
@@ -86,6 +107,7 @@ function villageStem(random: Random): string {
     ['family', 3],
   ] as const);
   if (shape === 'first-landform') return `${random.pick(VILLAGE_FIRSTS)}${landform}`;
-  if (shape === 'first-middle-landform') return `${random.pick(VILLAGE_FIRSTS)}${random.pick(VILLAGE_MIDDLES)}${landform}`;
+  if (shape === 'first-middle-landform')
+    return `${random.pick(VILLAGE_FIRSTS)}${random.pick(VILLAGE_MIDDLES)}${landform}`;
   return `${random.weighted(SURNAMES)}家${landform}`;
 }

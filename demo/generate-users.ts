@@ -22,14 +22,29 @@ export function generateUsers(
     // A subdistrict's Party body is a working committee (党工委), a township's a committee (党委).
     const committee = township.kind === 'subdistrict' ? '党工委' : '党委';
     const scope = { township_id: township.id, village_id: null, person_id: null };
-    add({ username: `officer-${nn}`, display_name: `${township.name}${committee}组织委员`, role: 'township_officer', ...scope });
-    add({ username: `secretary-${nn}`, display_name: `${township.name}${committee}书记`, role: 'township_secretary', ...scope });
+    add({
+      username: `officer-${nn}`,
+      display_name: `${township.name}${committee}组织委员`,
+      role: 'township_officer',
+      ...scope,
+    });
+    add({
+      username: `secretary-${nn}`,
+      display_name: `${township.name}${committee}书记`,
+      role: 'township_secretary',
+      ...scope,
+    });
   }
 
   const linked = new Set<number>();
   const personScope = (person: DemoPerson) => {
     linked.add(person.id);
-    return { township_id: person.township_id, village_id: person.village_id, person_id: person.id, display_name: person.name };
+    return {
+      township_id: person.township_id,
+      village_id: person.village_id,
+      person_id: person.id,
+      display_name: person.name,
+    };
   };
 
   const byId = new Map(people.map((p) => [p.id, p]));
@@ -48,7 +63,9 @@ export function generateUsers(
   // A serving secretary who also mentors has both accounts: one per hat.
   people
     .filter((p) => p.is_mentor)
-    .forEach((mentor, index) => add({ username: `mentor-${pad(index + 1, 3)}`, role: 'mentor', ...personScope(mentor) }));
+    .forEach((mentor, index) =>
+      add({ username: `mentor-${pad(index + 1, 3)}`, role: 'mentor', ...personScope(mentor) }),
+    );
 
   people
     .filter((p) => !linked.has(p.id))

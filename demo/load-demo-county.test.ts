@@ -22,7 +22,10 @@ describe('loadDemoCounty', () => {
   async function counts(): Promise<Record<string, number>> {
     const result: Record<string, number> = {};
     for (const table of TABLES) {
-      const row = await test.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await test.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       result[table] = Number(row.n);
     }
     return result;
@@ -77,7 +80,11 @@ describe('loadDemoCounty', () => {
     expect(hashes[0].password_hash).toMatch(/^\$argon2id\$/);
     expect(await verify(hashes[0].password_hash, DEMO_PASSWORD)).toBe(true);
     expect(await verify(hashes[0].password_hash, 'not-demo')).toBe(false);
-    const admin = await test.db.selectFrom('users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const admin = await test.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     expect(admin).toMatchObject({ role: 'county_admin', display_name: '县委组织部管理员', active: true });
   });
 

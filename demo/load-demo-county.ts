@@ -32,7 +32,9 @@ const TABLES = ['townships', 'villages', 'people', 'positions', 'users'] as cons
 export async function loadDemoCounty(db: DB, options: LoadDemoCountyOptions = {}): Promise<LoadDemoCountyResult> {
   // Demo accounts share a published password: they must never reach a real county's data.
   if (process.env.NODE_ENV === 'production') {
-    throw new Error('Refusing to load the demo county: NODE_ENV is "production". Demo accounts all use the password "demo".');
+    throw new Error(
+      'Refusing to load the demo county: NODE_ENV is "production". Demo accounts all use the password "demo".',
+    );
   }
   const report = options.onProgress ?? (() => {});
   const started = Date.now();
@@ -70,7 +72,9 @@ export async function loadDemoCounty(db: DB, options: LoadDemoCountyOptions = {}
     for (const table of TABLES) {
       const rows = county[table];
       const maxId = rows.reduce((max, row) => Math.max(max, row.id), 0);
-      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${Math.max(maxId, 1)}, ${maxId > 0})`.execute(trx);
+      await sql`select setval(pg_get_serial_sequence(${table}, 'id'), ${Math.max(maxId, 1)}, ${maxId > 0})`.execute(
+        trx,
+      );
       counts[table] = rows.length;
     }
     if (options.planDemoWork) await markDemoWorkPlanned(trx);
@@ -88,14 +92,20 @@ async function insertInBatches<T extends (typeof TABLES)[number]>(
   rows: readonly Insertable<Database[T]>[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
-    await trx.insertInto(table).values(rows.slice(i, i + BATCH_SIZE)).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH_SIZE))
+      .execute();
   }
 }
 
 async function countRows(trx: Transaction<Database>): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of TABLES) {
-    const { count } = await trx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await trx
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     counts[table] = Number(count);
   }
   return counts;

@@ -10,16 +10,66 @@ type Weights<T> = readonly (readonly [T, number])[];
 
 /** Schooling by group: the 2021 election brought in younger, better-educated cadres. */
 export const EDUCATION_WEIGHTS = {
-  serving: [['junior_high', 18], ['high_school', 37], ['vocational', 15], ['college', 22], ['bachelor', 8]],
-  newlyElected: [['junior_high', 4], ['high_school', 22], ['vocational', 16], ['college', 38], ['bachelor', 18], ['master', 2]],
-  reserve: [['high_school', 12], ['vocational', 15], ['college', 38], ['bachelor', 32], ['master', 3]],
+  serving: [
+    ['junior_high', 18],
+    ['high_school', 37],
+    ['vocational', 15],
+    ['college', 22],
+    ['bachelor', 8],
+  ],
+  newlyElected: [
+    ['junior_high', 4],
+    ['high_school', 22],
+    ['vocational', 16],
+    ['college', 38],
+    ['bachelor', 18],
+    ['master', 2],
+  ],
+  reserve: [
+    ['high_school', 12],
+    ['vocational', 15],
+    ['college', 38],
+    ['bachelor', 32],
+    ['master', 3],
+  ],
 } as const satisfies Record<string, Weights<EducationLevel>>;
 
 // Mobile prefixes of the three carriers (13x, 15x, 18x, 19x).
 const PHONE_PREFIXES = [
-  '130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153',
-  '155', '156', '157', '158', '159', '180', '181', '182', '183', '184', '185', '186', '187', '188',
-  '189', '191', '193', '195', '198', '199',
+  '130',
+  '131',
+  '132',
+  '133',
+  '134',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '180',
+  '181',
+  '182',
+  '183',
+  '184',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '193',
+  '195',
+  '198',
+  '199',
 ];
 
 const DAY_MS = 86_400_000;

@@ -21,7 +21,12 @@ describe('createRandom', () => {
     expect(r.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
     expect(new Set(r.sample([1, 2, 3, 4, 5], 3)).size).toBe(3);
     expect(() => r.sample([1], 2)).toThrow();
-    const picks = Array.from({ length: 1000 }, () => r.weighted([['rare', 1], ['common', 9]] as const));
+    const picks = Array.from({ length: 1000 }, () =>
+      r.weighted([
+        ['rare', 1],
+        ['common', 9],
+      ] as const),
+    );
     expect(picks.filter((p) => p === 'common').length).toBeGreaterThan(800);
   });
 });

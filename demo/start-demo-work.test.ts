@@ -15,7 +15,10 @@ import { startDemoWork, startPendingDemoWork, type DemoWorkResult } from './star
 function readmeAccounts(): string[] {
   const readme = fs.readFileSync('README.md', 'utf8');
   const section = readme.split(/^## /m).find((s) => s.startsWith('Demo accounts'))!;
-  const rows = section.split('\n').filter((line) => line.startsWith('|')).slice(2);
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .slice(2);
   return rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]));
 }
 
@@ -45,8 +48,10 @@ interface TimelineEntry {
   detail: { step?: string; round?: number };
 }
 
-const tasksOf = (processId: string) => get<Task[]>('admin', `/api/tasks?${listQuery({ filter: { processId }, range: [0, 99] })}`);
-const timelineOf = async (processId: string) => (await get<{ timeline: TimelineEntry[] }>('admin', `/api/processes/${encodeURIComponent(processId)}`)).timeline;
+const tasksOf = (processId: string) =>
+  get<Task[]>('admin', `/api/tasks?${listQuery({ filter: { processId }, range: [0, 99] })}`);
+const timelineOf = async (processId: string) =>
+  (await get<{ timeline: TimelineEntry[] }>('admin', `/api/processes/${encodeURIComponent(processId)}`)).timeline;
 const pairing = (stage: PairingStage) => result.pairings.filter((p) => p.plan.stage === stage);
 
 beforeAll(async () => {
@@ -68,7 +73,9 @@ afterAll(async () => {
 describe('demo work in flight', () => {
   it('reports a line per part with counts', () => {
     expect(result).not.toBeNull();
-    expect(lines.join('\n')).toMatch(/导师帮带 7 对（2 个乡镇）：待书记审批 3 \/ 成长计划退回重写 1 \/ 已记录月度交流 2 \/ 交流逾期督办 1/);
+    expect(lines.join('\n')).toMatch(
+      /导师帮带 7 对（2 个乡镇）：待书记审批 3 \/ 成长计划退回重写 1 \/ 已记录月度交流 2 \/ 交流逾期督办 1/,
+    );
     expect(lines.join('\n')).toMatch(/年度考核.*述职已交 5 \/ 已评议 3 \/ 已评分 2/);
     expect(lines.at(-1)).toMatch(/用时 [\d.]+ 秒/);
   });
@@ -92,14 +99,18 @@ describe('demo work in flight', () => {
   it('leaves proposals with the township Party secretaries', async () => {
     for (const { plan, processId } of pairing('proposed')) {
       const tasks = await tasksOf(processId);
-      expect(tasks.map((x) => [x.stepKey, x.status]), plan.mentee).toEqual([['proposal.approval', 'open']]);
+      expect(
+        tasks.map((x) => [x.stepKey, x.status]),
+        plan.mentee,
+      ).toEqual([['proposal.approval', 'open']]);
     }
   });
 
   it('shows a growth plan returned once (退回) and redrafted on the timeline', async () => {
     const [{ processId }] = pairing('returned');
     const timeline = await timelineOf(processId);
-    const at = (action: string, step: string, round: number) => timeline.findIndex((e) => e.action === action && e.detail.step === step && e.detail.round === round);
+    const at = (action: string, step: string, round: number) =>
+      timeline.findIndex((e) => e.action === action && e.detail.step === step && e.detail.round === round);
     expect(at('return', 'growth-plan.review', 1)).toBeGreaterThan(at('submit', 'growth-plan.draft', 1));
     expect(at('submit', 'growth-plan.draft', 2)).toBeGreaterThan(at('return', 'growth-plan.review', 1));
     await vi.waitFor(
@@ -112,16 +123,26 @@ describe('demo work in flight', () => {
   });
 
   it('records the first month’s exchange in the pairings that are exchanging', async () => {
-    expect(pairing('exchanging').map((p) => p.plan.township).sort()).toEqual([1, 2]);
+    expect(
+      pairing('exchanging')
+        .map((p) => p.plan.township)
+        .sort(),
+    ).toEqual([1, 2]);
     for (const { processId } of pairing('exchanging')) {
       expect((await tasksOf(processId)).find((x) => x.stepKey === 'exchange.m1')?.status).toBe('done');
-      expect((await timelineOf(processId)).some((e) => e.action === 'submit' && e.detail.step === 'exchange.m1')).toBe(true);
+      expect((await timelineOf(processId)).some((e) => e.action === 'submit' && e.detail.step === 'exchange.m1')).toBe(
+        true,
+      );
     }
   });
 
   it('has the year’s assessment part-way: some self-reports in, fewer reviewed, two scored', async () => {
-    const tasks = await get<Task[]>('admin', `/api/tasks?${listQuery({ filter: { processType: 'annual-assessment', townshipId: 1 }, range: [0, 499] })}`);
-    const count = (step: string, status: string) => tasks.filter((x) => x.stepKey === step && x.status === status).length;
+    const tasks = await get<Task[]>(
+      'admin',
+      `/api/tasks?${listQuery({ filter: { processType: 'annual-assessment', townshipId: 1 }, range: [0, 499] })}`,
+    );
+    const count = (step: string, status: string) =>
+      tasks.filter((x) => x.stepKey === step && x.status === status).length;
     expect([count('self-report', 'done'), count('review', 'done'), count('score', 'done')]).toEqual([5, 3, 2]);
     expect(count('self-report', 'open')).toBeGreaterThan(50); // the rest of the township has yet to report
   });
@@ -131,7 +152,10 @@ describe('demo work in flight', () => {
     expect(plan.township).toBe(2);
     const escalated = await vi.waitFor(
       async () => {
-        const notes = await get<{ kind: string; title: string }[]>('officer-02', `/api/notifications?${listQuery({ filter: { kind: 'task_escalated' } })}`);
+        const notes = await get<{ kind: string; title: string }[]>(
+          'officer-02',
+          `/api/notifications?${listQuery({ filter: { kind: 'task_escalated' } })}`,
+        );
         expect(notes.length).toBeGreaterThan(0);
         return notes[0];
       },
@@ -148,7 +172,13 @@ describe('demo work in flight', () => {
   it('runs once: a second start does nothing, and a resumed run starts nothing twice', async () => {
     // Pairings are the ones a second run could duplicate; a second assessment start is a no-op by design.
     const countProcesses = async () =>
-      (await t.db.selectFrom('processes').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'mentor-pairing').executeTakeFirstOrThrow()).n;
+      (
+        await t.db
+          .selectFrom('processes')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('type', '=', 'mentor-pairing')
+          .executeTakeFirstOrThrow()
+      ).n;
     const before = await countProcesses();
     expect(await startPendingDemoWork(t.db, url)).toBeNull();
     const again = await startDemoWork(url); // as after a first start cut short

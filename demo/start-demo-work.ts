@@ -21,7 +21,12 @@ export interface DemoWorkResult {
   seconds: number;
 }
 
-const STAGE_NAMES: Record<PairingStage, string> = { proposed: '待书记审批', returned: '成长计划退回重写', exchanging: '已记录月度交流', escalated: '交流逾期督办' };
+const STAGE_NAMES: Record<PairingStage, string> = {
+  proposed: '待书记审批',
+  returned: '成长计划退回重写',
+  exchanging: '已记录月度交流',
+  escalated: '交流逾期督办',
+};
 
 /** Starts the demo work through the API at `baseUrl` (worker and API must be up). */
 export async function startDemoWork(baseUrl: string, options: DemoWorkOptions = {}): Promise<DemoWorkResult> {
@@ -30,13 +35,17 @@ export async function startDemoWork(baseUrl: string, options: DemoWorkOptions = 
   const api = new DemoApi(baseUrl, DEMO_PASSWORD);
   const [pairings, assessment] = await Promise.all([
     Promise.all(PAIRINGS.map((plan) => startPairing(api, plan))).then((results) => {
-      const byStage = Object.entries(STAGE_NAMES).map(([stage, name]) => `${name} ${results.filter((r) => r.plan.stage === stage).length}`);
+      const byStage = Object.entries(STAGE_NAMES).map(
+        ([stage, name]) => `${name} ${results.filter((r) => r.plan.stage === stage).length}`,
+      );
       const townships = new Set(results.map((r) => r.plan.township)).size;
       report(`导师帮带 ${results.length} 对（${townships} 个乡镇）：${byStage.join(' / ')}`);
       return results;
     }),
     startAssessment(api).then((result) => {
-      report(`${result.year} 年度考核（${result.townshipName}）：述职已交 ${result.reported} / 已评议 ${result.reviewed} / 已评分 ${result.scored}，其余待述职`);
+      report(
+        `${result.year} 年度考核（${result.townshipName}）：述职已交 ${result.reported} / 已评议 ${result.reviewed} / 已评分 ${result.scored}，其余待述职`,
+      );
       return result;
     }),
   ]);
@@ -51,9 +60,17 @@ export async function startDemoWork(baseUrl: string, options: DemoWorkOptions = 
  * The start command's stage: only where this installation's first start loaded the demo
  * county (and never in production), and only until it has once gone through.
  */
-export async function startPendingDemoWork(db: DB, baseUrl: string, options: DemoWorkOptions = {}): Promise<DemoWorkResult | null> {
+export async function startPendingDemoWork(
+  db: DB,
+  baseUrl: string,
+  options: DemoWorkOptions = {},
+): Promise<DemoWorkResult | null> {
   if (process.env.NODE_ENV === 'production' || !(await demoWorkPending(db))) return null;
   const result = await startDemoWork(baseUrl, options);
-  await markDemoWorkDone(db, { pairings: result.pairings.map((p) => p.processId), year: result.assessment.year, seconds: result.seconds });
+  await markDemoWorkDone(db, {
+    pairings: result.pairings.map((p) => p.processId),
+    year: result.assessment.year,
+    seconds: result.seconds,
+  });
   return result;
 }

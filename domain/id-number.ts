@@ -32,5 +32,8 @@ export function idNumberGender(idNumber: string): 'male' | 'female' {
 export function parseIdNumber(idNumber: string): { birthDate: string; gender: 'male' | 'female' } | undefined {
   if (!isValidIdNumber(idNumber)) return undefined;
   const birth = idNumber.slice(6, 14);
-  return { birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`, gender: idNumberGender(idNumber) };
+  return {
+    birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+    gender: idNumberGender(idNumber),
+  };
 }

@@ -7,19 +7,31 @@ const resolve = (input: StepScheduleInput, calendar = plain) => resolveStepSched
 
 describe('a deadline in working days ends at 24:00 China time of the n-th working day after opening', () => {
   it('5 working days from Tue 2025-09-30 10:00 end with Tue Oct 14 (Oct 1–8 off, Sat Oct 11 worked)', () => {
-    const s = resolve({ openedAt: '2025-09-30T10:00:00+08:00', deadline: { workingDays: 5 }, remindBefore: { workingDays: 1 } });
+    const s = resolve({
+      openedAt: '2025-09-30T10:00:00+08:00',
+      deadline: { workingDays: 5 },
+      remindBefore: { workingDays: 1 },
+    });
     expect(s.dueAt).toBe('2025-10-14T16:00:00.000Z'); // 2025-10-15 00:00 +08:00
     expect(s.remindAt).toBe('2025-10-13T16:00:00.000Z'); // the end of Mon Oct 13
   });
 
   it('a reminder one working day before a deadline after the holiday comes before the holiday', () => {
-    const s = resolve({ openedAt: '2025-09-29T09:00:00+08:00', deadline: { workingDays: 2 }, remindBefore: { workingDays: 1 } });
+    const s = resolve({
+      openedAt: '2025-09-29T09:00:00+08:00',
+      deadline: { workingDays: 2 },
+      remindBefore: { workingDays: 1 },
+    });
     expect(s.dueAt).toBe('2025-10-09T16:00:00.000Z'); // the end of Thu Oct 9
     expect(s.remindAt).toBe('2025-09-30T16:00:00.000Z'); // the end of Tue Sep 30
   });
 
   it('keeps the clock time when counting back from a fixed instant', () => {
-    const s = resolve({ openedAt: '2025-09-25T09:00:00+08:00', deadline: { at: '2025-10-09T10:00:00+08:00' }, remindBefore: { workingDays: 1 } });
+    const s = resolve({
+      openedAt: '2025-09-25T09:00:00+08:00',
+      deadline: { at: '2025-10-09T10:00:00+08:00' },
+      remindBefore: { workingDays: 1 },
+    });
     expect(s.dueAt).toBe('2025-10-09T02:00:00.000Z');
     expect(s.remindAt).toBe('2025-09-30T02:00:00.000Z'); // Sep 30 10:00 China time
   });
@@ -39,13 +51,19 @@ describe('a deadline in working days ends at 24:00 China time of the n-th workin
   });
 
   it('does not count the opening day, even when opened at 00:00 or on a holiday', () => {
-    expect(resolve({ openedAt: '2026-03-09T00:00:00+08:00', deadline: { workingDays: 1 } }).dueAt).toBe('2026-03-10T16:00:00.000Z');
-    expect(resolve({ openedAt: '2025-10-03T10:00:00+08:00', deadline: { workingDays: 1 } }).dueAt).toBe('2025-10-09T16:00:00.000Z');
+    expect(resolve({ openedAt: '2026-03-09T00:00:00+08:00', deadline: { workingDays: 1 } }).dueAt).toBe(
+      '2026-03-10T16:00:00.000Z',
+    );
+    expect(resolve({ openedAt: '2025-10-03T10:00:00+08:00', deadline: { workingDays: 1 } }).dueAt).toBe(
+      '2025-10-09T16:00:00.000Z',
+    );
   });
 
   it('reads the opening day in China time, not UTC', () => {
     // 2026-03-12T17:00Z is Fri Mar 13 01:00 in China: the first working day after is Mon Mar 16.
-    expect(resolve({ openedAt: '2026-03-12T17:00:00Z', deadline: { workingDays: 1 } }).dueAt).toBe('2026-03-16T16:00:00.000Z');
+    expect(resolve({ openedAt: '2026-03-12T17:00:00Z', deadline: { workingDays: 1 } }).dueAt).toBe(
+      '2026-03-16T16:00:00.000Z',
+    );
   });
 
   it('escalates one working day after the end of a Friday at the end of Monday', () => {
@@ -55,7 +73,11 @@ describe('a deadline in working days ends at 24:00 China time of the n-th workin
       remindBefore: { workingDays: 1 },
       escalateAfter: [{ workingDays: 1 }],
     });
-    expect(s).toEqual({ dueAt: '2026-03-13T16:00:00.000Z', remindAt: '2026-03-12T16:00:00.000Z', escalateAt: ['2026-03-16T16:00:00.000Z'] });
+    expect(s).toEqual({
+      dueAt: '2026-03-13T16:00:00.000Z',
+      remindAt: '2026-03-12T16:00:00.000Z',
+      escalateAt: ['2026-03-16T16:00:00.000Z'],
+    });
   });
 });
 
@@ -96,10 +118,16 @@ describe('calendar durations', () => {
   });
 
   it('a reminder that would come before the opening is dropped', () => {
-    expect(resolve({ openedAt: '2026-03-02T10:00:00+08:00', deadline: { hours: 4 }, remindBefore: { days: 1 } }).remindAt).toBeNull();
+    expect(
+      resolve({ openedAt: '2026-03-02T10:00:00+08:00', deadline: { hours: 4 }, remindBefore: { days: 1 } }).remindAt,
+    ).toBeNull();
     const opened = '2026-03-09T10:00:00+08:00'; // Monday; due at the end of Tue Mar 10
-    expect(resolve({ openedAt: opened, deadline: { workingDays: 1 }, remindBefore: { workingDays: 2 } }).remindAt).toBeNull();
-    expect(resolve({ openedAt: opened, deadline: { workingDays: 1 }, remindBefore: { workingDays: 1 } }).remindAt).toBe('2026-03-09T16:00:00.000Z');
+    expect(
+      resolve({ openedAt: opened, deadline: { workingDays: 1 }, remindBefore: { workingDays: 2 } }).remindAt,
+    ).toBeNull();
+    expect(resolve({ openedAt: opened, deadline: { workingDays: 1 }, remindBefore: { workingDays: 1 } }).remindAt).toBe(
+      '2026-03-09T16:00:00.000Z',
+    );
   });
 });
 
@@ -107,10 +135,16 @@ describe('refused schedules', () => {
   const opened = '2026-03-11T10:00:00+08:00';
 
   it('escalations must each come later than the one before', () => {
-    expect(() => resolve({ openedAt: opened, deadline: { days: 1 }, escalateAfter: [{ days: 3 }, { days: 2 }] })).toThrow(/escalateAfter\[1\]/);
-    expect(() => resolve({ openedAt: opened, deadline: { days: 1 }, escalateAfter: [{ days: 1 }, { hours: 24 }] })).toThrow(RangeError);
+    expect(() =>
+      resolve({ openedAt: opened, deadline: { days: 1 }, escalateAfter: [{ days: 3 }, { days: 2 }] }),
+    ).toThrow(/escalateAfter\[1\]/);
+    expect(() =>
+      resolve({ openedAt: opened, deadline: { days: 1 }, escalateAfter: [{ days: 1 }, { hours: 24 }] }),
+    ).toThrow(RangeError);
     // Due at the end of Fri Mar 13: one working day later is the end of Monday, 24 h later the end of Saturday.
-    expect(() => resolve({ openedAt: opened, deadline: { workingDays: 2 }, escalateAfter: [{ workingDays: 1 }, { hours: 24 }] })).toThrow(RangeError);
+    expect(() =>
+      resolve({ openedAt: opened, deadline: { workingDays: 2 }, escalateAfter: [{ workingDays: 1 }, { hours: 24 }] }),
+    ).toThrow(RangeError);
   });
 
   it('bad instants and offsets', () => {
@@ -123,6 +157,8 @@ describe('refused schedules', () => {
     expect(resolve({ openedAt: opened, deadline: { days: 0.5 } }).dueAt).toBe('2026-03-11T14:00:00.000Z');
     expect(() => resolve({ openedAt: opened, deadline: { days: 1, hours: 2 } as never })).toThrow(RangeError);
     expect(() => resolve({ openedAt: opened, deadline: { weeks: 1 } as never })).toThrow(RangeError);
-    expect(() => resolve({ openedAt: opened, deadline: { days: 1 }, remindBefore: { hours: -1 } })).toThrow(/remindBefore/);
+    expect(() => resolve({ openedAt: opened, deadline: { days: 1 }, remindBefore: { hours: -1 } })).toThrow(
+      /remindBefore/,
+    );
   });
 });

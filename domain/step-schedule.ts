@@ -24,7 +24,6 @@ import type { Deadline, Offset } from '../workflows/human-step/types.js';
 import { chinaDayOf } from './china-time.js';
 import { chinaStartOf, shiftDay, type WorkingCalendar } from './working-days.js';
 
-
 export interface StepScheduleInput {
   /** When the step opened: an ISO instant with its zone ('Z' or '+08:00'). */
   openedAt: string;

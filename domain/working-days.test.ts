@@ -8,19 +8,37 @@ const working = (calendar: WorkingCalendar, days: string[]) => days.map((d) => c
 describe('the State Council holidays the package knows', () => {
   it('National Day and Mid-Autumn 2025: Oct 1–8 off, Sun Sep 28 and Sat Oct 11 worked', () => {
     for (let d = 1; d <= 8; d++) expect(plain.isWorkingDay(`2025-10-0${d}`), `Oct ${d}`).toBe(false);
-    expect(working(plain, ['2025-09-27', '2025-09-28', '2025-09-30', '2025-10-09', '2025-10-11', '2025-10-12'])).toEqual([
-      false, true, true, true, true, false,
-    ]);
+    expect(
+      working(plain, ['2025-09-27', '2025-09-28', '2025-09-30', '2025-10-09', '2025-10-11', '2025-10-12']),
+    ).toEqual([false, true, true, true, true, false]);
   });
 
   it('Spring Festival 2026: Feb 15–23 off, Sat Feb 14 and Sat Feb 28 worked', () => {
     for (let d = 15; d <= 23; d++) expect(plain.isWorkingDay(`2026-02-${d}`), `Feb ${d}`).toBe(false);
-    expect(working(plain, ['2026-02-13', '2026-02-14', '2026-02-24', '2026-02-28', '2026-03-01'])).toEqual([true, true, true, true, false]);
+    expect(working(plain, ['2026-02-13', '2026-02-14', '2026-02-24', '2026-02-28', '2026-03-01'])).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('New Year 2026 (Jan 1–3 off, Sun Jan 4 worked) and National Day 2026 (Sun Sep 20, Sat Oct 10 worked)', () => {
-    expect(working(plain, ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05'])).toEqual([false, false, false, true, true]);
-    expect(working(plain, ['2026-09-20', '2026-10-01', '2026-10-07', '2026-10-08', '2026-10-10'])).toEqual([true, false, false, true, true]);
+    expect(working(plain, ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05'])).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    expect(working(plain, ['2026-09-20', '2026-10-01', '2026-10-07', '2026-10-08', '2026-10-10'])).toEqual([
+      true,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
   it('agrees with the package’s own isWorkday on every day of 2025 and 2026', () => {
@@ -35,7 +53,12 @@ describe('the State Council holidays the package knows', () => {
     const saved = process.env.TZ;
     try {
       process.env.TZ = 'America/New_York';
-      expect(working(plain, ['2025-01-01', '2025-09-28', '2025-10-08', '2026-02-14'])).toEqual([false, true, false, true]);
+      expect(working(plain, ['2025-01-01', '2025-09-28', '2025-10-08', '2026-02-14'])).toEqual([
+        false,
+        true,
+        false,
+        true,
+      ]);
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;

@@ -112,7 +112,7 @@ export class WorkingCalendar {
       throw new RangeError(`a count of working days is a whole number from 0 to ${MAX_WORKING_DAYS}: ${n}`);
     }
     let current = day;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       current = shiftDay(current, direction);
       if (this.isWorkingDay(current)) left--;
     }

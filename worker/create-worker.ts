@@ -7,7 +7,14 @@ import type { NotificationSettings } from '../activities/notifications/notificat
 
 const require = createRequire(import.meta.url);
 
-export async function createWorker(options: { db: DB; address: string; namespace: string; taskQueue: string; notifications?: NotificationSettings; maxCachedWorkflows?: number }) {
+export async function createWorker(options: {
+  db: DB;
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  notifications?: NotificationSettings;
+  maxCachedWorkflows?: number;
+}) {
   const connection = await NativeConnection.connect({ address: options.address });
   const worker = await Worker.create({
     connection,

@@ -31,7 +31,15 @@ const { worker, connection } = await createWorker({
 // The heap limit comes from --max-old-space-size (npm start and docker-compose.yml set it from
 // QINGLAN_WORKER_HEAP_MIB); logged so an operator sees what this process really got.
 const heapLimitMiB = Math.round(v8.getHeapStatistics().heap_size_limit / 1024 / 1024);
-logger.info({ taskQueue: settings.taskQueue, namespace: settings.temporalNamespace, maxCachedWorkflows: settings.workerMaxCachedWorkflows, heapLimitMiB }, 'worker polling');
+logger.info(
+  {
+    taskQueue: settings.taskQueue,
+    namespace: settings.temporalNamespace,
+    maxCachedWorkflows: settings.workerMaxCachedWorkflows,
+    heapLimitMiB,
+  },
+  'worker polling',
+);
 
 // Emails and group-robot messages that failed before are sent again from every worker.
 const retrier = startDeliveryRetrier({

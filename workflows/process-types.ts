@@ -18,8 +18,20 @@ export interface ProcessType {
 }
 
 export const PROCESS_TYPES: Record<string, ProcessType> = {
-  [MENTOR_PAIRING]: { type: MENTOR_PAIRING, name: '导师帮带', nameEn: 'Mentor pairing', forms: mentorPairingForms, catalogue: mentorPairingSteps },
-  [ANNUAL_ASSESSMENT]: { type: ANNUAL_ASSESSMENT, name: '年度考核', nameEn: 'Annual assessment', forms: annualAssessmentForms, catalogue: annualAssessmentSteps },
+  [MENTOR_PAIRING]: {
+    type: MENTOR_PAIRING,
+    name: '导师帮带',
+    nameEn: 'Mentor pairing',
+    forms: mentorPairingForms,
+    catalogue: mentorPairingSteps,
+  },
+  [ANNUAL_ASSESSMENT]: {
+    type: ANNUAL_ASSESSMENT,
+    name: '年度考核',
+    nameEn: 'Annual assessment',
+    forms: annualAssessmentForms,
+    catalogue: annualAssessmentSteps,
+  },
 };
 
 /**
@@ -34,5 +46,10 @@ export function stepFamily(processType: string, stepKey: string): string {
 
 /** The definitions the API serves: the diagram, step names in both languages, forms and timers. */
 export function processDefinitions(): { type: string; name: string; nameEn: string; steps: StepView[] }[] {
-  return Object.values(PROCESS_TYPES).map(({ type, name, nameEn, catalogue }) => ({ type, name, nameEn, steps: stepViews(catalogue) }));
+  return Object.values(PROCESS_TYPES).map(({ type, name, nameEn, catalogue }) => ({
+    type,
+    name,
+    nameEn,
+    steps: stepViews(catalogue),
+  }));
 }

@@ -10,7 +10,15 @@ export const CurrentStep = defineSearchAttributeKey('QinglanCurrentStep', Search
 export const ProcessStatus = defineSearchAttributeKey('QinglanStatus', SearchAttributeType.KEYWORD);
 export const WaitingOn = defineSearchAttributeKey('QinglanWaitingOn', SearchAttributeType.KEYWORD_LIST);
 
-export const SEARCH_ATTRIBUTES = [ProcessType, TownshipId, VillageId, SubjectPersonId, CurrentStep, ProcessStatus, WaitingOn];
+export const SEARCH_ATTRIBUTES = [
+  ProcessType,
+  TownshipId,
+  VillageId,
+  SubjectPersonId,
+  CurrentStep,
+  ProcessStatus,
+  WaitingOn,
+];
 
 /** The names as the CLI and the operator API spell their types. */
 export const SEARCH_ATTRIBUTE_CLI_TYPES: Record<string, string> = {

@@ -37,8 +37,14 @@ export function createAssessmentActivities(db: DB) {
           'p.id as personId',
           'p.name',
           'p.village_id as villageId',
-          sql<boolean>`exists (select 1 from positions s where s.person_id = p.id and s.committee = 'party_branch' and s.title = 'secretary')`.as('isSecretary'),
-          sql<number | null>`(select u.id from users u where u.person_id = p.id and u.active order by case u.role when 'cadre' then 0 when 'village_secretary' then 1 else 2 end, u.id limit 1)`.as('userId'),
+          sql<boolean>`exists (select 1 from positions s where s.person_id = p.id and s.committee = 'party_branch' and s.title = 'secretary')`.as(
+            'isSecretary',
+          ),
+          sql<
+            number | null
+          >`(select u.id from users u where u.person_id = p.id and u.active order by case u.role when 'cadre' then 0 when 'village_secretary' then 1 else 2 end, u.id limit 1)`.as(
+            'userId',
+          ),
         ])
         .where('p.township_id', '=', townshipId)
         .where(sql<boolean>`exists (select 1 from positions s where s.person_id = p.id)`)
@@ -47,7 +53,13 @@ export function createAssessmentActivities(db: DB) {
       return rows.map((r) => ({ ...r, isSecretary: Boolean(r.isSecretary) }));
     },
 
-    async recordRanking(input: { year: number; townshipId: number; version: number; final: boolean; rows: RankingRow[] }): Promise<void> {
+    async recordRanking(input: {
+      year: number;
+      townshipId: number;
+      version: number;
+      final: boolean;
+      rows: RankingRow[];
+    }): Promise<void> {
       if (input.rows.length === 0) return;
       await db
         .insertInto('assessment_results')
@@ -67,12 +79,20 @@ export function createAssessmentActivities(db: DB) {
             final: input.final,
           })),
         )
-        .onConflict((oc) => oc.columns(['year', 'person_id', 'version']).doUpdateSet((eb) => ({ final: eb.ref('excluded.final') })))
+        .onConflict((oc) =>
+          oc.columns(['year', 'person_id', 'version']).doUpdateSet((eb) => ({ final: eb.ref('excluded.final') })),
+        )
         .execute();
     },
 
     /** 公示: the township officer published the ranking; the notice ends at `endsAt`. A retry rewrites the same row. */
-    async openNotice(input: { year: number; townshipId: number; openedAt: string; endsAt: string; publishedBy: number | null }): Promise<void> {
+    async openNotice(input: {
+      year: number;
+      townshipId: number;
+      openedAt: string;
+      endsAt: string;
+      publishedBy: number | null;
+    }): Promise<void> {
       const row = { opened_at: input.openedAt, ends_at: input.endsAt, published_by: input.publishedBy };
       await db
         .insertInto('assessment_notices')
@@ -84,7 +104,12 @@ export function createAssessmentActivities(db: DB) {
     /** The open step of each unfinished assessment, for the list of missing ones. */
     async openStepNames(processIds: string[]): Promise<Record<string, string>> {
       if (processIds.length === 0) return {};
-      const rows = await db.selectFrom('tasks').select(['process_id', 'step_name']).where('process_id', 'in', processIds).where('status', '=', 'open').execute();
+      const rows = await db
+        .selectFrom('tasks')
+        .select(['process_id', 'step_name'])
+        .where('process_id', 'in', processIds)
+        .where('status', '=', 'open')
+        .execute();
       return Object.fromEntries(rows.map((r) => [r.process_id, r.step_name]));
     },
   };

@@ -15,8 +15,15 @@ const input = { openedAt: '2026-03-05T10:00:00+08:00', deadline: { workingDays: 
 describe('resolveStepSchedule activity', () => {
   it('honours an override stored in calendar_overrides', async () => {
     expect((await createCalendarActivities(t.db).resolveStepSchedule(input)).dueAt).toBe('2026-03-09T16:00:00.000Z');
-    await t.db.insertInto('calendar_overrides').values({ day: '2026-03-09', kind: 'holiday', name: '县里停工一天' }).execute();
-    const schedule = await createCalendarActivities(t.db).resolveStepSchedule({ ...input, remindBefore: { workingDays: 1 }, escalateAfter: [{ workingDays: 1 }] });
+    await t.db
+      .insertInto('calendar_overrides')
+      .values({ day: '2026-03-09', kind: 'holiday', name: '县里停工一天' })
+      .execute();
+    const schedule = await createCalendarActivities(t.db).resolveStepSchedule({
+      ...input,
+      remindBefore: { workingDays: 1 },
+      escalateAfter: [{ workingDays: 1 }],
+    });
     expect(schedule).toEqual({
       dueAt: '2026-03-10T16:00:00.000Z', // the end of Tue Mar 10
       remindAt: '2026-03-06T16:00:00.000Z', // the end of Fri Mar 6: Monday is off
@@ -38,7 +45,11 @@ describe('resolveStepSchedule activity', () => {
 
   it('refuses a bad schedule without retrying', async () => {
     const error = await createCalendarActivities(t.db)
-      .resolveStepSchedule({ openedAt: '2026-03-05T10:00:00+08:00', deadline: { days: 1 }, escalateAfter: [{ days: 2 }, { days: 1 }] })
+      .resolveStepSchedule({
+        openedAt: '2026-03-05T10:00:00+08:00',
+        deadline: { days: 1 },
+        escalateAfter: [{ days: 2 }, { days: 1 }],
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationFailure);
     expect(error).toMatchObject({ type: 'InvalidStepSchedule', nonRetryable: true });

@@ -45,7 +45,12 @@ export interface TaskEventInput {
 function assigneeColumns(assignee: Assignee) {
   return assignee.kind === 'user'
     ? { assignee_user_id: assignee.userId, assignee_role: null, assignee_township_id: null, assignee_village_id: null }
-    : { assignee_user_id: null, assignee_role: assignee.role, assignee_township_id: assignee.townshipId ?? null, assignee_village_id: assignee.villageId ?? null };
+    : {
+        assignee_user_id: null,
+        assignee_role: assignee.role,
+        assignee_township_id: assignee.townshipId ?? null,
+        assignee_village_id: assignee.villageId ?? null,
+      };
 }
 
 export function createTaskActivities(db: DB) {
@@ -70,7 +75,13 @@ export function createTaskActivities(db: DB) {
         .execute();
     },
 
-    async updateProcess(input: { id: string; status?: ProcessStatus; currentStep?: string | null; outcome?: Record<string, unknown>; endedAt?: string }): Promise<void> {
+    async updateProcess(input: {
+      id: string;
+      status?: ProcessStatus;
+      currentStep?: string | null;
+      outcome?: Record<string, unknown>;
+      endedAt?: string;
+    }): Promise<void> {
       await db
         .updateTable('processes')
         .set({
@@ -108,7 +119,13 @@ export function createTaskActivities(db: DB) {
       return row.id;
     },
 
-    async closeTask(input: { taskKey: string; status: 'done' | 'cancelled'; decision?: Record<string, unknown>; decidedBy?: number | null; at: string }): Promise<void> {
+    async closeTask(input: {
+      taskKey: string;
+      status: 'done' | 'cancelled';
+      decision?: Record<string, unknown>;
+      decidedBy?: number | null;
+      at: string;
+    }): Promise<void> {
       await db
         .updateTable('tasks')
         .set({
@@ -123,13 +140,20 @@ export function createTaskActivities(db: DB) {
     },
 
     async reassignTask(input: { taskKey: string; assignee: Assignee }): Promise<void> {
-      await db.updateTable('tasks').set(assigneeColumns(input.assignee)).where('task_key', '=', input.taskKey).execute();
+      await db
+        .updateTable('tasks')
+        .set(assigneeColumns(input.assignee))
+        .where('task_key', '=', input.taskKey)
+        .execute();
     },
 
     async setTaskDue(input: { taskKey: string; dueAt: string; escalationLevel?: number }): Promise<void> {
       await db
         .updateTable('tasks')
-        .set({ due_at: new Date(input.dueAt), ...(input.escalationLevel !== undefined ? { escalation_level: input.escalationLevel } : {}) })
+        .set({
+          due_at: new Date(input.dueAt),
+          ...(input.escalationLevel !== undefined ? { escalation_level: input.escalationLevel } : {}),
+        })
         .where('task_key', '=', input.taskKey)
         .execute();
     },

@@ -41,7 +41,10 @@ export const retryDelayMs = (attempts: number) => Math.min(60_000 * 2 ** (attemp
 /** Longer than a send can take (SMTP's socket timeout is 30 s), so a claim outlives its send. */
 const LEASE = sql<Date>`now() + interval '5 minutes'`;
 
-const ROBOT_SENDERS: Record<'dingtalk' | 'wecom', (w: { url: string; secret: string | null }, m: RobotMessage) => Promise<void>> = {
+const ROBOT_SENDERS: Record<
+  'dingtalk' | 'wecom',
+  (w: { url: string; secret: string | null }, m: RobotMessage) => Promise<void>
+> = {
   dingtalk: sendDingTalk,
   wecom: sendWeCom,
 };
@@ -50,7 +53,14 @@ export async function recordDeliveries(trx: Kysely<Database>, key: string, owed:
   if (owed.length === 0) return;
   await trx
     .insertInto('notification_deliveries')
-    .values(owed.map((d) => ({ notification_key: key, target: d.target, channel: d.payload.kind, payload: JSON.stringify(d.payload) })))
+    .values(
+      owed.map((d) => ({
+        notification_key: key,
+        target: d.target,
+        channel: d.payload.kind,
+        payload: JSON.stringify(d.payload),
+      })),
+    )
     .onConflict((oc) => oc.columns(['notification_key', 'target']).doNothing())
     .execute();
 }
@@ -91,7 +101,11 @@ export function claimDue(db: DB, limit: number): Promise<DeliveryRow[]> {
  * Sends claimed deliveries one by one and records each outcome. A failure never throws: the
  * row stays pending with its error until the next try, or is marked failed after the last.
  */
-export async function sendDeliveries(db: DB, sendEmail: SendEmail | undefined, rows: DeliveryRow[]): Promise<DeliveryOutcome> {
+export async function sendDeliveries(
+  db: DB,
+  sendEmail: SendEmail | undefined,
+  rows: DeliveryRow[],
+): Promise<DeliveryOutcome> {
   const outcome: DeliveryOutcome = { emails: 0, webhooks: 0, pending: 0 };
   for (const row of rows) {
     const attempts = row.attempts + 1;
@@ -99,7 +113,11 @@ export async function sendDeliveries(db: DB, sendEmail: SendEmail | undefined, r
       const refusal = await send(db, sendEmail, row.payload as unknown as DeliveryPayload);
       await db
         .updateTable('notification_deliveries')
-        .set(refusal ? { status: 'refused', attempts, last_error: refusal } : { status: 'sent', attempts, last_error: null, sent_at: sql<Date>`now()` })
+        .set(
+          refusal
+            ? { status: 'refused', attempts, last_error: refusal }
+            : { status: 'sent', attempts, last_error: null, sent_at: sql<Date>`now()` },
+        )
         .where('id', '=', row.id)
         .execute();
       if (!refusal) outcome[row.channel === 'email' ? 'emails' : 'webhooks'] += 1;
@@ -127,7 +145,11 @@ async function send(db: DB, sendEmail: SendEmail | undefined, payload: DeliveryP
     if (!sendEmail) return 'no mail server is configured (QINGLAN_SMTP_URL)';
     return (await sendEmail(payload.message)) ? null : 'the mail server refused the address';
   }
-  const webhook = await db.selectFrom('webhooks').select(['kind', 'url', 'secret', 'active']).where('id', '=', payload.webhookId).executeTakeFirst();
+  const webhook = await db
+    .selectFrom('webhooks')
+    .select(['kind', 'url', 'secret', 'active'])
+    .where('id', '=', payload.webhookId)
+    .executeTakeFirst();
   if (!webhook?.active) return 'the group robot was removed or switched off';
   try {
     await ROBOT_SENDERS[webhook.kind](webhook, robotMessage(payload.title, payload.body, payload.absoluteLink));

@@ -12,7 +12,12 @@ export interface DeliveryRetrier {
 }
 
 /** Sends everything due now, a batch at a time. */
-export async function retryDueDeliveries(db: DB, sendEmail: SendEmail | undefined, batch = 50, shouldStop = () => false): Promise<DeliveryOutcome> {
+export async function retryDueDeliveries(
+  db: DB,
+  sendEmail: SendEmail | undefined,
+  batch = 50,
+  shouldStop = () => false,
+): Promise<DeliveryOutcome> {
   const total: DeliveryOutcome = { emails: 0, webhooks: 0, pending: 0 };
   for (;;) {
     const rows = await claimDue(db, batch);
@@ -43,12 +48,14 @@ export function startDeliveryRetrier(deps: {
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = runOnce().then(
-        (outcome) => {
-          if (outcome.emails + outcome.webhooks + outcome.pending > 0) deps.onRun?.(outcome);
-        },
-        (error) => deps.onError?.(error),
-      ).finally(schedule);
+      running = runOnce()
+        .then(
+          (outcome) => {
+            if (outcome.emails + outcome.webhooks + outcome.pending > 0) deps.onRun?.(outcome);
+          },
+          (error) => deps.onError?.(error),
+        )
+        .finally(schedule);
     }, deps.intervalMs ?? 60_000);
     // A worker that is stopping should not wait a minute for the next round.
     timer.unref();

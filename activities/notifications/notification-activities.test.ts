@@ -30,13 +30,27 @@ beforeAll(async () => {
   allowRobotHosts(robots.host);
   for (const u of ['officer-01', 'secretary-01', 'officer-02']) {
     ids[u] = await userId(u);
-    await t.db.updateTable('users').set({ email: `${u}@qinglan.test` }).where('id', '=', ids[u]).execute();
+    await t.db
+      .updateTable('users')
+      .set({ email: `${u}@qinglan.test` })
+      .where('id', '=', ids[u])
+      .execute();
   }
   // A second and a former officer in township 1: the role reaches the first, never the second.
   const extra = (username: string, active: boolean) => ({
-    username, password_hash: 'x', display_name: username, role: 'township_officer' as const, township_id: 1, active, email: `${username}@qinglan.test`,
+    username,
+    password_hash: 'x',
+    display_name: username,
+    role: 'township_officer' as const,
+    township_id: 1,
+    active,
+    email: `${username}@qinglan.test`,
   });
-  const added = await t.db.insertInto('users').values([extra('officer-01b', true), extra('officer-01-old', false)]).returning(['id', 'username']).execute();
+  const added = await t.db
+    .insertInto('users')
+    .values([extra('officer-01b', true), extra('officer-01-old', false)])
+    .returning(['id', 'username'])
+    .execute();
   for (const r of added) ids[r.username] = r.id;
   await t.db
     .insertInto('webhooks')
@@ -64,14 +78,41 @@ beforeEach(() => {
 
 const officersOfTownship1 = { role: 'township_officer', townshipId: 1 } as const;
 const input = (key: string, extra: Partial<NotifyInput> = {}): NotifyInput => ({
-  key, kind: 'task_reminder', recipients: [officersOfTownship1], title: TITLE, body: '漳江街道的导师帮带成长计划还有 3 天到期，请及时审核。', link: '/tasks/12', townshipId: 1, ...extra,
+  key,
+  kind: 'task_reminder',
+  recipients: [officersOfTownship1],
+  title: TITLE,
+  body: '漳江街道的导师帮带成长计划还有 3 天到期，请及时审核。',
+  link: '/tasks/12',
+  townshipId: 1,
+  ...extra,
 });
-const rowsOf = (key: string) => t.db.selectFrom('notifications').select(['user_id', 'kind', 'link']).where('notification_key', '=', key).orderBy('user_id').execute();
+const rowsOf = (key: string) =>
+  t.db
+    .selectFrom('notifications')
+    .select(['user_id', 'kind', 'link'])
+    .where('notification_key', '=', key)
+    .orderBy('user_id')
+    .execute();
 const robotPaths = () => robots.requests.map((r) => r.path).sort();
 const deliveriesOf = async (key: string, status: string) =>
-  (await t.db.selectFrom('notification_deliveries').selectAll().where('notification_key', '=', key).where('status', '=', status as never).orderBy('id').execute()).map((d) => ({ ...d, payload: d.payload as { webhookId?: number } }));
+  (
+    await t.db
+      .selectFrom('notification_deliveries')
+      .selectAll()
+      .where('notification_key', '=', key)
+      .where('status', '=', status as never)
+      .orderBy('id')
+      .execute()
+  ).map((d) => ({ ...d, payload: d.payload as { webhookId?: number } }));
 /** The pause before the next try is over. */
-const makeDue = (key: string) => t.db.updateTable('notification_deliveries').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('notification_key', '=', key).where('status', '=', 'pending').execute();
+const makeDue = (key: string) =>
+  t.db
+    .updateTable('notification_deliveries')
+    .set({ next_attempt_at: new Date(Date.now() - 1000) })
+    .where('notification_key', '=', key)
+    .where('status', '=', 'pending')
+    .execute();
 /** What the worker's retrier does on each round. */
 const retryNow = () => retryDueDeliveries(t.db, createEmailSender(mailbox.url, 'test@qinglan.local'));
 
@@ -80,7 +121,12 @@ describe('notify', () => {
     const resolved = await resolveRecipients(t.db, [officersOfTownship1, { userId: ids['officer-01'] }]);
     expect(resolved.map((u) => u.id)).toEqual([ids['officer-01'], ids['officer-01b']].sort((a, b) => a - b));
     const activities = createNotificationActivities({ db: t.db });
-    expect(await activities.notify(input('role:1', { channels: ['in_app'] }))).toEqual({ inApp: 2, emails: 0, webhooks: 0, pending: 0 });
+    expect(await activities.notify(input('role:1', { channels: ['in_app'] }))).toEqual({
+      inApp: 2,
+      emails: 0,
+      webhooks: 0,
+      pending: 0,
+    });
     expect((await rowsOf('role:1')).map((r) => r.user_id)).toEqual(resolved.map((u) => u.id));
   });
 
@@ -89,7 +135,12 @@ describe('notify', () => {
     expect(await activities.notify(input('twice:1'))).toEqual({ inApp: 2, emails: 2, webhooks: 2, pending: 0 });
     expect(await activities.notify(input('twice:1'))).toEqual({ inApp: 0, emails: 0, webhooks: 0, pending: 0 });
     // A fresh instance (another worker) has no memory of the first call: the rows still tell.
-    expect(await createNotificationActivities({ db: t.db, smtpUrl: mailbox.url }).notify(input('twice:1'))).toEqual({ inApp: 0, emails: 0, webhooks: 0, pending: 0 });
+    expect(await createNotificationActivities({ db: t.db, smtpUrl: mailbox.url }).notify(input('twice:1'))).toEqual({
+      inApp: 0,
+      emails: 0,
+      webhooks: 0,
+      pending: 0,
+    });
     expect(await rowsOf('twice:1')).toHaveLength(2);
     expect(mailbox.mails).toHaveLength(2);
     expect(robotPaths()).toEqual(['/dingtalk/robot/send', '/wecom/webhook/send']);
@@ -97,7 +148,9 @@ describe('notify', () => {
 
   it('sends an email in Chinese to each recipient through the configured SMTP server', async () => {
     const activities = createNotificationActivities({ db: t.db, smtpUrl: mailbox.url, publicUrl: PUBLIC_URL });
-    const result = await activities.notify(input('mail:1', { recipients: [{ userId: ids['secretary-01'] }], channels: ['in_app', 'email'] }));
+    const result = await activities.notify(
+      input('mail:1', { recipients: [{ userId: ids['secretary-01'] }], channels: ['in_app', 'email'] }),
+    );
     expect(result).toEqual({ inApp: 1, emails: 1, webhooks: 0, pending: 0 });
     const [mail] = mailbox.mails;
     expect(mail.to).toEqual(['secretary-01@qinglan.test']);
@@ -110,10 +163,23 @@ describe('notify', () => {
   });
 
   it('skips an address the mail server refuses for good, instead of retrying forever', async () => {
-    await t.db.updateTable('users').set({ email: 'nobody@qinglan.test' }).where('id', '=', ids['officer-01b']).execute();
+    await t.db
+      .updateTable('users')
+      .set({ email: 'nobody@qinglan.test' })
+      .where('id', '=', ids['officer-01b'])
+      .execute();
     const activities = createNotificationActivities({ db: t.db, smtpUrl: mailbox.url });
-    expect(await activities.notify(input('refused:1', { channels: ['in_app', 'email'] }))).toEqual({ inApp: 2, emails: 1, webhooks: 0, pending: 0 });
-    await t.db.updateTable('users').set({ email: 'officer-01b@qinglan.test' }).where('id', '=', ids['officer-01b']).execute();
+    expect(await activities.notify(input('refused:1', { channels: ['in_app', 'email'] }))).toEqual({
+      inApp: 2,
+      emails: 1,
+      webhooks: 0,
+      pending: 0,
+    });
+    await t.db
+      .updateTable('users')
+      .set({ email: 'officer-01b@qinglan.test' })
+      .where('id', '=', ids['officer-01b'])
+      .execute();
   });
 
   it('posts signed markdown to DingTalk; a refusal holds back neither the bell nor the others, and is sent later', async () => {
@@ -122,7 +188,11 @@ describe('notify', () => {
     expect(await activities.notify(input('ding:1'))).toEqual({ inApp: 2, emails: 0, webhooks: 1, pending: 1 });
     expect(await rowsOf('ding:1')).toHaveLength(2); // the bell did not wait for the robot
     const [owed] = await deliveriesOf('ding:1', 'pending');
-    expect(owed).toMatchObject({ target: expect.stringMatching(/^webhook:/), attempts: 1, last_error: expect.stringContaining('310000') });
+    expect(owed).toMatchObject({
+      target: expect.stringMatching(/^webhook:/),
+      attempts: 1,
+      last_error: expect.stringContaining('310000'),
+    });
     expect(owed.next_attempt_at.getTime()).toBeGreaterThan(Date.now() + 30_000); // a pause before the next try
 
     // The activity retried (or repeated) adds nothing and does not jump the pause.
@@ -167,7 +237,12 @@ describe('notify', () => {
     const activities = createNotificationActivities({ db: t.db, publicUrl: PUBLIC_URL });
     robots.answers.set('/dingtalk/robot/send', { errcode: 300001, errmsg: 'token is not exist' });
     robots.answers.set('/wecom/webhook/send', { errcode: 45009, errmsg: 'api freq out of limit' });
-    expect(await activities.notify(input('broken:1', { channels: ['webhook'] }))).toEqual({ inApp: 0, emails: 0, webhooks: 0, pending: 2 });
+    expect(await activities.notify(input('broken:1', { channels: ['webhook'] }))).toEqual({
+      inApp: 0,
+      emails: 0,
+      webhooks: 0,
+      pending: 2,
+    });
     await t.db.updateTable('webhooks').set({ active: false }).where('id', '=', wecomId).execute();
     for (let attempt = 2; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
       await makeDue('broken:1');
@@ -175,8 +250,14 @@ describe('notify', () => {
     }
     await t.db.updateTable('webhooks').set({ active: true }).where('id', '=', wecomId).execute();
     const [ding] = await deliveriesOf('broken:1', 'failed');
-    expect(ding).toMatchObject({ target: `webhook:${dingTalkId}`, attempts: MAX_DELIVERY_ATTEMPTS, last_error: expect.stringContaining('300001') });
-    expect(await deliveriesOf('broken:1', 'refused')).toMatchObject([{ target: `webhook:${wecomId}`, last_error: expect.stringContaining('switched off') }]);
+    expect(ding).toMatchObject({
+      target: `webhook:${dingTalkId}`,
+      attempts: MAX_DELIVERY_ATTEMPTS,
+      last_error: expect.stringContaining('300001'),
+    });
+    expect(await deliveriesOf('broken:1', 'refused')).toMatchObject([
+      { target: `webhook:${wecomId}`, last_error: expect.stringContaining('switched off') },
+    ]);
     expect(await deliveriesOf('broken:1', 'pending')).toEqual([]);
   });
 
@@ -187,9 +268,17 @@ describe('notify', () => {
     robots.answers.clear();
     await makeDue('scheduled:1');
     const runs: unknown[] = [];
-    const running = startDeliveryRetrier({ db: t.db, settings: { mailFrom: 'test@qinglan.local', publicUrl: PUBLIC_URL }, intervalMs: 50, onRun: (o) => runs.push(o) });
+    const running = startDeliveryRetrier({
+      db: t.db,
+      settings: { mailFrom: 'test@qinglan.local', publicUrl: PUBLIC_URL },
+      intervalMs: 50,
+      onRun: (o) => runs.push(o),
+    });
     try {
-      await vi.waitFor(async () => expect(await deliveriesOf('scheduled:1', 'sent')).toHaveLength(2), { timeout: 10_000, interval: 50 });
+      await vi.waitFor(async () => expect(await deliveriesOf('scheduled:1', 'sent')).toHaveLength(2), {
+        timeout: 10_000,
+        interval: 50,
+      });
     } finally {
       await running.stop();
     }
@@ -198,13 +287,23 @@ describe('notify', () => {
 
   it("without a township, posts only to the county's robots", async () => {
     const activities = createNotificationActivities({ db: t.db });
-    expect(await activities.notify(input('county:1', { townshipId: null, channels: ['webhook'] }))).toEqual({ inApp: 0, emails: 0, webhooks: 1, pending: 0 });
+    expect(await activities.notify(input('county:1', { townshipId: null, channels: ['webhook'] }))).toEqual({
+      inApp: 0,
+      emails: 0,
+      webhooks: 1,
+      pending: 0,
+    });
     expect(robotPaths()).toEqual(['/county/webhook/send']);
   });
 
   it('without SMTP settings, sends no email and does not fail', async () => {
     const activities = createNotificationActivities({ db: t.db });
-    expect(await activities.notify(input('nosmtp:1', { channels: ['in_app', 'email'] }))).toEqual({ inApp: 2, emails: 0, webhooks: 0, pending: 0 });
+    expect(await activities.notify(input('nosmtp:1', { channels: ['in_app', 'email'] }))).toEqual({
+      inApp: 2,
+      emails: 0,
+      webhooks: 0,
+      pending: 0,
+    });
     expect(mailbox.mails).toEqual([]);
   });
 });
@@ -213,31 +312,53 @@ describe('robot addresses (no posting to the inside)', () => {
   // Township 3's robots, apart from township 1's above.
   const robotsOf3 = async (...urls: string[]) => {
     await t.db.deleteFrom('webhooks').where('township_id', '=', 3).execute();
-    await t.db.insertInto('webhooks').values(urls.map((url) => ({ township_id: 3, kind: 'wecom' as const, url, secret: null }))).execute();
+    await t.db
+      .insertInto('webhooks')
+      .values(urls.map((url) => ({ township_id: 3, kind: 'wecom' as const, url, secret: null })))
+      .execute();
   };
   const errorsOf = async (key: string) =>
-    (await t.db.selectFrom('notification_deliveries').select(['status', 'last_error']).where('notification_key', '=', key).orderBy('id').execute());
+    await t.db
+      .selectFrom('notification_deliveries')
+      .select(['status', 'last_error'])
+      .where('notification_key', '=', key)
+      .orderBy('id')
+      .execute();
 
   it('refuses hosts that are not allowed, loopback and the metadata address among them, without a request', async () => {
-    await robotsOf3(`http://localhost:${robots.port}/wecom/webhook/send?key=a`, 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/hook');
+    await robotsOf3(
+      `http://localhost:${robots.port}/wecom/webhook/send?key=a`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.1/hook',
+    );
     const activities = createNotificationActivities({ db: t.db });
-    expect(await activities.notify(input('ssrf:1', { townshipId: 3, channels: ['webhook'] }))).toEqual({ inApp: 0, emails: 0, webhooks: 0, pending: 0 });
+    expect(await activities.notify(input('ssrf:1', { townshipId: 3, channels: ['webhook'] }))).toEqual({
+      inApp: 0,
+      emails: 0,
+      webhooks: 0,
+      pending: 0,
+    });
     expect(robots.requests).toEqual([]);
     const rows = await errorsOf('ssrf:1');
     expect(rows).toHaveLength(3);
-    for (const row of rows) expect(row).toMatchObject({ status: 'refused', last_error: expect.stringContaining('host not allowed') });
+    for (const row of rows)
+      expect(row).toMatchObject({ status: 'refused', last_error: expect.stringContaining('host not allowed') });
   });
 
   it('refuses an allowed host name that resolves to a loopback address when the message is sent', async () => {
     allowRobotHosts(robots.host, `localhost:${robots.port}`);
     try {
       await robotsOf3(`http://localhost:${robots.port}/rebound/webhook/send?key=a`);
-      await createNotificationActivities({ db: t.db }).notify(input('ssrf:2', { townshipId: 3, channels: ['webhook'] }));
+      await createNotificationActivities({ db: t.db }).notify(
+        input('ssrf:2', { townshipId: 3, channels: ['webhook'] }),
+      );
     } finally {
       allowRobotHosts(robots.host);
     }
     expect(robots.requests).toEqual([]);
-    expect(await errorsOf('ssrf:2')).toEqual([{ status: 'refused', last_error: expect.stringContaining('private or loopback') }]);
+    expect(await errorsOf('ssrf:2')).toEqual([
+      { status: 'refused', last_error: expect.stringContaining('private or loopback') },
+    ]);
   });
 
   it('never keeps what the other side answered, only the status', async () => {
@@ -245,7 +366,9 @@ describe('robot addresses (no posting to the inside)', () => {
     robots.rawAnswers.set('/inside/b', { status: 200, body: '<html>INTERNAL-SECRET</html>' });
     try {
       await robotsOf3(`${robots.base}/inside/a`, `${robots.base}/inside/b`);
-      await createNotificationActivities({ db: t.db }).notify(input('ssrf:3', { townshipId: 3, channels: ['webhook'] }));
+      await createNotificationActivities({ db: t.db }).notify(
+        input('ssrf:3', { townshipId: 3, channels: ['webhook'] }),
+      );
     } finally {
       robots.rawAnswers.clear();
     }

@@ -17,7 +17,12 @@ import { NOTIFICATION_CHANNELS, type NotificationChannel, type NotificationKind 
 import { DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_URL } from './notification-settings.js';
 import { resolveRecipients, type Recipient } from './recipients.js';
 
-export { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, type NotificationChannel, type NotificationKind } from './notification-kinds.js';
+export {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  type NotificationChannel,
+  type NotificationKind,
+} from './notification-kinds.js';
 export type { Recipient } from './recipients.js';
 
 export interface NotifyInput {
@@ -44,7 +49,12 @@ export interface NotifyResult {
   pending: number;
 }
 
-export function createNotificationActivities(deps: { db: DB; smtpUrl?: string; mailFrom?: string; publicUrl?: string }) {
+export function createNotificationActivities(deps: {
+  db: DB;
+  smtpUrl?: string;
+  mailFrom?: string;
+  publicUrl?: string;
+}) {
   const sendEmail = createEmailSender(deps.smtpUrl, deps.mailFrom ?? DEFAULT_MAIL_FROM);
   const publicUrl = (deps.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
 
@@ -59,8 +69,19 @@ export function createNotificationActivities(deps: { db: DB; smtpUrl?: string; m
         let fresh = 0;
         if (channels.has('in_app')) {
           firstDelivery = !(await keyAlreadyDelivered(trx, input.key));
-          const message = { key: input.key, kind: input.kind, title: input.title, body: input.body, link: input.link ?? null, taskId: input.taskId ?? null };
-          const inserted = await insertInApp(trx, message, users.map((u) => u.id));
+          const message = {
+            key: input.key,
+            kind: input.kind,
+            title: input.title,
+            body: input.body,
+            link: input.link ?? null,
+            taskId: input.taskId ?? null,
+          };
+          const inserted = await insertInApp(
+            trx,
+            message,
+            users.map((u) => u.id),
+          );
           fresh = inserted.size;
           users = users.filter((u) => inserted.has(u.id));
         }
@@ -69,7 +90,18 @@ export function createNotificationActivities(deps: { db: DB; smtpUrl?: string; m
         if (channels.has('email') && sendEmail) {
           for (const user of users) {
             if (!user.email) continue;
-            owed.push({ target: `email:${user.id}`, payload: { kind: 'email', message: { to: { name: user.displayName, address: user.email }, title: input.title, body: input.body, absoluteLink } } });
+            owed.push({
+              target: `email:${user.id}`,
+              payload: {
+                kind: 'email',
+                message: {
+                  to: { name: user.displayName, address: user.email },
+                  title: input.title,
+                  body: input.body,
+                  absoluteLink,
+                },
+              },
+            });
           }
         }
         if (channels.has('webhook') && firstDelivery) {
@@ -82,7 +114,10 @@ export function createNotificationActivities(deps: { db: DB; smtpUrl?: string; m
             .orderBy('id')
             .execute();
           for (const webhook of webhooks) {
-            owed.push({ target: `webhook:${webhook.id}`, payload: { kind: 'webhook', webhookId: webhook.id, title: input.title, body: input.body, absoluteLink } });
+            owed.push({
+              target: `webhook:${webhook.id}`,
+              payload: { kind: 'webhook', webhookId: webhook.id, title: input.title, body: input.body, absoluteLink },
+            });
           }
         }
         await recordDeliveries(trx, input.key, owed);

@@ -29,8 +29,12 @@ export async function resolveRecipients(db: DB, recipients: readonly Recipient[]
         recipients.map((r) => {
           if ('userId' in r) return eb('id', '=', r.userId);
           const conditions = [eb('role', '=', r.role)];
-          if (r.townshipId !== undefined) conditions.push(r.townshipId === null ? eb('township_id', 'is', null) : eb('township_id', '=', r.townshipId));
-          if (r.villageId !== undefined) conditions.push(r.villageId === null ? eb('village_id', 'is', null) : eb('village_id', '=', r.villageId));
+          if (r.townshipId !== undefined)
+            conditions.push(
+              r.townshipId === null ? eb('township_id', 'is', null) : eb('township_id', '=', r.townshipId),
+            );
+          if (r.villageId !== undefined)
+            conditions.push(r.villageId === null ? eb('village_id', 'is', null) : eb('village_id', '=', r.villageId));
           return eb.and(conditions);
         }),
       ),

@@ -42,7 +42,11 @@ export async function startMailbox() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Allows robots to post to these test receivers' hosts, as the operator would with the setting. */
@@ -65,7 +69,11 @@ export async function startRobots() {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url!, 'http://127.0.0.1');
-      requests.push({ path: url.pathname, query: url.searchParams, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') });
+      requests.push({
+        path: url.pathname,
+        query: url.searchParams,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'),
+      });
       const raw = rawAnswers.get(url.pathname);
       if (raw) return void res.writeHead(raw.status, { 'content-type': 'text/plain' }).end(raw.body);
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -74,7 +82,15 @@ export async function startRobots() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { base: `http://127.0.0.1:${port}`, host: `127.0.0.1:${port}`, port, requests, answers, rawAnswers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    port,
+    requests,
+    answers,
+    rawAnswers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** The Subject header of a raw message, its RFC 2047 encoded words decoded. */
@@ -84,7 +100,13 @@ export function decodedSubject(raw: string): string {
   const bytes: Buffer[] = [];
   for (const [, encoding, text] of value.matchAll(/=\?utf-8\?([bq])\?([^?]*)\?=/gi)) {
     if (encoding.toLowerCase() === 'b') bytes.push(Buffer.from(text, 'base64'));
-    else bytes.push(Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'));
+    else
+      bytes.push(
+        Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ),
+      );
   }
   return bytes.length > 0 ? Buffer.concat(bytes).toString('utf8') : value;
 }
@@ -92,9 +114,20 @@ export function decodedSubject(raw: string): string {
 /** Every text part of a raw message, base64 or quoted-printable decoded. */
 export function decodedParts(raw: string): string[] {
   const parts: string[] = [];
-  for (const [, encoding, content] of raw.matchAll(/Content-Transfer-Encoding: (base64|quoted-printable)\r?\n\r?\n([\s\S]*?)(?=\r?\n--|$)/gi)) {
-    if (encoding.toLowerCase() === 'base64') parts.push(Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8'));
-    else parts.push(Buffer.from(content.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'));
+  for (const [, encoding, content] of raw.matchAll(
+    /Content-Transfer-Encoding: (base64|quoted-printable)\r?\n\r?\n([\s\S]*?)(?=\r?\n--|$)/gi,
+  )) {
+    if (encoding.toLowerCase() === 'base64')
+      parts.push(Buffer.from(content.replace(/\s+/g, ''), 'base64').toString('utf8'));
+    else
+      parts.push(
+        Buffer.from(
+          content
+            .replace(/=\r?\n/g, '')
+            .replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+      );
   }
   return parts;
 }

@@ -54,7 +54,7 @@ const REFERENCED: ResourceName[] = ['townships', 'villages', 'cadres'];
  */
 const resourcesFor = (role: unknown) => {
     if (!isRole(role)) return [];
-    return (Object.keys(VIEWS) as ResourceName[]).flatMap(name => {
+    return (Object.keys(VIEWS) as ResourceName[]).flatMap((name) => {
         const { list, show, edit, create, icon, recordRepresentation } = VIEWS[name];
         const visible = can(role, name, 'list');
         const creatable = can(role, name, 'create');

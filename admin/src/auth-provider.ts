@@ -31,7 +31,7 @@ export const getSessionUser = (): Promise<SessionUser | null> => {
     if (currentUser) return Promise.resolve(currentUser);
     if (!pendingMe) {
         pendingMe = fetchMe()
-            .then(user => {
+            .then((user) => {
                 currentUser = user;
                 return user;
             })

@@ -1,8 +1,7 @@
 import { ROLES } from './roles';
 
 /** Enumerations of the API, with the translation key of each label. */
-const choicesOf = (group: string, ids: readonly string[]) =>
-    ids.map(id => ({ id, name: `qinglan.${group}.${id}` }));
+const choicesOf = (group: string, ids: readonly string[]) => ids.map((id) => ({ id, name: `qinglan.${group}.${id}` }));
 
 export const townshipKindChoices = choicesOf('township_kind', ['township', 'subdistrict']);
 export const calendarKindChoices = choicesOf('calendar_kind', ['holiday', 'workday']);
@@ -27,13 +26,7 @@ export const positionTitleChoices = choicesOf('position_title', [
     'member',
 ]);
 export const roleChoices = choicesOf('roles', ROLES);
-export const auditResourceChoices = choicesOf('audit_resource', [
-    'auth',
-    'townships',
-    'villages',
-    'cadres',
-    'users',
-]);
+export const auditResourceChoices = choicesOf('audit_resource', ['auth', 'townships', 'villages', 'cadres', 'users']);
 export const taskStatusChoices = choicesOf('task_status', ['open', 'done', 'cancelled']);
 export const processStatusChoices = choicesOf('process_status', [
     'running',

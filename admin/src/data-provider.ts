@@ -45,8 +45,7 @@ export interface QinglanDataProvider extends DataProvider, WorkflowApi {
 export const dataProvider: QinglanDataProvider = {
     ...base,
     ...workflowApi,
-    update: (resource, params) =>
-        base.update(resource, { ...params, data: payloadFor(resource, params) }),
+    update: (resource, params) => base.update(resource, { ...params, data: payloadFor(resource, params) }),
     getStats: async () => {
         const { json } = await httpClient(`${API}/stats`);
         return json as Stats;

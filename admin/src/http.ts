@@ -27,9 +27,7 @@ export const readCookie = (name: string): string | undefined => {
 export const csrfToken = (): string | undefined => readCookie(CSRF_COOKIE) || lastCsrfToken;
 
 const isApiErrorBody = (value: unknown): value is ApiErrorBody =>
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { message?: unknown }).message === 'string';
+    typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 
 /**
  * Turns an API error body into react-admin's HttpError: the message (Chinese,
@@ -67,10 +65,7 @@ export interface HttpResponse {
  * fetch for the qinglan API: same-origin cookies, JSON, and the CSRF header on
  * every request that changes something.
  */
-export const httpClient = async (
-    url: string,
-    options: fetchUtils.Options = {}
-): Promise<HttpResponse> => {
+export const httpClient = async (url: string, options: fetchUtils.Options = {}): Promise<HttpResponse> => {
     const { user: _user, headers: givenHeaders, ...init } = options;
     const headers = new Headers(givenHeaders ?? undefined);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');

@@ -8,5 +8,5 @@ if (!container) throw new Error('#root is missing from index.html');
 createRoot(container).render(
     <StrictMode>
         <App />
-    </StrictMode>
+    </StrictMode>,
 );

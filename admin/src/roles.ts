@@ -96,23 +96,18 @@ export const can = (role: unknown, resource: string, action: string): boolean =>
 };
 
 /** Mentors and cadres only see their own record ("我的档案"). */
-export const isPersonalRole = (role: unknown): boolean =>
-    role === 'mentor' || role === 'cadre';
+export const isPersonalRole = (role: unknown): boolean => role === 'mentor' || role === 'cadre';
 
-export const hasDashboard = (role: unknown): boolean =>
-    isRole(role) && !isPersonalRole(role);
+export const hasDashboard = (role: unknown): boolean => isRole(role) && !isPersonalRole(role);
 
 /** Where a role lands after signing in. */
-export const homePath = (role: unknown): string =>
-    isPersonalRole(role) ? '/cadres' : '/';
+export const homePath = (role: unknown): string => (isPersonalRole(role) ? '/cadres' : '/');
 
 /** Roles that see the whole county (and may filter by township). */
-export const isCountyRole = (role: unknown): boolean =>
-    role === 'county_admin' || role === 'auditor';
+export const isCountyRole = (role: unknown): boolean => role === 'county_admin' || role === 'auditor';
 
 /** 发起导师帮带, 更换导师, 提前结束: the township officer (own township) and the county. */
-export const mayManagePairings = (role: unknown): boolean =>
-    role === 'county_admin' || role === 'township_officer';
+export const mayManagePairings = (role: unknown): boolean => role === 'county_admin' || role === 'township_officer';
 
 /** 发起考核 and the yearly schedule (年度计划): the county admin only. */
 export const mayManageAssessment = (role: unknown): boolean => role === 'county_admin';
@@ -121,5 +116,4 @@ export const mayManageAssessment = (role: unknown): boolean => role === 'county_
 export const mayObject = (role: unknown): boolean => isRole(role) && role !== 'auditor';
 
 /** The raw Temporal history of a process (原始事件). */
-export const mayReadHistory = (role: unknown): boolean =>
-    role === 'county_admin' || role === 'auditor';
+export const mayReadHistory = (role: unknown): boolean => role === 'county_admin' || role === 'auditor';

@@ -9,12 +9,7 @@ import type {
     StartAssessmentResult,
 } from './annual-assessment/types';
 import { httpClient } from './http';
-import type {
-    BulkPairingResult,
-    HistoryEvent,
-    ProcessDefinition,
-    StartedProcess,
-} from './processes/types';
+import type { BulkPairingResult, HistoryEvent, ProcessDefinition, StartedProcess } from './processes/types';
 import type { TaskActionBody } from './tasks/types';
 
 const API = '/api';
@@ -48,12 +43,19 @@ const processPath = (id: Identifier) => `/processes/${encodeURIComponent(String(
 
 /** The workflow calls beyond react-admin's CRUD: task actions, process operations, the bell. */
 export interface WorkflowApi {
-    actOnTask: (taskId: Identifier, body: TaskActionBody) => Promise<{ taskKey: string; action: string; stepOpen: boolean }>;
+    actOnTask: (
+        taskId: Identifier,
+        body: TaskActionBody,
+    ) => Promise<{ taskKey: string; action: string; stepOpen: boolean }>;
     getProcessDefinitions: () => Promise<ProcessDefinition[]>;
     getProcessHistory: (processId: Identifier) => Promise<HistoryEvent[]>;
     cancelProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
     urgeOverdue: (townshipId: Identifier) => Promise<{ urged: number; failed: number }>;
-    startMentorPairing: (body: { menteePersonId: Identifier; mentorPersonId: Identifier; reason?: string }) => Promise<StartedProcess>;
+    startMentorPairing: (body: {
+        menteePersonId: Identifier;
+        mentorPersonId: Identifier;
+        reason?: string;
+    }) => Promise<StartedProcess>;
     startPairingsForTownship: (townshipId: Identifier) => Promise<BulkPairingResult>;
     reassignMentor: (processId: Identifier, mentorPersonId: Identifier, reason: string) => Promise<{ moved: number }>;
     endPairingEarly: (processId: Identifier, reason: string) => Promise<{ id: string }>;
@@ -77,11 +79,11 @@ export interface WorkflowApi {
 export const workflowApi: WorkflowApi = {
     actOnTask: (taskId, body) => post(`/tasks/${encodeURIComponent(String(taskId))}/actions`, body),
     getProcessDefinitions: () => get('/processes/definitions'),
-    getProcessHistory: processId => get(`${processPath(processId)}/history`),
+    getProcessHistory: (processId) => get(`${processPath(processId)}/history`),
     cancelProcess: (processId, reason) => post(`${processPath(processId)}/cancel`, { reason }),
-    urgeOverdue: townshipId => post('/processes/urge-overdue', { townshipId: Number(townshipId) }),
-    startMentorPairing: body => post('/processes/mentor-pairing', body),
-    startPairingsForTownship: townshipId =>
+    urgeOverdue: (townshipId) => post('/processes/urge-overdue', { townshipId: Number(townshipId) }),
+    startMentorPairing: (body) => post('/processes/mentor-pairing', body),
+    startPairingsForTownship: (townshipId) =>
         post('/processes/mentor-pairing/bulk', { townshipId: Number(townshipId) }),
     reassignMentor: (processId, mentorPersonId, reason) =>
         post(`/processes/mentor-pairing/${encodeURIComponent(String(processId))}/reassign-mentor`, {
@@ -90,19 +92,18 @@ export const workflowApi: WorkflowApi = {
         }),
     endPairingEarly: (processId, reason) =>
         post(`/processes/mentor-pairing/${encodeURIComponent(String(processId))}/end-early`, { reason }),
-    getUnreadNotificationCount: async () =>
-        (await get<{ count: number }>('/notifications/unread-count')).count,
-    markNotificationRead: id => post(`/notifications/${encodeURIComponent(String(id))}/read`),
+    getUnreadNotificationCount: async () => (await get<{ count: number }>('/notifications/unread-count')).count,
+    markNotificationRead: (id) => post(`/notifications/${encodeURIComponent(String(id))}/read`),
     markAllNotificationsRead: () => post('/notifications/read-all'),
-    startAssessment: body => post(`${ASSESSMENT}/start`, body),
-    getAssessmentProgress: year => get(`${ASSESSMENT}/progress?${assessmentQuery(year)}`),
+    startAssessment: (body) => post(`${ASSESSMENT}/start`, body),
+    getAssessmentProgress: (year) => get(`${ASSESSMENT}/progress?${assessmentQuery(year)}`),
     getBundledCalendarYears: () => get('/calendar-overrides/bundled-years'),
     getAssessmentResults: (year, townshipId) => get(`${ASSESSMENT}/results?${assessmentQuery(year, townshipId)}`),
-    fileObjection: body => post(`${ASSESSMENT}/objections`, body),
+    fileObjection: (body) => post(`${ASSESSMENT}/objections`, body),
     getAssessmentSchedule: () => get(`${ASSESSMENT}/schedule`),
-    setAssessmentSchedule: body => put(`${ASSESSMENT}/schedule`, body),
-    pauseAssessmentSchedule: note => post(`${ASSESSMENT}/schedule/pause`, { note }),
+    setAssessmentSchedule: (body) => put(`${ASSESSMENT}/schedule`, body),
+    pauseAssessmentSchedule: (note) => post(`${ASSESSMENT}/schedule/pause`, { note }),
     unpauseAssessmentSchedule: () => post(`${ASSESSMENT}/schedule/unpause`),
     triggerAssessmentSchedule: () => post(`${ASSESSMENT}/schedule/trigger`),
-    backfillAssessment: year => post(`${ASSESSMENT}/schedule/backfill`, { year }),
+    backfillAssessment: (year) => post(`${ASSESSMENT}/schedule/backfill`, { year }),
 };

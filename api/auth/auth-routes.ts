@@ -16,7 +16,10 @@ const LoginBody = z
   .object({
     username: plainText().min(1).max(64),
     password: z.string().min(1).max(256),
-    mode: z.enum(['cookie', 'bearer']).default('cookie').openapi({ description: 'bearer: for scripts; no cookie is set.' }),
+    mode: z
+      .enum(['cookie', 'bearer'])
+      .default('cookie')
+      .openapi({ description: 'bearer: for scripts; no cookie is set.' }),
   })
   .strict()
   .openapi('LoginRequest');
@@ -27,7 +30,10 @@ const login = createRoute({
   tags: ['auth'],
   summary: 'Sign in',
   request: { body: { content: { 'application/json': { schema: LoginBody } }, required: true } },
-  responses: { 200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } }, ...errorResponses(400, 401, 429) },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: SessionSchema } } },
+    ...errorResponses(400, 401, 429),
+  },
 });
 
 const logout = createRoute({
@@ -45,7 +51,10 @@ const me = createRoute({
   tags: ['auth'],
   summary: 'The signed-in user',
   middleware: [requireUser] as const,
-  responses: { 200: { description: 'Current session', content: { 'application/json': { schema: SessionSchema } } }, ...errorResponses(401) },
+  responses: {
+    200: { description: 'Current session', content: { 'application/json': { schema: SessionSchema } } },
+    ...errorResponses(401),
+  },
 });
 
 let dummy: Promise<string> | undefined;
@@ -63,7 +72,12 @@ export function createAuthRoutes() {
       c.header('Retry-After', String(wait));
       throw fail('rate_limited');
     }
-    const row = await db.selectFrom('users').selectAll().where('username', '=', username).where('active', '=', true).executeTakeFirst();
+    const row = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .where('active', '=', true)
+      .executeTakeFirst();
     // An unknown name is checked against a hash too: answering it faster would tell which names exist.
     const ok = await verify(row?.password_hash ?? (await dummyHash()), password).catch(() => false);
     if (!row || !ok) {

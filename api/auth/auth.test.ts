@@ -74,17 +74,42 @@ describe('sign-in', () => {
       const spoofed = { 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `203.0.113.${i}` };
       expect((await postFrom('198.51.100.9', { username: 'officer-05', password: 'wrong' }, spoofed)).status).toBe(401);
     }
-    expect((await postFrom('198.51.100.9', { username: 'officer-05', password: 'demo' }, { 'x-forwarded-for': '203.0.113.99' })).status).toBe(429);
-    const ips = await t.db.selectFrom('audit_log').select('ip').where('username', '=', 'officer-05').where('action', '=', 'login.failed').execute();
+    expect(
+      (
+        await postFrom(
+          '198.51.100.9',
+          { username: 'officer-05', password: 'demo' },
+          { 'x-forwarded-for': '203.0.113.99' },
+        )
+      ).status,
+    ).toBe(429);
+    const ips = await t.db
+      .selectFrom('audit_log')
+      .select('ip')
+      .where('username', '=', 'officer-05')
+      .where('action', '=', 'login.failed')
+      .execute();
     expect(new Set(ips.map((r) => r.ip))).toEqual(new Set(['198.51.100.9']));
 
     process.env.QINGLAN_TRUSTED_PROXIES = '198.51.100.0/30';
     try {
-      expect((await postFrom('198.51.100.1', { username: 'officer-06', password: 'wrong' }, { 'x-forwarded-for': '203.0.113.50, 198.51.100.2' })).status).toBe(401);
+      expect(
+        (
+          await postFrom(
+            '198.51.100.1',
+            { username: 'officer-06', password: 'wrong' },
+            { 'x-forwarded-for': '203.0.113.50, 198.51.100.2' },
+          )
+        ).status,
+      ).toBe(401);
     } finally {
       delete process.env.QINGLAN_TRUSTED_PROXIES;
     }
-    const proxied = await t.db.selectFrom('audit_log').select('ip').where('username', '=', 'officer-06').executeTakeFirstOrThrow();
+    const proxied = await t.db
+      .selectFrom('audit_log')
+      .select('ip')
+      .where('username', '=', 'officer-06')
+      .executeTakeFirstOrThrow();
     expect(proxied.ip).toBe('203.0.113.50');
   });
 
@@ -101,10 +126,16 @@ describe('sign-in', () => {
   it('refuses a cookie-authenticated write without the CSRF header, and accepts it with the header', async () => {
     const s = await t.login('admin');
     const body = JSON.stringify({ code: '430725901', name: '测试乡', kind: 'township' });
-    const refused = await t.request('/api/townships', { method: 'POST', body, headers: { cookie: s.cookie, 'x-csrf-token': 'forged' } });
+    const refused = await t.request('/api/townships', {
+      method: 'POST',
+      body,
+      headers: { cookie: s.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(refused.status).toBe(403);
     expect((await refused.json()).code).toBe('csrf_failed');
-    expect(await t.db.selectFrom('townships').select('id').where('code', '=', '430725901').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.db.selectFrom('townships').select('id').where('code', '=', '430725901').executeTakeFirst(),
+    ).toBeUndefined();
     const accepted = await t.request('/api/townships', { method: 'POST', body, as: s });
     expect(accepted.status).toBe(201);
   });

@@ -12,7 +12,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function sessionToken(c: Context): { token: string; kind: 'cookie' | 'bearer' } | undefined {
   const authorization = c.req.header('authorization');
-  if (authorization?.toLowerCase().startsWith('bearer ')) return { token: authorization.slice(7).trim(), kind: 'bearer' };
+  if (authorization?.toLowerCase().startsWith('bearer '))
+    return { token: authorization.slice(7).trim(), kind: 'bearer' };
   const cookie = getCookie(c, SESSION_COOKIE);
   return cookie ? { token: cookie, kind: 'cookie' } : undefined;
 }

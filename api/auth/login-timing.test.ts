@@ -18,7 +18,8 @@ describe('sign-in timing', () => {
   afterAll(() => t.close());
 
   it('checks a password hash for an unknown user as for a known one', async () => {
-    const post = (username: string) => t.request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password: 'wrong' }) });
+    const post = (username: string) =>
+      t.request('/api/auth/login', { method: 'POST', body: JSON.stringify({ username, password: 'wrong' }) });
     verified.count = 0;
     expect((await post('officer-07')).status).toBe(401);
     expect(verified.count).toBe(1);

@@ -47,7 +47,14 @@ async function failuresSince(db: DB, where: { username?: string; ip?: string | n
   // A successful sign-in of the account starts its count afresh.
   if (where.username !== undefined) {
     q = q.where(({ eb, selectFrom }) =>
-      eb('at', '>', selectFrom('audit_log').select((e) => e.fn.coalesce(e.fn.max('at'), sql<Date>`'-infinity'::timestamptz`).as('t')).where('action', '=', 'login.succeeded').where('username', '=', where.username!)),
+      eb(
+        'at',
+        '>',
+        selectFrom('audit_log')
+          .select((e) => e.fn.coalesce(e.fn.max('at'), sql<Date>`'-infinity'::timestamptz`).as('t'))
+          .where('action', '=', 'login.succeeded')
+          .where('username', '=', where.username!),
+      ),
     );
   }
   const row = await q.executeTakeFirstOrThrow();

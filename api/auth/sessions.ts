@@ -13,7 +13,10 @@ export async function createSession(db: DB, userId: number, kind: 'cookie' | 'be
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await db.insertInto('sessions').values({ id: tokenId(token), user_id: userId, csrf_token: csrfToken, kind, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: tokenId(token), user_id: userId, csrf_token: csrfToken, kind, expires_at: expiresAt })
+    .execute();
   return { token, csrfToken, expiresAt };
 }
 
@@ -41,7 +44,9 @@ export async function findSession(db: DB, token: string) {
 }
 
 /** A users row as the API speaks of the signed-in person. */
-export function toSessionUser(row: Pick<User, 'id' | 'username' | 'display_name' | 'role' | 'township_id' | 'village_id' | 'person_id'>): SessionUser {
+export function toSessionUser(
+  row: Pick<User, 'id' | 'username' | 'display_name' | 'role' | 'township_id' | 'village_id' | 'person_id'>,
+): SessionUser {
   return {
     id: row.id,
     username: row.username,

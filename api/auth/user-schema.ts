@@ -17,6 +17,9 @@ export const SessionSchema = z
   .object({
     user: SessionUserSchema,
     csrfToken: z.string().openapi({ description: 'Send back as X-CSRF-Token on writes made with the session cookie.' }),
-    token: z.string().optional().openapi({ description: 'Only for mode "bearer": send as Authorization: Bearer <token>.' }),
+    token: z
+      .string()
+      .optional()
+      .openapi({ description: 'Only for mode "bearer": send as Authorization: Bearer <token>.' }),
   })
   .openapi('Session');

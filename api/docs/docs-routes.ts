@@ -12,7 +12,10 @@ const ASSETS: Record<string, { file?: string; body?: string; type: string }> = {
   'swagger-ui.css': { file: 'swagger-ui.css', type: 'text/css; charset=utf-8' },
   'swagger-ui-bundle.js': { file: 'swagger-ui-bundle.js', type: 'text/javascript; charset=utf-8' },
   // A file, not an inline script: the page's CSP allows scripts from this server only.
-  'init.js': { body: "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true });\n", type: 'text/javascript; charset=utf-8' },
+  'init.js': {
+    body: "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#docs', deepLinking: true });\n",
+    type: 'text/javascript; charset=utf-8',
+  },
 };
 
 const PAGE = `<!doctype html>

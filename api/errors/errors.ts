@@ -6,14 +6,22 @@ export const ERRORS = {
   malformed_json: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
   bad_credentials: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
-  csrf_failed: { status: 403, zh: '页面已过期，请刷新后重试', en: 'The page is stale (CSRF check failed); reload and try again' },
+  csrf_failed: {
+    status: 403,
+    zh: '页面已过期，请刷新后重试',
+    en: 'The page is stale (CSRF check failed); reload and try again',
+  },
   forbidden: { status: 403, zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
   not_found: { status: 404, zh: '未找到该记录，或不在您的管辖范围内', en: 'Not found, or outside your scope' },
   conflict: { status: 409, zh: '与已有记录冲突', en: 'Conflicts with an existing record' },
   payload_too_large: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   unsupported_media_type: { status: 415, zh: '请以 JSON 格式提交', en: 'Send the body as JSON' },
   rate_limited: { status: 429, zh: '尝试次数过多，请稍后再试', en: 'Too many attempts; try again later' },
-  internal: { status: 500, zh: '系统内部错误，请稍后再试或联系管理员', en: 'Internal error; try again later or contact the administrator' },
+  internal: {
+    status: 500,
+    zh: '系统内部错误，请稍后再试或联系管理员',
+    en: 'Internal error; try again later or contact the administrator',
+  },
   unavailable: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 } as const satisfies Record<string, ErrorDefinition>;
 

@@ -29,7 +29,9 @@ const health = createRoute({
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref()),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+    ),
   ]);
 }
 
@@ -47,18 +49,28 @@ export async function checkHealth(deps: AppDeps) {
   const [database, temporal] = await Promise.all([
     check(() => sql`select 1`.execute(deps.db)),
     check(() =>
-      probeConnection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => probeConnection.workflowService.describeNamespace({ namespace })),
+      probeConnection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
+        probeConnection.workflowService.describeNamespace({ namespace }),
+      ),
     ),
   ]);
   const ok = database.reachable && temporal.reachable;
-  return { status: ok ? ('ok' as const) : ('unavailable' as const), database, temporal: { address, namespace, ...temporal } };
+  return {
+    status: ok ? ('ok' as const) : ('unavailable' as const),
+    database,
+    temporal: { address, namespace, ...temporal },
+  };
 }
 
 export function createHealthRoutes() {
   const app = createRouter();
   app.openapi(health, async (c) => {
     const result = await checkHealth(c.var.deps);
-    const shown = { status: result.status, database: { reachable: result.database.reachable }, temporal: { reachable: result.temporal.reachable } };
+    const shown = {
+      status: result.status,
+      database: { reachable: result.database.reachable },
+      temporal: { reachable: result.temporal.reachable },
+    };
     if (result.status === 'ok') return c.json(shown, 200);
     c.var.logger?.warn({ health: result }, 'health check failed');
     return c.json(shown, 503);

@@ -18,7 +18,11 @@ afterAll(() => t.close());
 
 describe('security headers', () => {
   it('every /api answer forbids running or framing it and caching it', async () => {
-    for (const res of [await t.request('/api/auth/me'), await t.request('/api/cadres/1', { as: admin }), await t.request('/api/nothing', { as: admin })]) {
+    for (const res of [
+      await t.request('/api/auth/me'),
+      await t.request('/api/cadres/1', { as: admin }),
+      await t.request('/api/nothing', { as: admin }),
+    ]) {
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
@@ -48,9 +52,19 @@ describe('security headers', () => {
     expect(https.headers.get('strict-transport-security')).toContain('max-age=');
     for (const cookie of https.headers.getSetCookie()) expect(cookie).toMatch(/;\s*Secure/i);
 
-    const socket = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress, remotePort: 1, remoteFamily: 'IPv4' } } });
+    const socket = (remoteAddress: string) => ({
+      incoming: { socket: { remoteAddress, remotePort: 1, remoteFamily: 'IPv4' } },
+    });
     const login = (env: object) =>
-      t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'auditor', password: 'demo' }) }, env);
+      t.app.request(
+        '/api/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+          body: JSON.stringify({ username: 'auditor', password: 'demo' }),
+        },
+        env,
+      );
     const spoofed = await login(socket('198.51.100.30'));
     expect(spoofed.headers.get('strict-transport-security')).toBeNull();
     for (const cookie of spoofed.headers.getSetCookie()) expect(cookie).not.toMatch(/;\s*Secure/i);

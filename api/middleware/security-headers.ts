@@ -12,7 +12,10 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 const common = { crossOriginEmbedderPolicy: false, strictTransportSecurity: false, xFrameOptions: 'DENY' } as const;
 
-const apiHeaders = secureHeaders({ ...common, contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } });
+const apiHeaders = secureHeaders({
+  ...common,
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+});
 
 const docsHeaders = secureHeaders({
   ...common,

@@ -7,7 +7,10 @@ import { BlockList, isIP } from 'node:net';
 
 function parseProxies(setting: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (setting ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of (setting ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, bits] = entry.split('/');
     const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
     if (isIP(address) === 0) continue;

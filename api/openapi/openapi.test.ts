@@ -14,7 +14,17 @@ describe('OpenAPI', () => {
     const doc = await res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.servers).toEqual([{ url: '/api' }]);
-    for (const path of ['/auth/login', '/townships', '/townships/{id}', '/villages', '/cadres/{id}', '/users', '/audit-log', '/health', '/stats']) {
+    for (const path of [
+      '/auth/login',
+      '/townships',
+      '/townships/{id}',
+      '/villages',
+      '/cadres/{id}',
+      '/users',
+      '/audit-log',
+      '/health',
+      '/stats',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(doc.components.schemas.Error.properties).toHaveProperty('fields');
@@ -25,9 +35,15 @@ describe('OpenAPI', () => {
   it('documents a 400 on every operation that takes parameters or a body', async () => {
     const doc = await (await t.request('/api/openapi.json')).json();
     const missing: string[] = [];
-    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }>>)) {
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<
+        string,
+        Record<string, { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, unknown> }>
+      >,
+    )) {
       for (const [method, op] of Object.entries(item)) {
-        if ((op.parameters?.length || op.requestBody) && !op.responses['400']) missing.push(`${method.toUpperCase()} ${path}`);
+        if ((op.parameters?.length || op.requestBody) && !op.responses['400'])
+          missing.push(`${method.toUpperCase()} ${path}`);
       }
     }
     expect(missing).toEqual([]);

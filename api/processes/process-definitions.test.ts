@@ -29,7 +29,16 @@ describe('process definitions', () => {
   it('counts objection.o1 under its family in the progress table', async () => {
     const acts = createTaskActivities(t.db);
     const id = 'progress-test-annual-assessment-2031-t5';
-    await acts.registerProcess({ id, type: 'annual-assessment', title: '测试', townshipId: 5, villageId: null, subjectPersonId: null, startedBy: null, params: {} });
+    await acts.registerProcess({
+      id,
+      type: 'annual-assessment',
+      title: '测试',
+      townshipId: 5,
+      villageId: null,
+      subjectPersonId: null,
+      startedBy: null,
+      params: {},
+    });
     for (const [n, stepKey] of ['objection.o1', 'objection.o2', 'reminder-talk.p9'].entries()) {
       await acts.openTask({
         taskKey: `${id}:${stepKey}:1`,
@@ -48,7 +57,19 @@ describe('process definitions', () => {
       });
     }
     const user = await t.db.selectFrom('users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
-    const rows = await assessmentProgress(t.db, { id: user.id, username: user.username, displayName: user.display_name, role: user.role, townshipId: null, villageId: null, personId: null }, 2031);
+    const rows = await assessmentProgress(
+      t.db,
+      {
+        id: user.id,
+        username: user.username,
+        displayName: user.display_name,
+        role: user.role,
+        townshipId: null,
+        villageId: null,
+        personId: null,
+      },
+      2031,
+    );
     expect(rows.find((r) => r.townshipId === 5)?.steps).toEqual({ 'objection.answer': 2, 'reminder-talk': 1 });
   });
 });

@@ -5,17 +5,40 @@ import type { Scope } from '../scope/scope.js';
 
 /** Processes the caller may see: their unit's, or (for a person) ones they are in. */
 export function processesInScope(db: DB, user: SessionUser, scope: Scope) {
-  const query = db.selectFrom('processes as p').leftJoin('people as s', 's.id', 'p.subject_person_id').leftJoin('townships as tw', 'tw.id', 'p.township_id');
+  const query = db
+    .selectFrom('processes as p')
+    .leftJoin('people as s', 's.id', 'p.subject_person_id')
+    .leftJoin('townships as tw', 'tw.id', 'p.township_id');
   switch (scope.level) {
     case 'county':
       return query;
     case 'township':
       return query.where('p.township_id', '=', scope.townshipId);
     case 'village':
-      return query.where((eb) => eb.or([eb('p.village_id', '=', scope.villageId), eb.exists(eb.selectFrom('tasks as t').select('t.id').whereRef('t.process_id', '=', 'p.id').where('t.assignee_user_id', '=', user.id))]));
+      return query.where((eb) =>
+        eb.or([
+          eb('p.village_id', '=', scope.villageId),
+          eb.exists(
+            eb
+              .selectFrom('tasks as t')
+              .select('t.id')
+              .whereRef('t.process_id', '=', 'p.id')
+              .where('t.assignee_user_id', '=', user.id),
+          ),
+        ]),
+      );
     case 'person':
       return query.where((eb) =>
-        eb.or([eb('p.subject_person_id', '=', scope.personId), eb.exists(eb.selectFrom('tasks as t').select('t.id').whereRef('t.process_id', '=', 'p.id').where('t.assignee_user_id', '=', user.id))]),
+        eb.or([
+          eb('p.subject_person_id', '=', scope.personId),
+          eb.exists(
+            eb
+              .selectFrom('tasks as t')
+              .select('t.id')
+              .whereRef('t.process_id', '=', 'p.id')
+              .where('t.assignee_user_id', '=', user.id),
+          ),
+        ]),
       );
   }
 }
@@ -39,7 +62,9 @@ export function selectProcess(query: ProcessQuery) {
     'p.ended_at as endedAt',
     'p.params',
     'p.outcome',
-    sql<number>`(select count(*)::int from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`.as('overdueTasks'),
+    sql<number>`(select count(*)::int from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`.as(
+      'overdueTasks',
+    ),
     sql<number>`(select count(*)::int from tasks t where t.process_id = p.id and t.status = 'open')`.as('openTasks'),
   ]);
 }

@@ -16,24 +16,95 @@ import { scopeOf } from '../scope/scope.js';
 import { actionableBy, delegatorsOf } from '../tasks/task-queries.js';
 import { processDefinitions, stepFamily } from '../../workflows/process-types.js';
 import { processesInScope, selectProcess, timelineOf } from './process-queries.js';
-import { PROCESS_SORTS, ProcessDefinitionSchema, ProcessDetailSchema, ProcessFilter, ProcessIdParam, ProcessSchema } from './process-schemas.js';
+import {
+  PROCESS_SORTS,
+  ProcessDefinitionSchema,
+  ProcessDetailSchema,
+  ProcessFilter,
+  ProcessIdParam,
+  ProcessSchema,
+} from './process-schemas.js';
 import { urgeOverdue, UrgeOverdueBody } from './urge-overdue.js';
 
 // The proto package is CommonJS: its enums come from the default export.
 const EVENT_TYPE_NAMES = proto.temporal.api.enums.v1.EventType as unknown as Record<number, string>;
 
 const tags = ['processes 流程'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
-const list = createRoute({ method: 'get', path: '/', tags, middleware: requireUser, summary: 'Processes in scope', request: { query: ListQuerySchema }, responses: { 200: json(z.array(ProcessSchema), 'A page'), ...errorResponses(400, 401) } });
-const definitions = createRoute({ method: 'get', path: '/definitions', tags, middleware: requireUser, summary: 'Process types and their step catalogues (for diagrams and step names)', responses: { 200: json(z.array(ProcessDefinitionSchema), 'Definitions'), ...errorResponses(401) } });
-const show = createRoute({ method: 'get', path: '/{id}', tags, middleware: requireUser, summary: 'One process with its timeline', request: { params: ProcessIdParam }, responses: { 200: json(ProcessDetailSchema, 'The process'), ...errorResponses(400, 401, 404) } });
-const history = createRoute({ method: 'get', path: '/{id}/history', tags, middleware: requireUser, summary: 'Raw Temporal event history (auditor, county admin)', request: { params: ProcessIdParam }, responses: { 200: json(z.array(z.object({ eventId: z.string(), eventType: z.string(), eventTime: z.string().nullable() })), 'Events'), ...errorResponses(400, 401, 403, 404) } });
-const cancel = createRoute({ method: 'post', path: '/{id}/cancel', tags, middleware: requireUser, summary: 'Withdraw a running process (county admin, or the township officer who started it)', request: { params: ProcessIdParam, ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) }, responses: { 200: json(z.object({ id: z.string(), status: z.string() }), 'Cancelling'), ...errorResponses(400, 401, 403, 404, 409) } });
-const urge = createRoute({ method: 'post', path: '/urge-overdue', tags, middleware: requireUser, summary: 'Urge every overdue task of a township (催办)', request: jsonBody(UrgeOverdueBody), responses: { 200: json(z.object({ urged: z.number().int(), failed: z.number().int() }), 'Urged'), ...errorResponses(400, 401, 403) } });
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  middleware: requireUser,
+  summary: 'Processes in scope',
+  request: { query: ListQuerySchema },
+  responses: { 200: json(z.array(ProcessSchema), 'A page'), ...errorResponses(400, 401) },
+});
+const definitions = createRoute({
+  method: 'get',
+  path: '/definitions',
+  tags,
+  middleware: requireUser,
+  summary: 'Process types and their step catalogues (for diagrams and step names)',
+  responses: { 200: json(z.array(ProcessDefinitionSchema), 'Definitions'), ...errorResponses(401) },
+});
+const show = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags,
+  middleware: requireUser,
+  summary: 'One process with its timeline',
+  request: { params: ProcessIdParam },
+  responses: { 200: json(ProcessDetailSchema, 'The process'), ...errorResponses(400, 401, 404) },
+});
+const history = createRoute({
+  method: 'get',
+  path: '/{id}/history',
+  tags,
+  middleware: requireUser,
+  summary: 'Raw Temporal event history (auditor, county admin)',
+  request: { params: ProcessIdParam },
+  responses: {
+    200: json(
+      z.array(z.object({ eventId: z.string(), eventType: z.string(), eventTime: z.string().nullable() })),
+      'Events',
+    ),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+const cancel = createRoute({
+  method: 'post',
+  path: '/{id}/cancel',
+  tags,
+  middleware: requireUser,
+  summary: 'Withdraw a running process (county admin, or the township officer who started it)',
+  request: { params: ProcessIdParam, ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) },
+  responses: {
+    200: json(z.object({ id: z.string(), status: z.string() }), 'Cancelling'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+const urge = createRoute({
+  method: 'post',
+  path: '/urge-overdue',
+  tags,
+  middleware: requireUser,
+  summary: 'Urge every overdue task of a township (催办)',
+  request: jsonBody(UrgeOverdueBody),
+  responses: {
+    200: json(z.object({ urged: z.number().int(), failed: z.number().int() }), 'Urged'),
+    ...errorResponses(400, 401, 403),
+  },
+});
 
 async function loadProcess(c: Context<AppEnv>, id: string) {
-  const row = await selectProcess(processesInScope(c.var.deps.db, c.var.user, scopeOf(c.var.user)).where('p.id', '=', id)).executeTakeFirst();
+  const row = await selectProcess(
+    processesInScope(c.var.deps.db, c.var.user, scopeOf(c.var.user)).where('p.id', '=', id),
+  ).executeTakeFirst();
   if (!row) throw fail('not_found');
   return row;
 }
@@ -62,14 +133,33 @@ export function createProcessRoutes() {
     if (f.status) q = q.where('p.status', '=', f.status);
     if (f.subjectPersonId) q = q.where('p.subject_person_id', '=', f.subjectPersonId);
     if (f.id !== undefined) q = q.where('p.id', 'in', ([] as string[]).concat(f.id));
-    if (f.overdue !== undefined) q = q.where(sql<boolean>`exists (select 1 from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`, '=', f.overdue);
+    if (f.overdue !== undefined)
+      q = q.where(
+        sql<boolean>`exists (select 1 from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`,
+        '=',
+        f.overdue,
+      );
     if (f.waitingOnMe || f.waitingOnUserId) {
       const delegators = f.waitingOnMe ? await delegatorsOf(db, user.id) : [];
       const target = f.waitingOnMe ? user : { ...user, id: f.waitingOnUserId!, role: '__none__' as never };
-      q = q.where((eb) => eb.exists(eb.selectFrom('tasks as t').select('t.id').whereRef('t.process_id', '=', 'p.id').where('t.status', '=', 'open').where((e) => actionableBy(e as never, target, delegators))));
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('tasks as t')
+            .select('t.id')
+            .whereRef('t.process_id', '=', 'p.id')
+            .where('t.status', '=', 'open')
+            .where((e) => actionableBy(e as never, target, delegators)),
+        ),
+      );
     }
     const [rows, total] = await Promise.all([
-      selectProcess(q).orderBy(sql.ref(query.sort.field), query.sort.order).orderBy('p.id').offset(query.offset).limit(query.limit).execute(),
+      selectProcess(q)
+        .orderBy(sql.ref(query.sort.field), query.sort.order)
+        .orderBy('p.id')
+        .offset(query.offset)
+        .limit(query.limit)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     setContentRange(c, 'processes', query.offset, rows.length, total.n);
@@ -87,7 +177,10 @@ export function createProcessRoutes() {
     const path = [...new Set(tasks.map((t) => stepFamily(row.type, t.step_key)))];
     const current = [...new Set(tasks.filter((t) => t.status === 'open').map((t) => stepFamily(row.type, t.step_key)))];
     if (row.status !== 'running') path.push('end');
-    return c.json({ ...serialise(row), timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), path, current }, 200);
+    return c.json(
+      { ...serialise(row), timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), path, current },
+      200,
+    );
   });
 
   app.openapi(history, async (c) => {
@@ -101,7 +194,10 @@ export function createProcessRoutes() {
       events.map((e) => ({
         eventId: String(e.eventId),
         eventType: EVENT_TYPE_NAMES[Number(e.eventType)] ?? String(e.eventType),
-        eventTime: e.eventTime?.seconds != null ? new Date(Number(e.eventTime.seconds) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6)).toISOString() : null,
+        eventTime:
+          e.eventTime?.seconds != null
+            ? new Date(Number(e.eventTime.seconds) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6)).toISOString()
+            : null,
       })),
       200,
     );
@@ -113,9 +209,17 @@ export function createProcessRoutes() {
     const user = c.var.user;
     const allowed = user.role === 'county_admin' || (user.role === 'township_officer' && row.startedBy === user.id);
     if (!allowed) throw fail('forbidden');
-    if (row.status !== 'running') throw fail('conflict', [{ field: 'status', message: '流程已结束，不能撤销', messageEn: 'The process has already ended' }]);
+    if (row.status !== 'running')
+      throw fail('conflict', [
+        { field: 'status', message: '流程已结束，不能撤销', messageEn: 'The process has already ended' },
+      ]);
     await c.var.deps.temporal.client.workflow.getHandle(id).cancel();
-    await writeAudit(c, { action: 'process.cancelled', resource: 'processes', recordId: id, detail: { reason: c.req.valid('json').reason } });
+    await writeAudit(c, {
+      action: 'process.cancelled',
+      resource: 'processes',
+      recordId: id,
+      detail: { reason: c.req.valid('json').reason },
+    });
     return c.json({ id, status: 'cancelling' }, 200);
   });
 

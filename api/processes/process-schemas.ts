@@ -3,7 +3,10 @@ import { searchFilter } from '../resources/list-query.js';
 import { plainText } from '../validation/plain-text.js';
 
 export const ProcessIdParam = z.object({
-  id: z.string().regex(/^[a-z0-9-]{3,120}$/).openapi({ param: { name: 'id', in: 'path' }, example: 'mentor-pairing-812-1' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{3,120}$/)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'mentor-pairing-812-1' }),
 });
 
 export const ProcessSchema = z
@@ -66,7 +69,11 @@ export const ProcessFilter = z
 
 export const PROCESS_SORTS = ['startedAt', 'endedAt', 'title', 'status', 'type', 'overdueTasks'] as const;
 
-const OffsetSchema = z.union([z.object({ days: z.number() }), z.object({ workingDays: z.number() }), z.object({ hours: z.number() })]);
+const OffsetSchema = z.union([
+  z.object({ days: z.number() }),
+  z.object({ workingDays: z.number() }),
+  z.object({ hours: z.number() }),
+]);
 
 /** One step of a process type's catalogue, as the diagram and the console's step names read it. */
 export const StepDefinitionSchema = z
@@ -82,7 +89,9 @@ export const StepDefinitionSchema = z
     /** Occurrence keys are this prefix and a number (`objection.o` → `objection.o2`); null for a step that occurs once. */
     occurrence: z.string().nullable(),
     remindBefore: OffsetSchema.nullable(),
-    escalate: z.array(z.object({ after: OffsetSchema, notify: z.enum(['township_officer', 'township_secretary', 'county_admin']) })),
+    escalate: z.array(
+      z.object({ after: OffsetSchema, notify: z.enum(['township_officer', 'township_secretary', 'county_admin']) }),
+    ),
   })
   .openapi('StepDefinition');
 

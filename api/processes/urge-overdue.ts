@@ -9,11 +9,15 @@ import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 
-export const UrgeOverdueBody = z.object({ townshipId: z.number().int().positive().max(2147483647), comment: z.string().trim().max(500).optional() }).strict().openapi('UrgeOverdue');
+export const UrgeOverdueBody = z
+  .object({ townshipId: z.number().int().positive().max(2147483647), comment: z.string().trim().max(500).optional() })
+  .strict()
+  .openapi('UrgeOverdue');
 
 export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeOverdueBody>) {
   const user = c.var.user;
-  const mayUrge = user.role === 'county_admin' || (user.role === 'township_officer' && user.townshipId === body.townshipId);
+  const mayUrge =
+    user.role === 'county_admin' || (user.role === 'township_officer' && user.townshipId === body.townshipId);
   if (!mayUrge) throw fail('forbidden');
   const overdue = await c.var.deps.db
     .selectFrom('tasks')
@@ -29,13 +33,20 @@ export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeO
     try {
       await c.var.deps.temporal.client.workflow
         .getHandle(task.process_id)
-        .executeUpdate(actOnTaskUpdate, { args: [{ taskKey: task.task_key, action: 'urge', actor, comment: body.comment ?? '逾期未办，请尽快办理' }], updateId: randomUUID() });
+        .executeUpdate(actOnTaskUpdate, {
+          args: [{ taskKey: task.task_key, action: 'urge', actor, comment: body.comment ?? '逾期未办，请尽快办理' }],
+          updateId: randomUUID(),
+        });
       urged++;
     } catch {
       // Decided or closed meanwhile: nothing to urge.
       failed++;
     }
   }
-  await writeAudit(c, { action: 'tasks.urged', resource: 'tasks', detail: { townshipId: body.townshipId, urged, failed } });
+  await writeAudit(c, {
+    action: 'tasks.urged',
+    resource: 'tasks',
+    detail: { townshipId: body.townshipId, urged, failed },
+  });
   return { urged, failed };
 }

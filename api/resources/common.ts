@@ -5,7 +5,12 @@ import { fail } from '../errors/errors.js';
 import { canWrite, type WritableResource } from '../scope/permissions.js';
 
 export const IdParam = z.object({
-  id: z.coerce.number().int().positive().max(2147483647).openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2147483647)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });
 
 export function assertCanWrite(user: SessionUser, resource: WritableResource): void {

@@ -46,7 +46,11 @@ export function parseListQuery<F, S extends string>(
     if (!parsed.success) throw invalidField('sort', '排序格式应为 ["字段","ASC"]', 'sort must be ["field","ASC|DESC"]');
     const [field, order] = parsed.data;
     if (!(options.sortable as readonly string[]).includes(field)) {
-      throw invalidField('sort', `不能按“${field}”排序`, `cannot sort by "${field}"; one of ${options.sortable.join(', ')}`);
+      throw invalidField(
+        'sort',
+        `不能按“${field}”排序`,
+        `cannot sort by "${field}"; one of ${options.sortable.join(', ')}`,
+      );
     }
     sort = { field: field as S, order: order.toLowerCase() as 'asc' | 'desc' };
   }
@@ -56,7 +60,11 @@ export function parseListQuery<F, S extends string>(
   if (query.range) {
     const parsed = RangeSchema.safeParse(parseJson(query.range, 'range'));
     if (!parsed.success || parsed.data[1] < parsed.data[0]) {
-      throw invalidField('range', '分页格式应为 [起始,结束]，且结束不小于起始', 'range must be [start,end] with end >= start');
+      throw invalidField(
+        'range',
+        '分页格式应为 [起始,结束]，且结束不小于起始',
+        'range must be [start,end] with end >= start',
+      );
     }
     const [start, end] = parsed.data;
     if (end - start + 1 > MAX_PAGE_SIZE) {
@@ -82,7 +90,12 @@ export function setContentRange(c: Context, resource: string, offset: number, co
 }
 
 /** Filter pieces most resources share. `id` is what react-admin's getMany sends. */
-export const idsFilter = z.union([z.number().int().positive().max(2147483647), z.array(z.number().int().positive().max(2147483647)).max(MAX_PAGE_SIZE)]).optional();
+export const idsFilter = z
+  .union([
+    z.number().int().positive().max(2147483647),
+    z.array(z.number().int().positive().max(2147483647)).max(MAX_PAGE_SIZE),
+  ])
+  .optional();
 export const searchFilter = plainText().max(50).optional();
 
 export function idList(ids: number | number[] | undefined): number[] | undefined {

@@ -42,17 +42,34 @@ export function actionableBy(eb: Eb, user: SessionUser, delegators: Delegator[])
 }
 
 /** Which colleague's task this is, when the caller acts on it as a stand-in. */
-export function standingInFor(task: { assigneeUserId: number | null; assigneeRole: string | null; assigneeTownshipId: number | null; assigneeVillageId?: number | null }, user: SessionUser, delegators: Delegator[]): Delegator | undefined {
-  const own = task.assigneeUserId === user.id || (task.assigneeRole === user.role && (task.assigneeTownshipId == null || task.assigneeTownshipId === user.townshipId));
+export function standingInFor(
+  task: {
+    assigneeUserId: number | null;
+    assigneeRole: string | null;
+    assigneeTownshipId: number | null;
+    assigneeVillageId?: number | null;
+  },
+  user: SessionUser,
+  delegators: Delegator[],
+): Delegator | undefined {
+  const own =
+    task.assigneeUserId === user.id ||
+    (task.assigneeRole === user.role &&
+      (task.assigneeTownshipId == null || task.assigneeTownshipId === user.townshipId));
   if (own) return undefined;
   return delegators.find(
-    (d) => d.userId === task.assigneeUserId || (task.assigneeRole === d.role && (task.assigneeTownshipId == null || task.assigneeTownshipId === d.townshipId)),
+    (d) =>
+      d.userId === task.assigneeUserId ||
+      (task.assigneeRole === d.role && (task.assigneeTownshipId == null || task.assigneeTownshipId === d.townshipId)),
   );
 }
 
 /** Tasks the caller may see: what they can act on, plus their unit's tasks. */
 export function tasksInScope(db: DB, user: SessionUser, scope: Scope, delegators: Delegator[]) {
-  const query = db.selectFrom('tasks as t').innerJoin('processes as p', 'p.id', 't.process_id').leftJoin('users as a', 'a.id', 't.assignee_user_id');
+  const query = db
+    .selectFrom('tasks as t')
+    .innerJoin('processes as p', 'p.id', 't.process_id')
+    .leftJoin('users as a', 'a.id', 't.assignee_user_id');
   return query.where((eb) => {
     const own = actionableBy(eb as unknown as Eb, user, delegators);
     switch (scope.level) {

@@ -22,25 +22,50 @@ import { TASK_SORTS, TaskActionBody, TaskActionResultSchema, TaskFilter, TaskSch
 
 const tags = ['tasks 待办'];
 const list = createRoute({
-  method: 'get', path: '/', tags, middleware: requireUser, summary: 'Tasks in scope; filter {"mine":true} for the inbox',
+  method: 'get',
+  path: '/',
+  tags,
+  middleware: requireUser,
+  summary: 'Tasks in scope; filter {"mine":true} for the inbox',
   request: { query: ListQuerySchema },
-  responses: { 200: { description: 'A page of tasks', content: { 'application/json': { schema: z.array(TaskSchema) } } }, ...errorResponses(400, 401) },
+  responses: {
+    200: { description: 'A page of tasks', content: { 'application/json': { schema: z.array(TaskSchema) } } },
+    ...errorResponses(400, 401),
+  },
 });
 const show = createRoute({
-  method: 'get', path: '/{id}', tags, middleware: requireUser, summary: 'One task',
+  method: 'get',
+  path: '/{id}',
+  tags,
+  middleware: requireUser,
+  summary: 'One task',
   request: { params: IdParam },
-  responses: { 200: { description: 'The task', content: { 'application/json': { schema: TaskSchema } } }, ...errorResponses(400, 401, 404) },
+  responses: {
+    200: { description: 'The task', content: { 'application/json': { schema: TaskSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
 });
 const act = createRoute({
-  method: 'post', path: '/{id}/actions', tags, middleware: requireUser, summary: 'Act on a task: approve, reject, return, transfer, add a signer, urge, CC, comment, change the deadline',
+  method: 'post',
+  path: '/{id}/actions',
+  tags,
+  middleware: requireUser,
+  summary: 'Act on a task: approve, reject, return, transfer, add a signer, urge, CC, comment, change the deadline',
   request: { params: IdParam, ...jsonBody(TaskActionBody) },
-  responses: { 200: { description: 'Accepted', content: { 'application/json': { schema: TaskActionResultSchema } } }, ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: { description: 'Accepted', content: { 'application/json': { schema: TaskActionResultSchema } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 
 async function loadTask(c: Context<AppEnv>, id: number) {
   const user = c.var.user;
   const delegators = await delegatorsOf(c.var.deps.db, user.id);
-  const task = await selectTask(tasksInScope(c.var.deps.db, user, scopeOf(user), delegators).where('t.id', '=', id), user, delegators).executeTakeFirst();
+  const task = await selectTask(
+    tasksInScope(c.var.deps.db, user, scopeOf(user), delegators).where('t.id', '=', id),
+    user,
+    delegators,
+  ).executeTakeFirst();
   if (!task) throw fail('not_found');
   return { task, delegators };
 }
@@ -66,7 +91,12 @@ export function createTaskRoutes() {
     if (f.overdue !== undefined) q = q.where(sql<boolean>`(t.status = 'open' and t.due_at < now())`, '=', f.overdue);
     if (f.id !== undefined) q = q.where('t.id', 'in', ([] as number[]).concat(f.id));
     const [rows, total] = await Promise.all([
-      selectTask(q, user, delegators).orderBy(sql.ref(query.sort.field), query.sort.order).orderBy('t.id').offset(query.offset).limit(query.limit).execute(),
+      selectTask(q, user, delegators)
+        .orderBy(sql.ref(query.sort.field), query.sort.order)
+        .orderBy('t.id')
+        .offset(query.offset)
+        .limit(query.limit)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     setContentRange(c, 'tasks', query.offset, rows.length, total.n);
@@ -81,14 +111,18 @@ export function createTaskRoutes() {
   app.openapi(act, async (c) => {
     const body = c.req.valid('json');
     const { task, delegators } = await loadTask(c, c.req.valid('param').id);
-    if (task.status !== 'open') throw fail('conflict', [{ field: 'task', message: '该待办已办结或已撤销，不能再操作', messageEn: 'The task is already closed' }]);
+    if (task.status !== 'open')
+      throw fail('conflict', [
+        { field: 'task', message: '该待办已办结或已撤销，不能再操作', messageEn: 'The task is already closed' },
+      ]);
     if ((body.action === 'submit' || body.action === 'approve') && PROCESS_TYPES[task.processType]) {
       // The workflow checks the form too; here it gets the clerk's wording and field names.
       const schema = PROCESS_TYPES[task.processType].forms[task.form];
       const parsed = schema?.safeParse(body.form ?? {});
       if (parsed && !parsed.success) throw fail('validation_failed', fieldErrors(parsed.error, 'form'));
     }
-    if ((body.action === 'reject' || body.action === 'return') && !body.comment) throw invalidField('comment', '退回或驳回须填写理由', 'a reason is required');
+    if ((body.action === 'reject' || body.action === 'return') && !body.comment)
+      throw invalidField('comment', '退回或驳回须填写理由', 'a reason is required');
     if (body.userIds?.length) {
       // A task must never be handed to someone who cannot sign in: the write would fail on every retry.
       const found = await c.var.deps.db
@@ -97,17 +131,27 @@ export function createTaskRoutes() {
         .where('id', 'in', body.userIds)
         .where('active', '=', true)
         .execute();
-      if (found.length !== new Set(body.userIds).size) throw invalidField('userIds', '所选人员不存在或已停用', 'unknown or inactive user');
+      if (found.length !== new Set(body.userIds).size)
+        throw invalidField('userIds', '所选人员不存在或已停用', 'unknown or inactive user');
       // 转交, 加签 and 抄送 reach only people who may see the task: its township's or village's, or the county's.
       if (found.some((u) => !mayBeGivenTask(u, task)))
-        throw fail('forbidden', [{ field: 'userIds', message: '所选人员不在该待办所属乡镇(村)范围内，不能转交、加签或抄送给他', messageEn: 'a chosen person is outside the task’s township or village' }]);
+        throw fail('forbidden', [
+          {
+            field: 'userIds',
+            message: '所选人员不在该待办所属乡镇(村)范围内，不能转交、加签或抄送给他',
+            messageEn: 'a chosen person is outside the task’s township or village',
+          },
+        ]);
     }
     const onBehalfOf = standingInFor(task, c.var.user, delegators);
     const { requestId, ...request } = body;
     // A refusal (already decided, not yours, a bad form) is answered by the error handler.
     const result = await c.var.deps.temporal.client.workflow
       .getHandle(task.processId)
-      .executeUpdate(actOnTaskUpdate, { args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }], updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID() });
+      .executeUpdate(actOnTaskUpdate, {
+        args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }],
+        updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID(),
+      });
     return c.json(result, 200);
   });
 
@@ -115,7 +159,10 @@ export function createTaskRoutes() {
 }
 
 /** Whether this user's scope covers the task (the rule scope.ts applies to every read). */
-function mayBeGivenTask(u: { role: Role; townshipId: number | null; villageId: number | null }, task: { townshipId: number | null; villageId: number | null }) {
+function mayBeGivenTask(
+  u: { role: Role; townshipId: number | null; villageId: number | null },
+  task: { townshipId: number | null; villageId: number | null },
+) {
   if (u.role === 'county_admin' || u.role === 'auditor') return u.role === 'county_admin';
   if (task.townshipId == null || u.townshipId !== task.townshipId) return false;
   if (u.role === 'village_secretary') return task.villageId == null ? false : u.villageId === task.villageId;
@@ -123,5 +170,11 @@ function mayBeGivenTask(u: { role: Role; townshipId: number | null; villageId: n
 }
 
 function serialise<T extends { dueAt: Date; decidedAt: Date | null; createdAt: Date; canAct: unknown }>(row: T) {
-  return { ...row, canAct: Boolean(row.canAct), dueAt: row.dueAt.toISOString(), decidedAt: row.decidedAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString() };
+  return {
+    ...row,
+    canAct: Boolean(row.canAct),
+    dueAt: row.dueAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

@@ -66,16 +66,28 @@ export const TaskActionBody = z
     // A form is a few fields of text; each action's form goes into the workflow's history for good.
     form: z
       .record(z.string(), z.unknown())
-      .refine((f) => Buffer.byteLength(JSON.stringify(f)) <= MAX_FORM_BYTES, { message: bilingual('表单内容过多（最多 64 KB）', 'the form is too large (64 KB at most)') })
+      .refine((f) => Buffer.byteLength(JSON.stringify(f)) <= MAX_FORM_BYTES, {
+        message: bilingual('表单内容过多（最多 64 KB）', 'the form is too large (64 KB at most)'),
+      })
       .optional(),
-    comment: z.string().trim().max(2000).regex(NO_NUL, bilingual('不能包含空字符', 'must not contain NUL characters')).optional(),
+    comment: z
+      .string()
+      .trim()
+      .max(2000)
+      .regex(NO_NUL, bilingual('不能包含空字符', 'must not contain NUL characters'))
+      .optional(),
     returnTo: plainText().max(100).optional(),
     userIds: z.array(z.number().int().positive().max(2147483647)).max(20).optional(),
     deadline: z.union([offset, z.object({ at: z.iso.datetime({ offset: true }) }).strict()]).optional(),
     /** Sent again on a retry (double click, flaky network): the action takes effect once. */
-    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    requestId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
   })
   .strict()
   .openapi('TaskAction');
 
-export const TaskActionResultSchema = z.object({ taskKey: z.string(), action: z.string(), stepOpen: z.boolean() }).openapi('TaskActionResult');
+export const TaskActionResultSchema = z
+  .object({ taskKey: z.string(), action: z.string(), stepOpen: z.boolean() })
+  .openapi('TaskActionResult');

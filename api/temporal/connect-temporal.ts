@@ -1,7 +1,12 @@
 import { Client, Connection } from '@temporalio/client';
 import type { TemporalHandle } from '../context.js';
 
-export async function connectTemporal(options: { address: string; namespace: string; taskQueue: string; idPrefix?: string }): Promise<TemporalHandle> {
+export async function connectTemporal(options: {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  idPrefix?: string;
+}): Promise<TemporalHandle> {
   // Lazy: the API starts and answers /api/health (503) even while Temporal is down.
   const connection = Connection.lazy({ address: options.address });
   const client = new Client({ connection, namespace: options.namespace });

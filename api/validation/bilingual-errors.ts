@@ -15,7 +15,8 @@ export function bilingual(zh: string, en: string): string {
 
 function messageOf(result: unknown): string {
   if (typeof result === 'string') return result;
-  if (result && typeof result === 'object' && 'message' in result) return String((result as { message: unknown }).message);
+  if (result && typeof result === 'object' && 'message' in result)
+    return String((result as { message: unknown }).message);
   return '';
 }
 

@@ -7,4 +7,5 @@ import { bilingual } from './bilingual-errors.js';
 export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001F\u007F-\u009F]*$/;
 
 /** A trimmed single-line string without control characters. */
-export const plainText = () => z.string().trim().regex(NO_CONTROL_CHARACTERS, bilingual('不能包含控制字符', 'must not contain control characters'));
+export const plainText = () =>
+  z.string().trim().regex(NO_CONTROL_CHARACTERS, bilingual('不能包含控制字符', 'must not contain control characters'));

@@ -52,7 +52,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('tasks_open_user_idx').on('tasks').columns(['status', 'assignee_user_id']).execute();
-  await db.schema.createIndex('tasks_open_role_idx').on('tasks').columns(['status', 'assignee_role', 'assignee_township_id']).execute();
+  await db.schema
+    .createIndex('tasks_open_role_idx')
+    .on('tasks')
+    .columns(['status', 'assignee_role', 'assignee_township_id'])
+    .execute();
   await db.schema.createIndex('tasks_process_idx').on('tasks').column('process_id').execute();
   await db.schema.createIndex('tasks_due_idx').on('tasks').columns(['status', 'due_at']).execute();
 

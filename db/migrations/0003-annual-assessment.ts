@@ -21,5 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('recorded_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('assessment_results_pk', ['year', 'person_id', 'version'])
     .execute();
-  await db.schema.createIndex('assessment_results_township_idx').on('assessment_results').columns(['year', 'township_id', 'version']).execute();
+  await db.schema
+    .createIndex('assessment_results_township_idx')
+    .on('assessment_results')
+    .columns(['year', 'township_id', 'version'])
+    .execute();
 }

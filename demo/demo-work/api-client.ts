@@ -46,7 +46,9 @@ export class DemoApi {
     let session = this.sessions.get(username);
     if (!session) {
       const login = { username, password: this.password, mode: 'bearer' };
-      session = this.call<{ token: string; user: SignedIn['user'] }>(null, 'POST', '/api/auth/login', login).then((body) => ({ ...body, username }));
+      session = this.call<{ token: string; user: SignedIn['user'] }>(null, 'POST', '/api/auth/login', login).then(
+        (body) => ({ ...body, username }),
+      );
       session.catch(() => this.sessions.delete(username));
       this.sessions.set(username, session);
     }
@@ -78,9 +80,14 @@ export class DemoApi {
     const headers: Record<string, string> = { 'x-request-id': `demo-work-${++this.requests}` };
     if (session) headers.authorization = `Bearer ${session.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
-    if (!res.ok) throw new DemoApiError(res.status, text, `${method} ${path}${session ? ` as ${session.username}` : ''}`);
+    if (!res.ok)
+      throw new DemoApiError(res.status, text, `${method} ${path}${session ? ` as ${session.username}` : ''}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }
@@ -89,7 +96,11 @@ export class DemoApi {
  * Polls until `read` finds what it waits for: the API answers at once, the rows a workflow
  * writes come a moment later. Bounded, so a stuck worker fails the stage instead of hanging it.
  */
-export async function waitUntil<T>(what: string, read: () => Promise<T | undefined | null | false>, timeoutMs = 180_000): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  read: () => Promise<T | undefined | null | false>,
+  timeoutMs = 180_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (let pause = 250; ; pause = Math.min(pause * 2, 1000)) {
     const found = await read();

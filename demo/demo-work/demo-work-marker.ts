@@ -12,7 +12,16 @@ type Writer = Pick<DB, 'insertInto'>;
 async function mark(db: Writer, action: string, detail: Record<string, unknown>): Promise<void> {
   await db
     .insertInto('audit_log')
-    .values({ user_id: null, username: 'qinglan', action, resource: 'demo', detail: JSON.stringify(detail), record_id: null, ip: null, request_id: null })
+    .values({
+      user_id: null,
+      username: 'qinglan',
+      action,
+      resource: 'demo',
+      detail: JSON.stringify(detail),
+      record_id: null,
+      ip: null,
+      request_id: null,
+    })
     .execute();
 }
 
@@ -20,6 +29,11 @@ export const markDemoWorkPlanned = (db: Writer) => mark(db, PLANNED, {});
 export const markDemoWorkDone = (db: Writer, detail: Record<string, unknown>) => mark(db, DONE, detail);
 
 export async function demoWorkPending(db: DB): Promise<boolean> {
-  const rows = await db.selectFrom('audit_log').select('action').where('resource', '=', 'demo').where('action', 'in', [PLANNED, DONE]).execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('resource', '=', 'demo')
+    .where('action', 'in', [PLANNED, DONE])
+    .execute();
   return rows.some((r) => r.action === PLANNED) && !rows.some((r) => r.action === DONE);
 }

@@ -3,7 +3,13 @@
 // whose step it is.
 import type { DemoApi } from './api-client.js';
 import { waitUntil } from './api-client.js';
-import { ESCALATE_DAYS_AFTER_MONTH_END, MOVED_DEADLINE_SECONDS, officerOf, secretaryOf, type PairingPlan } from './demo-work-plan.js';
+import {
+  ESCALATE_DAYS_AFTER_MONTH_END,
+  MOVED_DEADLINE_SECONDS,
+  officerOf,
+  secretaryOf,
+  type PairingPlan,
+} from './demo-work-plan.js';
 import { actOnce, chinaToday, type StepAction } from './task-steps.js';
 
 interface ProcessRow {
@@ -15,7 +21,8 @@ async function startOnce(api: DemoApi, plan: PairingPlan): Promise<string> {
   const [mentee, mentor] = await Promise.all([api.as(plan.mentee), api.as(plan.mentor)]);
   const menteePersonId = mentee.user.personId!;
   const filter = { type: 'mentor-pairing', subjectPersonId: menteePersonId };
-  const existing = () => api.get<ProcessRow[]>('admin', '/api/processes', { filter, sort: ['startedAt', 'ASC'], range: [0, 0] });
+  const existing = () =>
+    api.get<ProcessRow[]>('admin', '/api/processes', { filter, sort: ['startedAt', 'ASC'], range: [0, 0] });
   const found = (await existing())[0];
   if (found) return found.id;
   const late = plan.stage === 'escalated';
@@ -25,16 +32,23 @@ async function startOnce(api: DemoApi, plan: PairingPlan): Promise<string> {
     reason: '新任村干部，按县委组织部要求结对帮带',
     ...(late ? { settings: { escalateDaysAfterMonthEnd: ESCALATE_DAYS_AFTER_MONTH_END } } : {}),
   };
-  await api.post(late ? 'admin' : officerOf(plan.township), '/api/processes/mentor-pairing', body).catch(async (error) => {
-    // Started by a run that was cut short before it saw the answer: the workflow is there.
-    if (!(await existing())[0]) throw error;
-  });
+  await api
+    .post(late ? 'admin' : officerOf(plan.township), '/api/processes/mentor-pairing', body)
+    .catch(async (error) => {
+      // Started by a run that was cut short before it saw the answer: the workflow is there.
+      if (!(await existing())[0]) throw error;
+    });
   return (await waitUntil(`the pairing of ${plan.mentee}`, async () => (await existing())[0])).id;
 }
 
 function script(plan: PairingPlan): StepAction[] {
   const secretary = secretaryOf(plan.township);
-  const approve: StepAction = { step: 'proposal.approval', as: secretary, action: 'approve', form: { opinion: '同意结对，请抓紧制定成长计划' } };
+  const approve: StepAction = {
+    step: 'proposal.approval',
+    as: secretary,
+    action: 'approve',
+    form: { opinion: '同意结对，请抓紧制定成长计划' },
+  };
   const draft = (round: number, goals: string[]): StepAction => ({
     step: 'growth-plan.draft',
     round,
@@ -47,7 +61,12 @@ function script(plan: PairingPlan): StepAction[] {
     step: 'exchange.m1',
     as: plan.mentor,
     action: 'submit',
-    form: { date: chinaToday(), form: 'visit', notes: '一起走访了三户困难群众，讲解低保申请流程', problemsSolved: '理清了村集体经济台账' },
+    form: {
+      date: chinaToday(),
+      form: 'visit',
+      notes: '一起走访了三户困难群众，讲解低保申请流程',
+      problemsSolved: '理清了村集体经济台账',
+    },
   };
   switch (plan.stage) {
     case 'proposed':
@@ -56,11 +75,26 @@ function script(plan: PairingPlan): StepAction[] {
       return [
         approve,
         firstDraft,
-        { step: 'growth-plan.review', as: plan.mentor, action: 'return', returnTo: 'growth-plan.draft', comment: '目标太笼统，请写清楚每季度要做成的具体事项' },
-        draft(2, ['第一季度：走访全村脱贫监测户', '第二季度：牵头办好一件民生实事', '年底前：独立主持一次村民代表会议']),
+        {
+          step: 'growth-plan.review',
+          as: plan.mentor,
+          action: 'return',
+          returnTo: 'growth-plan.draft',
+          comment: '目标太笼统，请写清楚每季度要做成的具体事项',
+        },
+        draft(2, [
+          '第一季度：走访全村脱贫监测户',
+          '第二季度：牵头办好一件民生实事',
+          '年底前：独立主持一次村民代表会议',
+        ]),
       ];
     case 'exchanging':
-      return [approve, firstDraft, { step: 'growth-plan.review', as: plan.mentor, action: 'approve', form: { opinion: '计划可行' } }, exchange];
+      return [
+        approve,
+        firstDraft,
+        { step: 'growth-plan.review', as: plan.mentor, action: 'approve', form: { opinion: '计划可行' } },
+        exchange,
+      ];
     case 'escalated':
       return [approve];
   }

@@ -72,8 +72,13 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
 }
 
 /** Closes a test's page, keeping a screenshot when the test failed. */
-export async function closePage(context: BrowserContext, page: Page, test: { name: string; result?: { state?: string } }): Promise<void> {
-  if (test.result?.state === 'fail') await screenshot(page, `failed-${test.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80)}`).catch(() => {});
+export async function closePage(
+  context: BrowserContext,
+  page: Page,
+  test: { name: string; result?: { state?: string } },
+): Promise<void> {
+  if (test.result?.state === 'fail')
+    await screenshot(page, `failed-${test.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 80)}`).catch(() => {});
   await context.close();
 }
 

@@ -17,7 +17,10 @@ export interface ConsoleSession {
   readonly page: Page;
 }
 
-export function useConsoleSession(createApp: () => Promise<TestApp>, options: { teardown?: () => Promise<void> } = {}): ConsoleSession {
+export function useConsoleSession(
+  createApp: () => Promise<TestApp>,
+  options: { teardown?: () => Promise<void> } = {},
+): ConsoleSession {
   let t: TestApp | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;
   let browser: Browser | undefined;

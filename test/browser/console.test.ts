@@ -5,7 +5,13 @@ import { sql } from 'kysely';
 import type { Page, Response } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse as waitForApi, menuItem as menuEntry, screenshot, signIn as signInAs, WAIT } from './console-page.js';
+import {
+  apiResponse as waitForApi,
+  menuItem as menuEntry,
+  screenshot,
+  signIn as signInAs,
+  WAIT,
+} from './console-page.js';
 import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 60_000;
@@ -28,13 +34,21 @@ interface TownshipFacts {
 }
 
 async function townshipOfUser(username: string): Promise<TownshipFacts> {
-  const user = await t.db.selectFrom('users').select('township_id').where('username', '=', username).executeTakeFirstOrThrow();
+  const user = await t.db
+    .selectFrom('users')
+    .select('township_id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   if (user.township_id === null) throw new Error(`${username} has no township`);
   return townshipFacts(user.township_id);
 }
 
 async function townshipFacts(id: number): Promise<TownshipFacts> {
-  const township = await t.db.selectFrom('townships').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+  const township = await t.db
+    .selectFrom('townships')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const villages = await t.db.selectFrom('villages').select('name').where('township_id', '=', id).execute();
   const people = await t.db.selectFrom('people').select('name').where('township_id', '=', id).execute();
   return {
@@ -49,7 +63,8 @@ async function townshipFacts(id: number): Promise<TownshipFacts> {
 // ---- browser helpers ----
 
 // The shared helpers, on this test's page.
-const apiResponse = (prefix: string, options?: Parameters<typeof waitForApi>[2]): Promise<Response> => waitForApi(page, prefix, options);
+const apiResponse = (prefix: string, options?: Parameters<typeof waitForApi>[2]): Promise<Response> =>
+  waitForApi(page, prefix, options);
 const signIn = (username: string, password = 'demo') => signInAs(page, session.url, username, password);
 const menuItem = (label: string) => menuEntry(page, label);
 
@@ -76,21 +91,26 @@ async function fillSignIn(username: string, password: string): Promise<void> {
  */
 async function waitForRowsResolved(): Promise<void> {
   await page.waitForSelector(ROWS, { timeout: WAIT });
-  await page.waitForFunction(
-    (selector) => {
-      const rows = Array.from(document.querySelectorAll(selector));
-      return (
-        rows.length > 0 &&
-        rows.every((row) => {
-          const cell = row.querySelector('td.column-villageId') as HTMLElement | null;
-          const lines = (cell?.innerText ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
-          return lines.length >= 2;
-        })
-      );
-    },
-    ROWS,
-    { timeout: WAIT / 2 },
-  ).catch(() => undefined);
+  await page
+    .waitForFunction(
+      (selector) => {
+        const rows = Array.from(document.querySelectorAll(selector));
+        return (
+          rows.length > 0 &&
+          rows.every((row) => {
+            const cell = row.querySelector('td.column-villageId') as HTMLElement | null;
+            const lines = (cell?.innerText ?? '')
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean);
+            return lines.length >= 2;
+          })
+        );
+      },
+      ROWS,
+      { timeout: WAIT / 2 },
+    )
+    .catch(() => undefined);
 }
 
 async function columnTexts(column: string): Promise<string[]> {
@@ -130,7 +150,9 @@ describe('console in Chromium', () => {
         .selectFrom('people as p')
         .select(sql<number>`count(*)::int`.as('n'))
         .where('p.township_id', '=', township.id)
-        .where(({ exists, selectFrom }) => exists(selectFrom('positions as s').select('s.id').whereRef('s.person_id', '=', 'p.id')))
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom('positions as s').select('s.id').whereRef('s.person_id', '=', 'p.id')),
+        )
         .executeTakeFirstOrThrow();
 
       await openSignIn();
@@ -167,7 +189,10 @@ describe('console in Chromium', () => {
 
       const places = await columnTexts('villageId');
       for (const place of places) {
-        const [village, townshipName] = place.split('\n').map((line) => line.trim()).filter(Boolean);
+        const [village, townshipName] = place
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean);
         expect(townshipName, `row's place "${place}"`).toBe(township.name);
         expect(township.villageNames.has(village), `${village} is not a village of ${township.name}`).toBe(true);
       }
@@ -227,9 +252,7 @@ describe('console in Chromium', () => {
       });
       await page.fill('input[name=q]', surname);
       await searched;
-      await expect
-        .poll(async () => paginationTotal().catch(() => -1), { timeout: WAIT })
-        .toBe(matching.length);
+      await expect.poll(async () => paginationTotal().catch(() => -1), { timeout: WAIT }).toBe(matching.length);
       const names = await columnTexts('name');
       expect(names).toHaveLength(Math.min(25, matching.length));
       for (const name of names) expect(name).toContain(surname);
@@ -250,7 +273,10 @@ describe('console in Chromium', () => {
       const descending = await byAge('desc');
       expect(ascending).not.toEqual(names);
 
-      const sortedUp = apiResponse('/api/cadres', { status: 200, test: (url) => JSON.stringify(listParam(url, 'sort')) === '["age","ASC"]' });
+      const sortedUp = apiResponse('/api/cadres', {
+        status: 200,
+        test: (url) => JSON.stringify(listParam(url, 'sort')) === '["age","ASC"]',
+      });
       await page.locator('thead th.column-age').getByRole('button').click();
       await sortedUp;
       await expect.poll(() => columnTexts('name'), { timeout: WAIT }).toEqual(ascending);
@@ -258,7 +284,10 @@ describe('console in Chromium', () => {
       expect(agesUp).toEqual([...agesUp].sort((a, b) => a - b));
       for (const name of await columnTexts('name')) expect(name).toContain(surname);
 
-      const sortedDown = apiResponse('/api/cadres', { status: 200, test: (url) => JSON.stringify(listParam(url, 'sort')) === '["age","DESC"]' });
+      const sortedDown = apiResponse('/api/cadres', {
+        status: 200,
+        test: (url) => JSON.stringify(listParam(url, 'sort')) === '["age","DESC"]',
+      });
       await page.locator('thead th.column-age').getByRole('button').click();
       await sortedDown;
       await expect.poll(() => columnTexts('name'), { timeout: WAIT }).toEqual(descending);
@@ -325,7 +354,11 @@ describe('console in Chromium', () => {
   it(
     'a cadre sees only their own record, with their full ID number',
     async () => {
-      const user = await t.db.selectFrom('users').select('person_id').where('username', '=', 'cadre-0001').executeTakeFirstOrThrow();
+      const user = await t.db
+        .selectFrom('users')
+        .select('person_id')
+        .where('username', '=', 'cadre-0001')
+        .executeTakeFirstOrThrow();
       const person = await t.db
         .selectFrom('people')
         .select(['id', 'name', 'id_number', 'phone'])

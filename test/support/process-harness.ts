@@ -23,7 +23,12 @@ export interface ProcessHarness {
   taskQueue: string;
   actor(username: string): Promise<Actor>;
   openTask(processId: string, stepKey: string): Promise<{ id: number; task_key: string; due_at: Date }>;
-  act(processId: string, stepKey: string, username: string, request: Omit<TaskActionRequest, 'taskKey' | 'actor'>): Promise<unknown>;
+  act(
+    processId: string,
+    stepKey: string,
+    username: string,
+    request: Omit<TaskActionRequest, 'taskKey' | 'actor'>,
+  ): Promise<unknown>;
   /**
    * With QINGLAN_RECORD_HISTORIES=1, stores a finished run as a replay fixture named by its
    * workflow id: task keys embed that id, so the replay must run under the same one.
@@ -40,7 +45,10 @@ export async function createProcessHarness(): Promise<ProcessHarness> {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath: require.resolve('../../workflows/index.ts'),
-    activities: createActivities({ db: database.db, notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' } }),
+    activities: createActivities({
+      db: database.db,
+      notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' },
+    }),
   });
   const running = worker.run();
   const db = database.db;
@@ -53,7 +61,15 @@ export async function createProcessHarness(): Promise<ProcessHarness> {
     taskQueue,
     async actor(username) {
       const u = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-      return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, townshipId: u.township_id, villageId: u.village_id, personId: u.person_id };
+      return {
+        userId: u.id,
+        username: u.username,
+        displayName: u.display_name,
+        role: u.role,
+        townshipId: u.township_id,
+        villageId: u.village_id,
+        personId: u.person_id,
+      };
     },
     /** Waits (in real time: activities write the row) for the open task of a step. */
     async openTask(processId, stepKey) {
@@ -74,7 +90,9 @@ export async function createProcessHarness(): Promise<ProcessHarness> {
     async act(processId, stepKey, username, request) {
       const task = await harness.openTask(processId, stepKey);
       const handle = env.client.workflow.getHandle(processId);
-      return handle.executeUpdate(actOnTaskUpdate, { args: [{ ...request, taskKey: task.task_key, actor: await harness.actor(username) }] });
+      return handle.executeUpdate(actOnTaskUpdate, {
+        args: [{ ...request, taskKey: task.task_key, actor: await harness.actor(username) }],
+      });
     },
     async recordHistory(workflowId) {
       if (process.env.QINGLAN_RECORD_HISTORIES !== '1') return;

@@ -10,7 +10,8 @@ import { freePort } from './free-port.js';
 
 export async function serveApp(db: DB, temporal: TemporalHandle): Promise<{ url: string; close(): Promise<void> }> {
   const staticDir = path.resolve('admin/dist');
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('The console is not built: run "npm run build:admin" first.');
+  if (!fs.existsSync(path.join(staticDir, 'index.html')))
+    throw new Error('The console is not built: run "npm run build:admin" first.');
   const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir });
   const port = await freePort();
   const server: ServerType = await new Promise((resolve) => {

@@ -33,7 +33,13 @@ export async function createTestApp(options: { temporalAddress?: string; worker?
   const app = createApp({ db: database.db, temporal, logger: pino({ level: 'silent' }) });
   // Processes need a worker on the app's task queue; on the dev server they run in real time.
   const worker = options.worker
-    ? await createWorker({ db: database.db, address: temporal.address, namespace: 'default', taskQueue: temporal.taskQueue, notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' } })
+    ? await createWorker({
+        db: database.db,
+        address: temporal.address,
+        namespace: 'default',
+        taskQueue: temporal.taskQueue,
+        notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' },
+      })
     : undefined;
   const running = worker?.worker.run();
 
@@ -77,7 +83,11 @@ export async function createTestApp(options: { temporalAddress?: string; worker?
 }
 
 /** Builds react-admin's list query string. */
-export function listQuery(params: { sort?: [string, string]; range?: [number, number]; filter?: Record<string, unknown> }): string {
+export function listQuery(params: {
+  sort?: [string, string];
+  range?: [number, number];
+  filter?: Record<string, unknown>;
+}): string {
   const q = new URLSearchParams();
   if (params.sort) q.set('sort', JSON.stringify(params.sort));
   if (params.range) q.set('range', JSON.stringify(params.range));

@@ -13,7 +13,10 @@ const POM = fileURLToPath(new URL('../time-skipping/pom.xml', import.meta.url));
 
 function cacheDir(): string {
   const version = /<version>([\d.]+)<\/version>\s*<\/dependency>/.exec(fs.readFileSync(POM, 'utf8'))![1];
-  return path.join(process.env.QINGLAN_CACHE_DIR || path.join(os.homedir(), '.cache', 'qinglan'), `temporal-test-server-${version}`);
+  return path.join(
+    process.env.QINGLAN_CACHE_DIR || path.join(os.homedir(), '.cache', 'qinglan'),
+    `temporal-test-server-${version}`,
+  );
 }
 
 /** The path of a script that starts the test server; resolves its classpath with Maven once. */
@@ -26,14 +29,19 @@ export function ensureTestServerScript(): string {
   const body = `#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp "$(cat '${classpathFile}')" io.temporal.testserver.TestServer "$@"\n`;
   if (!fs.existsSync(classpathFile)) {
     fs.mkdirSync(dir, { recursive: true });
-    execFileSync('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], { stdio: 'inherit' });
+    execFileSync('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], {
+      stdio: 'inherit',
+    });
   }
-  if (!fs.existsSync(script) || fs.readFileSync(script, 'utf8') !== body) fs.writeFileSync(script, body, { mode: 0o755 });
+  if (!fs.existsSync(script) || fs.readFileSync(script, 'utf8') !== body)
+    fs.writeFileSync(script, body, { mode: 0o755 });
   return script;
 }
 
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: ensureTestServerScript() } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: ensureTestServerScript() } },
+  });
   // A fresh test server knows no custom search attributes; processes set qinglan's.
   await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;

@@ -67,10 +67,15 @@ export interface CadreAssessmentResult {
 }
 
 /** Workflow ids that make a second start of the same year a no-op rather than a duplicate. */
-export const townshipCycleId = (prefix: string, year: number, townshipId: number) => `${prefix}${ANNUAL_ASSESSMENT}-${year}-t${townshipId}`;
-export const cadreAssessmentId = (prefix: string, year: number, personId: number) => `${prefix}${ANNUAL_ASSESSMENT}-${year}-p${personId}`;
+export const townshipCycleId = (prefix: string, year: number, townshipId: number) =>
+  `${prefix}${ANNUAL_ASSESSMENT}-${year}-t${townshipId}`;
+export const cadreAssessmentId = (prefix: string, year: number, personId: number) =>
+  `${prefix}${ANNUAL_ASSESSMENT}-${year}-p${personId}`;
 
-export const fileObjectionUpdate = defineUpdate<{ objection: number }, [{ actor: Actor; personId: number; reason: string }]>('fileObjection');
+export const fileObjectionUpdate = defineUpdate<
+  { objection: number },
+  [{ actor: Actor; personId: number; reason: string }]
+>('fileObjection');
 
 export interface CycleProgress {
   /** `ranked`: waiting for the officer to publish; `closing`: for the officer to confirm the results. */

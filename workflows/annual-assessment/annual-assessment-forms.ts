@@ -11,7 +11,12 @@ export const annualAssessmentForms = {
   /** 村党组织书记评议 (for a secretary: the township's) */
   review: z.object({ opinion: text(2000) }).strict(),
   /** 乡镇评分: one score per rubric item; which items are required comes with the step. */
-  score: z.object({ scores: z.record(z.string(), z.number().min(0).max(100)), comment: z.string().trim().max(2000).optional() }).strict(),
+  score: z
+    .object({
+      scores: z.record(z.string(), z.number().min(0).max(100)),
+      comment: z.string().trim().max(2000).optional(),
+    })
+    .strict(),
   /** 异议 answered: upheld (approve) or dismissed (reject), with the answer. */
   objectionAnswer: z.object({ answer: text(2000) }).strict(),
   /** 发布公示: where the ranking is posted (公示栏、政务公开网站…). */

@@ -1,7 +1,12 @@
 // The county's yearly start (全县年度考核): one township workflow per township, with ids that
 // make a second start of the same year a no-op. Started by a Temporal Schedule every year,
 // or by hand for the county or some townships.
-import { SearchAttributeType, WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, defineSearchAttributeKey } from '@temporalio/common';
+import {
+  SearchAttributeType,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowIdReusePolicy,
+  defineSearchAttributeKey,
+} from '@temporalio/common';
 import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { chinaYear } from '../../domain/china-time.js';

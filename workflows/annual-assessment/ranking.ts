@@ -30,7 +30,9 @@ export interface Missing {
 export function rank(rubric: Rubric, scored: Scored[]): RankedEntry[] {
   const heaviest = [...rubric.items].sort((a, b) => b.weight - a.weight)[0].key;
   const key = (s: Scored) => [s.total, s.scores[heaviest] ?? 0] as const;
-  const sorted = [...scored].sort((a, b) => b.total - a.total || (b.scores[heaviest] ?? 0) - (a.scores[heaviest] ?? 0) || a.personId - b.personId);
+  const sorted = [...scored].sort(
+    (a, b) => b.total - a.total || (b.scores[heaviest] ?? 0) - (a.scores[heaviest] ?? 0) || a.personId - b.personId,
+  );
   const same = (a: Scored, b: Scored) => key(a)[0] === key(b)[0] && key(a)[1] === key(b)[1];
   const ranks: number[] = [];
   sorted.forEach((s, i) => ranks.push(i > 0 && same(s, sorted[i - 1]) ? ranks[i - 1] : i + 1));
@@ -39,5 +41,10 @@ export function rank(rubric: Rubric, scored: Scored[]): RankedEntry[] {
   for (let i = sorted.length - 1; i >= 0; i--) {
     fromBottom[i] = i < sorted.length - 1 && same(sorted[i], sorted[i + 1]) ? fromBottom[i + 1] : sorted.length - i;
   }
-  return sorted.map((s, i) => ({ ...s, rank: ranks[i], top: ranks[i] <= 3, bottom: fromBottom[i] <= 3 && sorted.length > 3 }));
+  return sorted.map((s, i) => ({
+    ...s,
+    rank: ranks[i],
+    top: ranks[i] <= 3,
+    bottom: fromBottom[i] <= 3 && sorted.length > 3,
+  }));
 }

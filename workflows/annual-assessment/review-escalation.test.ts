@@ -2,7 +2,11 @@
 // of a cadre, never written, is escalated to the township officer and then to the county admin.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
-import { DEFAULT_ASSESSMENT_SETTINGS, cadreAssessmentId, type CadreAssessmentInput } from './annual-assessment-definition.js';
+import {
+  DEFAULT_ASSESSMENT_SETTINGS,
+  cadreAssessmentId,
+  type CadreAssessmentInput,
+} from './annual-assessment-definition.js';
 import { cadreAssessment } from './cadre-assessment-workflow.js';
 import { DEFAULT_RUBRIC } from './rubric.js';
 
@@ -38,25 +42,57 @@ describe('escalation chain of a village task', () => {
     await h.env.client.workflow.start(cadreAssessment, { taskQueue: h.taskQueue, workflowId: id, args: [input] });
     await h.act(id, 'self-report', cadre.username, { action: 'submit', form: { summary: '全年工作总结' } });
     const review = await h.openTask(id, 'review');
-    expect(await h.db.selectFrom('tasks').select('assignee_role').where('id', '=', review.id).executeTakeFirstOrThrow()).toEqual({ assignee_role: 'village_secretary' });
+    expect(
+      await h.db.selectFrom('tasks').select('assignee_role').where('id', '=', review.id).executeTakeFirstOrThrow(),
+    ).toEqual({ assignee_role: 'village_secretary' });
 
     // Five working days to review, then one to the township officer, three to the county.
     await h.env.sleep(30 * DAY);
-    const escalated = await vi.waitFor(async () => {
-      const rows = await h.db.selectFrom('task_events').select('detail').where('process_id', '=', id).where('action', '=', 'escalated').orderBy('id').execute();
-      expect(rows).toHaveLength(2);
-      return rows;
-    }, { timeout: 20_000, interval: 100 });
+    const escalated = await vi.waitFor(
+      async () => {
+        const rows = await h.db
+          .selectFrom('task_events')
+          .select('detail')
+          .where('process_id', '=', id)
+          .where('action', '=', 'escalated')
+          .orderBy('id')
+          .execute();
+        expect(rows).toHaveLength(2);
+        return rows;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     expect(escalated.map((e) => e.detail.level)).toEqual([1, 2]);
-    expect(escalated.map((e) => (e.detail.to as { role: string }[])[0].role)).toEqual(['township_officer', 'county_admin']);
+    expect(escalated.map((e) => (e.detail.to as { role: string }[])[0].role)).toEqual([
+      'township_officer',
+      'county_admin',
+    ]);
 
     const [admin, officer] = await Promise.all([h.actor('admin'), h.actor(`officer-0${cadre.township_id}`)]);
-    const toCounty = await h.db.selectFrom('notifications').select('title').where('user_id', '=', admin.userId).where('kind', '=', 'task_escalated').where('title', 'like', '%村党组织书记评议%').execute();
+    const toCounty = await h.db
+      .selectFrom('notifications')
+      .select('title')
+      .where('user_id', '=', admin.userId)
+      .where('kind', '=', 'task_escalated')
+      .where('title', 'like', '%村党组织书记评议%')
+      .execute();
     expect(toCounty).toHaveLength(1);
-    const toTownship = await h.db.selectFrom('notifications').select('title').where('user_id', '=', officer.userId).where('kind', '=', 'task_escalated').where('title', 'like', '%村党组织书记评议%').execute();
+    const toTownship = await h.db
+      .selectFrom('notifications')
+      .select('title')
+      .where('user_id', '=', officer.userId)
+      .where('kind', '=', 'task_escalated')
+      .where('title', 'like', '%村党组织书记评议%')
+      .execute();
     expect(toTownship).toHaveLength(1);
     // the task stays the village secretary's, two levels escalated
-    expect(await h.db.selectFrom('tasks').select(['status', 'escalation_level']).where('id', '=', review.id).executeTakeFirstOrThrow()).toEqual({ status: 'open', escalation_level: 2 });
+    expect(
+      await h.db
+        .selectFrom('tasks')
+        .select(['status', 'escalation_level'])
+        .where('id', '=', review.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'open', escalation_level: 2 });
     await h.env.client.workflow.getHandle(id).terminate('test over');
   }, 180_000);
 });

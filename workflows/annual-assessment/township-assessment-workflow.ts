@@ -4,7 +4,17 @@
 // re-ranking (each version kept); then outcomes: the top three flagged, the bottom three a
 // reminder talk (提醒谈话) that escalates to the county when not recorded in time.
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { CancellationScope, ParentClosePolicy, condition, isCancellation, patched, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  ParentClosePolicy,
+  condition,
+  isCancellation,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+  startChild,
+} from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
@@ -34,20 +44,35 @@ const OFFICER_PUBLISHES_AND_CONFIRMS = 'officer-publishes-and-confirms';
 function rankingContext(ranking: RankedEntry[], missing: { name: string }[]) {
   return {
     ranked: ranking.length,
-    topThree: ranking.filter((r) => r.top).map((r) => r.name).join('、'),
-    bottomThree: ranking.filter((r) => r.bottom).map((r) => r.name).join('、'),
+    topThree: ranking
+      .filter((r) => r.top)
+      .map((r) => r.name)
+      .join('、'),
+    bottomThree: ranking
+      .filter((r) => r.bottom)
+      .map((r) => r.name)
+      .join('、'),
     missingNames: missing.map((m) => m.name).join('、'),
   };
 }
 
-const acts = proxyActivities<AssessmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({ startToCloseTimeout: '1 minute' });
+const acts = proxyActivities<AssessmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
+  startToCloseTimeout: '1 minute',
+});
 
-export async function townshipAssessment(input: TownshipCycleInput): Promise<{ ranked: number; missing: number; versions: number; objections: number }> {
+export async function townshipAssessment(
+  input: TownshipCycleInput,
+): Promise<{ ranked: number; missing: number; versions: number; objections: number }> {
   const settings = { ...DEFAULT_ASSESSMENT_SETTINGS, ...input.settings };
   const { year, townshipId, rubric } = input;
   const prefix = input.idPrefix ?? '';
   const title = `${year} 年度考核（乡镇汇总）`;
-  const steps = new HumanSteps({ type: ANNUAL_ASSESSMENT, title, forms: annualAssessmentForms, startedBy: input.startedBy });
+  const steps = new HumanSteps({
+    type: ANNUAL_ASSESSMENT,
+    title,
+    forms: annualAssessmentForms,
+    startedBy: input.startedBy,
+  });
   const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
   const progress: CycleProgress = { phase: 'assessing', assessed: 0, total: 0, rankingVersion: 0, objections: 0 };
   setHandler(cycleProgressQuery, () => progress);
@@ -68,15 +93,25 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
     {
       validator: ({ actor, personId, reason }) => {
         if (!noticeOpen) refuse('task_closed', 'objections are taken only during the public notice');
-        if (actor.role !== 'county_admin' && actor.townshipId !== townshipId) refuse('not_assignee', 'objections come from within the township');
-        if (!scored.has(personId) && !missing.some((m) => m.personId === personId)) refuse('invalid_request', 'that person is not assessed here', [{ field: 'personId', message: 'invalid' }]);
-        if (!reason?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
+        if (actor.role !== 'county_admin' && actor.townshipId !== townshipId)
+          refuse('not_assignee', 'objections come from within the township');
+        if (!scored.has(personId) && !missing.some((m) => m.personId === personId))
+          refuse('invalid_request', 'that person is not assessed here', [{ field: 'personId', message: 'invalid' }]);
+        if (!reason?.trim())
+          refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
       },
     },
   );
 
-
-  await beginProcess({ type: ANNUAL_ASSESSMENT, title, townshipId, villageId: null, subjectPersonId: null, startedBy: input.startedBy, params: { year, rubric, settings, level: 'township' } });
+  await beginProcess({
+    type: ANNUAL_ASSESSMENT,
+    title,
+    townshipId,
+    villageId: null,
+    subjectPersonId: null,
+    startedBy: input.startedBy,
+    params: { year, rubric, settings, level: 'township' },
+  });
   const cadres = await acts.listTownshipCadres(townshipId);
   progress.total = cadres.length;
 
@@ -94,7 +129,18 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
             workflowId: cadreAssessmentId(prefix, year, cadre.personId),
             parentClosePolicy: ParentClosePolicy.REQUEST_CANCEL,
             workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-            args: [{ year, townshipId, villageId: cadre.villageId, person: { personId: cadre.personId, userId: cadre.userId!, name: cadre.name }, isSecretary: cadre.isSecretary, rubric, settings, startedBy: input.startedBy }],
+            args: [
+              {
+                year,
+                townshipId,
+                villageId: cadre.villageId,
+                person: { personId: cadre.personId, userId: cadre.userId!, name: cadre.name },
+                isSecretary: cadre.isSecretary,
+                rubric,
+                settings,
+                startedBy: input.startedBy,
+              },
+            ],
           });
           results.set(cadre.personId, await child.result());
           progress.assessed = results.size;
@@ -110,11 +156,16 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   // 2. Ranking: the missing are listed with the step they wait on, then their children closed.
   const unfinished = cadres.filter((c) => !results.has(c.personId));
   const waiting = await acts.openStepNames(unfinished.map((c) => cadreAssessmentId(prefix, year, c.personId)));
-  missing = unfinished.map((c) => ({ personId: c.personId, name: c.name, waitingOn: c.userId === null ? '无登录账号' : waiting[cadreAssessmentId(prefix, year, c.personId)] ?? '未知' }));
+  missing = unfinished.map((c) => ({
+    personId: c.personId,
+    name: c.name,
+    waitingOn: c.userId === null ? '无登录账号' : (waiting[cadreAssessmentId(prefix, year, c.personId)] ?? '未知'),
+  }));
   for (const c of unfinished) scopes.get(c.personId)?.cancel();
   await Promise.all(runs);
 
-  for (const c of cadres) if (results.has(c.personId)) scored.set(c.personId, { ...results.get(c.personId)!, name: c.name });
+  for (const c of cadres)
+    if (results.has(c.personId)) scored.set(c.personId, { ...results.get(c.personId)!, name: c.name });
   let ranking: RankedEntry[] = [];
   const publish = async (final: boolean) => {
     ranking = rank(rubric, [...scored.values()]);
@@ -125,8 +176,26 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
       version: progress.rankingVersion,
       final,
       rows: [
-        ...ranking.map((r) => ({ personId: r.personId, total: r.total, grade: gradeOf(rubric, r.total), rank: r.rank, top: r.top, bottom: r.bottom, missingStep: null, scores: r.scores })),
-        ...missing.map((m) => ({ personId: m.personId, total: null, grade: null, rank: null, top: false, bottom: false, missingStep: m.waitingOn, scores: {} })),
+        ...ranking.map((r) => ({
+          personId: r.personId,
+          total: r.total,
+          grade: gradeOf(rubric, r.total),
+          rank: r.rank,
+          top: r.top,
+          bottom: r.bottom,
+          missingStep: null,
+          scores: r.scores,
+        })),
+        ...missing.map((m) => ({
+          personId: m.personId,
+          total: null,
+          grade: null,
+          rank: null,
+          top: false,
+          bottom: false,
+          missingStep: m.waitingOn,
+          scores: {},
+        })),
       ],
     });
   };
@@ -140,9 +209,19 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   if (officerPublishes) {
     progress.phase = 'ranked';
     const ranked = rankingContext(ranking, missing);
-    const published = await steps.run(S.publishNotice, { townshipId, assignee: officer, deadline: { workingDays: settings.publishWorkingDays }, context: { year, ...ranked } });
+    const published = await steps.run(S.publishNotice, {
+      townshipId,
+      assignee: officer,
+      deadline: { workingDays: settings.publishWorkingDays },
+      context: { year, ...ranked },
+    });
     publishedBy = published.actor.userId;
-    await steps.recordProcessEvent('notice_published', published.actor, { version: progress.rankingVersion, where: published.form.where }, published.comment);
+    await steps.recordProcessEvent(
+      'notice_published',
+      published.actor,
+      { version: progress.rankingVersion, where: published.form.where },
+      published.comment,
+    );
   }
   const openedAt = new Date().toISOString();
   const notice = await acts.resolveStepSchedule({ openedAt, deadline: { workingDays: settings.noticeWorkingDays } });
@@ -154,7 +233,14 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   async function answerObjection(n: number, personId: number, reason: string): Promise<void> {
     const name = scored.get(personId)?.name ?? missing.find((m) => m.personId === personId)?.name ?? String(personId);
     const context = { year, cadre: name, objection: reason };
-    const answer = await steps.run(S.objectionAnswer, { townshipId, occurrence: n, name: `异议答复：${name}`, assignee: officer, deadline: { workingDays: settings.objectionAnswerWorkingDays }, context });
+    const answer = await steps.run(S.objectionAnswer, {
+      townshipId,
+      occurrence: n,
+      name: `异议答复：${name}`,
+      assignee: officer,
+      deadline: { workingDays: settings.objectionAnswerWorkingDays },
+      context,
+    });
     if (answer.decision !== 'approve' || !scored.has(personId)) return;
     const rescore = await steps.run(S.rescore, {
       townshipId,
@@ -177,8 +263,18 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
   if (officerPublishes) {
     // 确认考核结果: the officer closes the year; the results become final with this decision.
     progress.phase = 'closing';
-    const closing = { year, objections: progress.objections, versions: progress.rankingVersion, ...rankingContext(ranking, missing) };
-    await steps.run(S.confirmResults, { townshipId, assignee: officer, deadline: { workingDays: settings.confirmWorkingDays }, context: closing });
+    const closing = {
+      year,
+      objections: progress.objections,
+      versions: progress.rankingVersion,
+      ...rankingContext(ranking, missing),
+    };
+    await steps.run(S.confirmResults, {
+      townshipId,
+      assignee: officer,
+      deadline: { workingDays: settings.confirmWorkingDays },
+      context: closing,
+    });
   }
   await publish(true);
 
@@ -200,7 +296,16 @@ export async function townshipAssessment(input: TownshipCycleInput): Promise<{ r
       ),
   );
   progress.phase = 'done';
-  const summary = { ranked: ranking.length, missing: missing.length, versions: progress.rankingVersion, objections: progress.objections };
-  await endProcess('completed', { ...summary, top: ranking.filter((r) => r.top).map((r) => r.personId), bottom: ranking.filter((r) => r.bottom).map((r) => r.personId) });
+  const summary = {
+    ranked: ranking.length,
+    missing: missing.length,
+    versions: progress.rankingVersion,
+    objections: progress.objections,
+  };
+  await endProcess('completed', {
+    ...summary,
+    top: ranking.filter((r) => r.top).map((r) => r.personId),
+    bottom: ranking.filter((r) => r.bottom).map((r) => r.personId),
+  });
   return summary;
 }

@@ -19,7 +19,12 @@ describe('health probe workflow', () => {
 
   it('runs on a real worker against the dev server and reads the database through an activity', async () => {
     const taskQueue = `health-probe-${Date.now()}`;
-    const { worker, connection: workerConnection } = await createWorker({ db: database.db, address: inject('temporalAddress'), namespace: 'default', taskQueue });
+    const { worker, connection: workerConnection } = await createWorker({
+      db: database.db,
+      address: inject('temporalAddress'),
+      namespace: 'default',
+      taskQueue,
+    });
     const client = new Client({ connection });
     try {
       const result = await worker.runUntil(

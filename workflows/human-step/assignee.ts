@@ -21,7 +21,8 @@ export function actorIsAssignee(assignee: Assignee, actor: Actor): boolean {
  * organisation officer, then the county. A township-level assignee goes straight to the county.
  */
 export function supervisorChain(assignee: Assignee, townshipId: number | null): Assignee[] {
-  const townshipLevel = assignee.kind === 'role' && (assignee.role === 'township_officer' || assignee.role === 'township_secretary');
+  const townshipLevel =
+    assignee.kind === 'role' && (assignee.role === 'township_officer' || assignee.role === 'township_secretary');
   const county: Assignee = { kind: 'role', role: 'county_admin' };
   if (townshipId == null || townshipLevel) return [county];
   return [{ kind: 'role', role: 'township_officer', townshipId }, county];

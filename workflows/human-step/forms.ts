@@ -19,5 +19,8 @@ export function checkForm(registry: FormRegistry, name: string, value: unknown):
   if (!schema) return [{ field: '(form)', message: `unknown form ${name}` }];
   const result = schema.safeParse(value ?? {});
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(form)', message: issue.message }));
+  return result.error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(form)',
+    message: issue.message,
+  }));
 }

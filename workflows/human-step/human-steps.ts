@@ -2,7 +2,16 @@
 // before the deadline, escalates after it, takes decisions through the `actOnTask` Update
 // (checked by a validator first) and returns the decision. Everything here is deterministic:
 // clocks come from the workflow, calendars and writes from activities.
-import { CancellationScope, condition, isCancellation, patched, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  condition,
+  isCancellation,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { chinaMinuteOf } from '../../domain/china-time.js';
 import { CurrentStep, WaitingOn } from '../search-attributes.js';
 import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
@@ -12,7 +21,16 @@ import { refuse } from './refusal.js';
 import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
 import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
 import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode } from './types.js';
-import { DECISIONS, type Actor, type Assignee, type Decision, type HumanStepSpec, type StepOutcome, type TaskActionRequest, type TaskActionResult } from './types.js';
+import {
+  DECISIONS,
+  type Actor,
+  type Assignee,
+  type Decision,
+  type HumanStepSpec,
+  type StepOutcome,
+  type TaskActionRequest,
+  type TaskActionResult,
+} from './types.js';
 
 /**
  * Steps escalate along the catalogue's chain of several hops (township, then county). Runs
@@ -78,7 +96,9 @@ interface OpenStep {
 
 /** How "waiting on" reads in a visibility query: `user:12`, `role:township_officer@3`. */
 export function waitingOnKey(assignee: Assignee): string {
-  return assignee.kind === 'user' ? `user:${assignee.userId}` : `role:${assignee.role}@${assignee.townshipId ?? ''}${assignee.villageId ? `/${assignee.villageId}` : ''}`;
+  return assignee.kind === 'user'
+    ? `user:${assignee.userId}`
+    : `role:${assignee.role}@${assignee.townshipId ?? ''}${assignee.villageId ? `/${assignee.villageId}` : ''}`;
 }
 
 /** '2026-12-26 09:21' in China time, for people; plain arithmetic, so replays agree. */
@@ -159,7 +179,17 @@ export class HumanSteps {
       escalateAfter: spec.escalate?.map((e) => e.after),
     });
     const assignees = Array.isArray(spec.assignee) ? spec.assignee : [spec.assignee];
-    const step: OpenStep = { spec, round, signers: [], mode: spec.signMode ?? 'any', schedule, reminded: false, overdue: false, escalated: 0, version: 0 };
+    const step: OpenStep = {
+      spec,
+      round,
+      signers: [],
+      mode: spec.signMode ?? 'any',
+      schedule,
+      reminded: false,
+      overdue: false,
+      escalated: 0,
+      version: 0,
+    };
     this.open.set(spec.key, step);
     this.active++;
     try {
@@ -169,7 +199,8 @@ export class HumanSteps {
       await this.waitForOutcome(step);
       return step.outcome as StepOutcome<F>;
     } catch (error) {
-      if (isCancellation(error)) await CancellationScope.nonCancellable(() => this.cancelStep(step, 'process cancelled'));
+      if (isCancellation(error))
+        await CancellationScope.nonCancellable(() => this.cancelStep(step, 'process cancelled'));
       throw error;
     } finally {
       this.open.delete(spec.key);
@@ -200,29 +231,51 @@ export class HumanSteps {
   private nextAlarm(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
     const { schedule, spec } = step;
     if (!step.reminded && schedule.remindAt) {
-      return { at: Date.parse(schedule.remindAt), fire: async () => {
-        step.reminded = true;
-        await this.notify(step, 'task_reminder', this.waitingOn(step), `即将到期：${spec.name}`, this.undecided(step)[0]);
-        await this.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
-      } };
+      return {
+        at: Date.parse(schedule.remindAt),
+        fire: async () => {
+          step.reminded = true;
+          await this.notify(
+            step,
+            'task_reminder',
+            this.waitingOn(step),
+            `即将到期：${spec.name}`,
+            this.undecided(step)[0],
+          );
+          await this.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
+        },
+      };
     }
     if (!step.overdue) {
-      return { at: Date.parse(schedule.dueAt), fire: async () => {
-        step.overdue = true;
-        await this.notify(step, 'task_overdue', this.waitingOn(step), `已逾期：${spec.name}`, this.undecided(step)[0]);
-        await this.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
-      } };
+      return {
+        at: Date.parse(schedule.dueAt),
+        fire: async () => {
+          step.overdue = true;
+          await this.notify(
+            step,
+            'task_overdue',
+            this.waitingOn(step),
+            `已逾期：${spec.name}`,
+            this.undecided(step)[0],
+          );
+          await this.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
+        },
+      };
     }
     const level = step.escalated;
     const rule = spec.escalate?.[level];
     if (rule && schedule.escalateAt[level]) {
-      return { at: Date.parse(schedule.escalateAt[level]), fire: async () => {
-        step.escalated = level + 1;
-        const recipients = [escalationRecipient(rule.notify, spec.townshipId)];
-        await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, this.undecided(step)[0]);
-        for (const s of this.undecided(step)) await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
-        await this.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
-      } };
+      return {
+        at: Date.parse(schedule.escalateAt[level]),
+        fire: async () => {
+          step.escalated = level + 1;
+          const recipients = [escalationRecipient(rule.notify, spec.townshipId)];
+          await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, this.undecided(step)[0]);
+          for (const s of this.undecided(step))
+            await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
+          await this.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
+        },
+      };
     }
     return undefined;
   }
@@ -247,7 +300,8 @@ export class HumanSteps {
 
   private validate(req: TaskActionRequest): void {
     const found = this.find(req.taskKey);
-    if (!found || found.step.outcome || found.signer.decision || found.signer.closing) refuse('task_closed', 'the task is already decided or closed');
+    if (!found || found.step.outcome || found.signer.decision || found.signer.closing)
+      refuse('task_closed', 'the task is already decided or closed');
     const { step, signer } = found;
     const { actor, action } = req;
     const isAssignee = actorIsAssignee(signer.assignee, actor);
@@ -255,16 +309,26 @@ export class HumanSteps {
     const isInitiator = this.process.startedBy !== null && actor.userId === this.process.startedBy;
     if ((DECISIONS as readonly string[]).includes(action)) {
       if (!isAssignee) refuse('not_assignee', 'only the assignee may decide this task');
-      if (!step.spec.decisions.includes(action as Decision)) refuse('action_not_allowed', `this step does not allow "${action}"`);
-      if ((action === 'reject' || action === 'return') && !req.comment?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'comment', message: 'required' }]);
+      if (!step.spec.decisions.includes(action as Decision))
+        refuse('action_not_allowed', `this step does not allow "${action}"`);
+      if ((action === 'reject' || action === 'return') && !req.comment?.trim())
+        refuse('invalid_request', 'a reason is required', [{ field: 'comment', message: 'required' }]);
       if (action === 'return' && (!req.returnTo || !step.spec.returnTo?.includes(req.returnTo))) {
-        refuse('invalid_request', 'returnTo must name an earlier step this one may return to', [{ field: 'returnTo', message: 'invalid' }]);
+        refuse('invalid_request', 'returnTo must name an earlier step this one may return to', [
+          { field: 'returnTo', message: 'invalid' },
+        ]);
       }
       if (action === 'submit' || action === 'approve') {
         const problems = checkForm(this.process.forms, step.spec.form, req.form);
         for (const path of step.spec.formRequires ?? []) {
-          const value = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), req.form);
-          if (value === undefined || value === null || value === '') problems.push({ field: path, message: 'required' });
+          const value = path
+            .split('.')
+            .reduce<unknown>(
+              (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+              req.form,
+            );
+          if (value === undefined || value === null || value === '')
+            problems.push({ field: path, message: 'required' });
         }
         if (problems.length) refuse('invalid_form', 'the form has invalid fields', problems);
       }
@@ -282,9 +346,12 @@ export class HumanSteps {
     if (['transfer', 'add_signer', 'cc'].includes(action) && !(req.userIds && req.userIds.length > 0)) {
       refuse('invalid_request', 'choose at least one person', [{ field: 'userIds', message: 'required' }]);
     }
-    if (action === 'transfer' && req.userIds!.length !== 1) refuse('invalid_request', 'transfer to exactly one person', [{ field: 'userIds', message: 'one' }]);
-    if (action === 'change_deadline' && !req.deadline) refuse('invalid_request', 'a new deadline is required', [{ field: 'deadline', message: 'required' }]);
-    if (action === 'comment' && !req.comment?.trim()) refuse('invalid_request', 'the comment is empty', [{ field: 'comment', message: 'required' }]);
+    if (action === 'transfer' && req.userIds!.length !== 1)
+      refuse('invalid_request', 'transfer to exactly one person', [{ field: 'userIds', message: 'one' }]);
+    if (action === 'change_deadline' && !req.deadline)
+      refuse('invalid_request', 'a new deadline is required', [{ field: 'deadline', message: 'required' }]);
+    if (action === 'comment' && !req.comment?.trim())
+      refuse('invalid_request', 'the comment is empty', [{ field: 'comment', message: 'required' }]);
   }
 
   private async act(req: TaskActionRequest): Promise<TaskActionResult> {
@@ -294,9 +361,22 @@ export class HumanSteps {
       signer.closing = true;
       const decision = req.action as Decision;
       const at = new Date().toISOString();
-      await acts.closeTask({ taskKey: signer.taskKey, status: 'done', decision: { decision, form: req.form ?? {}, comment: req.comment, returnTo: req.returnTo }, decidedBy: actor.userId, at });
+      await acts.closeTask({
+        taskKey: signer.taskKey,
+        status: 'done',
+        decision: { decision, form: req.form ?? {}, comment: req.comment, returnTo: req.returnTo },
+        decidedBy: actor.userId,
+        at,
+      });
       signer.decision = decision;
-      await this.event(step, signer, decision, actor, { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf }, req.comment);
+      await this.event(
+        step,
+        signer,
+        decision,
+        actor,
+        { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf },
+        req.comment,
+      );
       const finished = step.mode === 'any' || decision !== 'approve' || this.undecided(step).length === 0;
       if (finished) {
         for (const other of this.undecided(step)) await this.cancelSigner(step, other, 'decided by another signer');
@@ -307,7 +387,10 @@ export class HumanSteps {
           returnTo: req.returnTo,
           actor,
           at,
-          signers: step.signers.map((s) => ({ userId: s.assignee.kind === 'user' ? s.assignee.userId : null, decision: s.decision })),
+          signers: step.signers.map((s) => ({
+            userId: s.assignee.kind === 'user' ? s.assignee.userId : null,
+            decision: s.decision,
+          })),
         };
       }
     } else {
@@ -337,7 +420,13 @@ export class HumanSteps {
         await this.event(step, signer, 'signer_added', actor, detail, req.comment);
         return;
       case 'cc':
-        await this.notify(step, 'task_cc', req.userIds!.map((userId) => ({ kind: 'user', userId }) as Assignee), `抄送：${step.spec.name}`, signer);
+        await this.notify(
+          step,
+          'task_cc',
+          req.userIds!.map((userId) => ({ kind: 'user', userId }) as Assignee),
+          `抄送：${step.spec.name}`,
+          signer,
+        );
         await this.event(step, signer, 'cc', actor, detail, req.comment);
         return;
       case 'urge':
@@ -356,7 +445,8 @@ export class HumanSteps {
         });
         const previous = step.schedule.dueAt;
         Object.assign(step, { schedule, reminded: false, overdue: false, escalated: 0 });
-        for (const s of this.undecided(step)) await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: 0 });
+        for (const s of this.undecided(step))
+          await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: 0 });
         await this.event(step, signer, 'deadline_changed', actor, { from: previous, to: schedule.dueAt }, req.comment);
         return;
       }
@@ -401,7 +491,14 @@ export class HumanSteps {
     for (const signer of this.undecided(step)) if (!signer.closing) await this.cancelSigner(step, signer, reason);
   }
 
-  private async event(step: OpenStep, signer: Signer | null, action: string, actor: Actor | null, detail: Record<string, unknown>, comment?: string): Promise<void> {
+  private async event(
+    step: OpenStep,
+    signer: Signer | null,
+    action: string,
+    actor: Actor | null,
+    detail: Record<string, unknown>,
+    comment?: string,
+  ): Promise<void> {
     await acts.recordEvent({
       eventKey: `${this.processId}:e${++this.eventSeq}`,
       processId: this.processId,
@@ -414,7 +511,13 @@ export class HumanSteps {
     });
   }
 
-  private async notify(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string, signer?: Signer): Promise<void> {
+  private async notify(
+    step: OpenStep,
+    kind: NotifyRequest['kind'],
+    to: Assignee[],
+    title: string,
+    signer?: Signer,
+  ): Promise<void> {
     if (to.length === 0) return;
     await acts.notify({
       key: `${this.processId}:n${++this.eventSeq}`,
@@ -440,7 +543,12 @@ export class HumanSteps {
   }
 
   /** An event of the process as a whole (mentor replaced, term extended …) on its timeline. */
-  async recordProcessEvent(action: string, actor: Actor | null, detail: Record<string, unknown>, comment?: string): Promise<void> {
+  async recordProcessEvent(
+    action: string,
+    actor: Actor | null,
+    detail: Record<string, unknown>,
+    comment?: string,
+  ): Promise<void> {
     await acts.recordEvent({
       eventKey: `${this.processId}:e${++this.eventSeq}`,
       processId: this.processId,
@@ -458,7 +566,13 @@ export class HumanSteps {
     for (const step of this.open.values()) {
       for (const signer of this.undecided(step)) {
         if (signer.closing || signer.assignee.kind !== 'user' || signer.assignee.userId !== fromUserId) continue;
-        await this.operate(step, signer, { taskKey: signer.taskKey, action: 'transfer', actor, userIds: [toUserId], comment: reason });
+        await this.operate(step, signer, {
+          taskKey: signer.taskKey,
+          action: 'transfer',
+          actor,
+          userIds: [toUserId],
+          comment: reason,
+        });
         step.version++;
         moved++;
       }

@@ -14,12 +14,19 @@ export interface StepSchedule {
 }
 
 export interface StepActivities extends TaskActivities {
-  resolveStepSchedule(input: { openedAt: string; deadline: Deadline; remindBefore?: Offset; escalateAfter?: Offset[] }): Promise<StepSchedule>;
+  resolveStepSchedule(input: {
+    openedAt: string;
+    deadline: Deadline;
+    remindBefore?: Offset;
+    escalateAfter?: Offset[];
+  }): Promise<StepSchedule>;
   notify(input: NotifyRequest): Promise<unknown>;
 }
 
 export type { Recipient };
 
 export function recipientOf(assignee: Assignee): Recipient {
-  return assignee.kind === 'user' ? { userId: assignee.userId } : { role: assignee.role, townshipId: assignee.townshipId ?? null, villageId: assignee.villageId ?? null };
+  return assignee.kind === 'user'
+    ? { userId: assignee.userId }
+    : { role: assignee.role, townshipId: assignee.townshipId ?? null, villageId: assignee.villageId ?? null };
 }

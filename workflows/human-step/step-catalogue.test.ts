@@ -72,7 +72,11 @@ describe('step catalogue', () => {
         // village-level and township-officer steps climb more than one level
         if (step.role !== 'township_secretary') expect(step.escalate.length, step.key).toBeGreaterThan(1);
         // the schema is the form's, from the process's own forms
-        expect(step.schema, step.key).toBe(PROCESS_TYPES[Object.keys(PROCESS_TYPES).find((t) => PROCESS_TYPES[t].catalogue === catalogue)!].forms[step.form]);
+        expect(step.schema, step.key).toBe(
+          PROCESS_TYPES[Object.keys(PROCESS_TYPES).find((t) => PROCESS_TYPES[t].catalogue === catalogue)!].forms[
+            step.form
+          ],
+        );
       }
     }
   });
@@ -80,7 +84,12 @@ describe('step catalogue', () => {
   it('serves each step in both languages with its edges inside the catalogue', () => {
     const views = stepViews(mentorPairingSteps);
     expect(views.map((v) => v.key)[0]).toBe('proposal.approval');
-    expect(views.find((v) => v.key === 'exchange')).toMatchObject({ name: '定期交流（每月）', nameEn: 'Monthly exchange', occurrence: 'exchange.m', role: 'mentor' });
+    expect(views.find((v) => v.key === 'exchange')).toMatchObject({
+      name: '定期交流（每月）',
+      nameEn: 'Monthly exchange',
+      occurrence: 'exchange.m',
+      role: 'mentor',
+    });
     const keys = new Set(views.map((v) => v.key));
     for (const view of views) for (const next of view.next) expect(keys.has(next)).toBe(true);
   });

@@ -75,10 +75,10 @@ export type FormOf<D> = D extends HumanStepDefinition<infer S> ? z.infer<S> : ne
  * Declares a process's steps once. Names in code are camelCase (`proposalApproval`); `key` is
  * the step key stored on tasks and acted on through the API, unchanged.
  */
-export function defineSteps<Forms extends FormRegistry, const Entries extends Record<string, EntryInput<keyof Forms & string>>>(
-  forms: Forms,
-  entries: Entries,
-): StepCatalogue<Forms, Entries> {
+export function defineSteps<
+  Forms extends FormRegistry,
+  const Entries extends Record<string, EntryInput<keyof Forms & string>>,
+>(forms: Forms, entries: Entries): StepCatalogue<Forms, Entries> {
   const keys = new Set<string>();
   const out: Record<string, AnyStepDefinition> = {};
   for (const [name, entry] of Object.entries(entries) as [string, EntryInput<string>][]) {

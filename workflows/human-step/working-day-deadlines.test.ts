@@ -23,15 +23,21 @@ describe('working-day deadlines across holidays', () => {
     const now = await h.env.currentTimeMs();
     // The first two weekdays after tomorrow become holidays (say, a local festival).
     const holidays: string[] = [];
-    for (let day = nextDay(nextDay(chinaDay(now))); holidays.length < 2; day = nextDay(day)) if (!isWeekend(day)) holidays.push(day);
-    await h.db.insertInto('calendar_overrides').values(holidays.map((day) => ({ day, kind: 'holiday' as const, name: '本地节假日' }))).execute();
+    for (let day = nextDay(nextDay(chinaDay(now))); holidays.length < 2; day = nextDay(day))
+      if (!isWeekend(day)) holidays.push(day);
+    await h.db
+      .insertInto('calendar_overrides')
+      .values(holidays.map((day) => ({ day, kind: 'holiday' as const, name: '本地节假日' })))
+      .execute();
 
     const ids = await h.db
       .selectFrom('users as u')
       .innerJoin('people as p', 'p.id', 'u.person_id')
       .select(['u.id as userId', 'u.role', 'p.id as personId', 'p.name', 'p.village_id'])
       .where('p.township_id', '=', 2)
-      .where((eb) => eb.or([eb('u.role', '=', 'mentor'), eb.and([eb('u.role', '=', 'cadre'), eb('p.newly_elected', '=', true)])]))
+      .where((eb) =>
+        eb.or([eb('u.role', '=', 'mentor'), eb.and([eb('u.role', '=', 'cadre'), eb('p.newly_elected', '=', true)])]),
+      )
       .orderBy('u.id')
       .execute();
     const mentor = ids.find((r) => r.role === 'mentor')!;
@@ -40,20 +46,34 @@ describe('working-day deadlines across holidays', () => {
     const handle = await h.env.client.workflow.start(mentorPairing, {
       taskQueue: h.taskQueue,
       workflowId: id,
-      args: [{ townshipId: 2, villageId: mentee.village_id, mentee: { personId: mentee.personId, userId: mentee.userId, name: mentee.name }, mentor: { personId: mentor.personId, userId: mentor.userId, name: mentor.name }, proposedBy: (await h.actor('officer-02')).userId, settings: { approvalWorkingDays: 3 } }],
+      args: [
+        {
+          townshipId: 2,
+          villageId: mentee.village_id,
+          mentee: { personId: mentee.personId, userId: mentee.userId, name: mentee.name },
+          mentor: { personId: mentor.personId, userId: mentor.userId, name: mentor.name },
+          proposedBy: (await h.actor('officer-02')).userId,
+          settings: { approvalWorkingDays: 3 },
+        },
+      ],
     });
     const task = await h.openTask(id, 'proposal.approval');
     // The 'opened' event follows the row by an activity; it carries the workflow's clock.
     let opened: { at: Date | string } | undefined;
     while (!opened) {
-      opened = await h.db.selectFrom('task_events').select('at').where('process_id', '=', id).where('action', '=', 'opened').executeTakeFirst();
+      opened = await h.db
+        .selectFrom('task_events')
+        .select('at')
+        .where('process_id', '=', id)
+        .where('action', '=', 'opened')
+        .executeTakeFirst();
       if (!opened) await new Promise((r) => setTimeout(r, 20));
     }
 
     // Counted by hand: three working days after the opening day, skipping weekends and the two holidays.
     const workingDaysAfter = (from: string, n: number) => {
       let day = from;
-      for (let counted = 0; counted < n; ) {
+      for (let counted = 0; counted < n;) {
         day = nextDay(day);
         if (!isWeekend(day) && !holidays.includes(day)) counted++;
       }
@@ -64,11 +84,18 @@ describe('working-day deadlines across holidays', () => {
 
     await h.env.sleep(task.due_at.getTime() - (await h.env.currentTimeMs()) + 10 * DAY);
     // Timers fire in skipped time; the activities recording them still take real milliseconds.
-    const events = await vi.waitFor(async () => {
-      const rows = await h.db.selectFrom('task_events').select(['action', 'at']).where('process_id', '=', id).execute();
-      expect(rows.map((e) => e.action)).toContain('escalated');
-      return rows;
-    }, { timeout: 20_000, interval: 100 });
+    const events = await vi.waitFor(
+      async () => {
+        const rows = await h.db
+          .selectFrom('task_events')
+          .select(['action', 'at'])
+          .where('process_id', '=', id)
+          .execute();
+        expect(rows.map((e) => e.action)).toContain('escalated');
+        return rows;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     const at = (action: string) => new Date(events.find((e) => e.action === action)!.at).getTime();
     const near = (actual: number, expected: number) => {
       expect(actual).toBeGreaterThanOrEqual(expected);
@@ -80,10 +107,18 @@ describe('working-day deadlines across holidays', () => {
     // Escalation: two working days after the deadline, to the county (the assignee is a township role).
     near(at('escalated'), endOfChinaDay(workingDaysAfter(dueDay, 2)));
     const admin = await h.actor('admin');
-    await vi.waitFor(async () => {
-      const told = await h.db.selectFrom('notifications').select('kind').where('user_id', '=', admin.userId).where('task_id', '=', task.id).execute();
-      expect(told).toContainEqual({ kind: 'task_escalated' });
-    }, { timeout: 20_000, interval: 100 });
+    await vi.waitFor(
+      async () => {
+        const told = await h.db
+          .selectFrom('notifications')
+          .select('kind')
+          .where('user_id', '=', admin.userId)
+          .where('task_id', '=', task.id)
+          .execute();
+        expect(told).toContainEqual({ kind: 'task_escalated' });
+      },
+      { timeout: 20_000, interval: 100 },
+    );
     await handle.cancel();
   }, 120_000);
 });

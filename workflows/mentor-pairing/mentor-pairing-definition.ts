@@ -56,5 +56,8 @@ export interface MentorPairingOutcome {
   exchangesMissed: number;
 }
 
-export const reassignMentorUpdate = defineUpdate<{ moved: number }, [{ actor: Actor; mentor: PairingPerson; reason: string }]>('reassignMentor');
+export const reassignMentorUpdate = defineUpdate<
+  { moved: number },
+  [{ actor: Actor; mentor: PairingPerson; reason: string }]
+>('reassignMentor');
 export const endPairingEarlyUpdate = defineUpdate<void, [{ actor: Actor; reason: string }]>('endPairingEarly');

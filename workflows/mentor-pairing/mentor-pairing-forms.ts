@@ -14,7 +14,12 @@ export const mentorPairingForms = {
   growthPlan: z.object({ goals: z.array(text(200)).min(1).max(10), measures: text(2000).optional() }).strict(),
   /** 定期交流: one month's exchange. */
   exchange: z
-    .object({ date: isoDate, form: z.enum(EXCHANGE_FORMS), notes: text(2000), problemsSolved: z.string().trim().max(2000).optional() })
+    .object({
+      date: isoDate,
+      form: z.enum(EXCHANGE_FORMS),
+      notes: text(2000),
+      problemsSolved: z.string().trim().max(2000).optional(),
+    })
     .strict(),
   /** 中期评估 at month 6. */
   midtermReview: z.object({ progress: text(2000), nextSteps: text(2000) }).strict(),

@@ -42,16 +42,29 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
       const previous = mentor;
       mentor = next;
       const moved = await steps.reassignOpen(previous.userId, next.userId, actor, reason);
-      await steps.recordProcessEvent('mentor_reassigned', actor, { from: previous, to: next, tasksMoved: moved }, reason);
+      await steps.recordProcessEvent(
+        'mentor_reassigned',
+        actor,
+        { from: previous, to: next, tasksMoved: moved },
+        reason,
+      );
       return { moved };
     },
     {
       validator: ({ actor, mentor: next, reason }) => {
-        if (!mayManage(actor)) refuse('not_assignee', 'only the township officer or the county may reassign the mentor');
+        if (!mayManage(actor))
+          refuse('not_assignee', 'only the township officer or the county may reassign the mentor');
         if (endedEarly) refuse('task_closed', 'the pairing has ended');
-        if (!reason?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
-        if (next.personId === mentor.personId) refuse('invalid_request', 'that person is already the mentor', [{ field: 'mentorPersonId', message: 'same' }]);
-        if (next.personId === input.mentee.personId) refuse('invalid_request', 'the mentee cannot mentor themselves', [{ field: 'mentorPersonId', message: 'mentee' }]);
+        if (!reason?.trim())
+          refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
+        if (next.personId === mentor.personId)
+          refuse('invalid_request', 'that person is already the mentor', [
+            { field: 'mentorPersonId', message: 'same' },
+          ]);
+        if (next.personId === input.mentee.personId)
+          refuse('invalid_request', 'the mentee cannot mentor themselves', [
+            { field: 'mentorPersonId', message: 'mentee' },
+          ]);
       },
     },
   );
@@ -67,7 +80,8 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
       validator: ({ actor, reason }) => {
         if (!mayManage(actor)) refuse('not_assignee', 'only the township officer or the county may end a pairing');
         if (endedEarly) refuse('task_closed', 'the pairing has already ended');
-        if (!reason?.trim()) refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
+        if (!reason?.trim())
+          refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
       },
     },
   );
@@ -87,10 +101,25 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
 
   async function growthPlan(): Promise<void> {
     for (;;) {
-      await steps.run(S.growthPlanDraft, { ...base, assignee: user(input.mentee), deadline: { days: settings.growthPlanDays }, context: context() });
-      const review = await steps.run(S.growthPlanReview, { ...base, assignee: user(mentor), deadline: { workingDays: settings.reviewWorkingDays }, context: context() });
+      await steps.run(S.growthPlanDraft, {
+        ...base,
+        assignee: user(input.mentee),
+        deadline: { days: settings.growthPlanDays },
+        context: context(),
+      });
+      const review = await steps.run(S.growthPlanReview, {
+        ...base,
+        assignee: user(mentor),
+        deadline: { workingDays: settings.reviewWorkingDays },
+        context: context(),
+      });
       if (review.decision === 'return') continue;
-      const approval = await steps.run(S.growthPlanApproval, { ...base, assignee: officer, deadline: { workingDays: settings.reviewWorkingDays }, context: context() });
+      const approval = await steps.run(S.growthPlanApproval, {
+        ...base,
+        assignee: officer,
+        deadline: { workingDays: settings.reviewWorkingDays },
+        context: context(),
+      });
       if (approval.decision === 'approve') return;
     }
   }
@@ -109,7 +138,15 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
       exchangeRuns.push(
         scope
           .run(() =>
-            steps.run(S.exchange, { ...base, ...exchangeTimers(settings), occurrence: month, name: `第 ${month} 月定期交流`, assignee: user(mentor), deadline: { at: due }, context: { ...context(), month } }),
+            steps.run(S.exchange, {
+              ...base,
+              ...exchangeTimers(settings),
+              occurrence: month,
+              name: `第 ${month} 月定期交流`,
+              assignee: user(mentor),
+              deadline: { at: due },
+              context: { ...context(), month },
+            }),
           )
           .then(
             () => void counts.recorded++,
@@ -129,16 +166,31 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
   }
 
   const mentorEvaluation = () =>
-    steps.run(S.finalMentorEvaluation, { ...base, assignee: user(mentor), deadline: { days: settings.evaluationDays }, context: context() });
+    steps.run(S.finalMentorEvaluation, {
+      ...base,
+      assignee: user(mentor),
+      deadline: { days: settings.evaluationDays },
+      context: context(),
+    });
 
   /** Both sides evaluate at once; the township signs off or sends the mentor's evaluation back. */
   async function evaluate(): Promise<MentorEvaluationForm> {
     let [, evaluation] = await Promise.all([
-      steps.run(S.finalSelfEvaluation, { ...base, assignee: user(input.mentee), deadline: { days: settings.evaluationDays }, context: context() }),
+      steps.run(S.finalSelfEvaluation, {
+        ...base,
+        assignee: user(input.mentee),
+        deadline: { days: settings.evaluationDays },
+        context: context(),
+      }),
       mentorEvaluation(),
     ]);
     for (;;) {
-      const signOff = await steps.run(S.finalSignOff, { ...base, assignee: officer, deadline: { workingDays: settings.reviewWorkingDays }, context: { ...context(), grade: evaluation.form.grade } });
+      const signOff = await steps.run(S.finalSignOff, {
+        ...base,
+        assignee: officer,
+        deadline: { workingDays: settings.reviewWorkingDays },
+        context: { ...context(), grade: evaluation.form.grade },
+      });
       if (signOff.decision === 'approve') return evaluation.form;
       evaluation = await mentorEvaluation();
     }
@@ -146,8 +198,20 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
 
   async function run(): Promise<MentorPairingOutcome> {
     const secretary: Assignee = { kind: 'role', role: 'township_secretary', townshipId: township };
-    const approval = await steps.run(S.proposalApproval, { ...base, assignee: secretary, deadline: { workingDays: settings.approvalWorkingDays }, context: context() });
-    if (approval.decision === 'reject') return { status: 'rejected', reason: approval.comment, mentorPersonId: mentor.personId, exchangesRecorded: 0, exchangesMissed: 0 };
+    const approval = await steps.run(S.proposalApproval, {
+      ...base,
+      assignee: secretary,
+      deadline: { workingDays: settings.approvalWorkingDays },
+      context: context(),
+    });
+    if (approval.decision === 'reject')
+      return {
+        status: 'rejected',
+        reason: approval.comment,
+        mentorPersonId: mentor.personId,
+        exchangesRecorded: 0,
+        exchangesMissed: 0,
+      };
 
     const termStart = new Date(Date.now());
     let termMonths = settings.termMonths;
@@ -158,14 +222,26 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
     let extended = false;
     if (result.grade === 'unqualified' && settings.extensionMonths > 0) {
       extended = true;
-      await steps.recordProcessEvent('term_extended', null, { months: settings.extensionMonths }, '评价为不合格，延长帮带期');
+      await steps.recordProcessEvent(
+        'term_extended',
+        null,
+        { months: settings.extensionMonths },
+        '评价为不合格，延长帮带期',
+      );
       await scheduleExchanges(termStart, termMonths + 1, termMonths + settings.extensionMonths);
       termMonths += settings.extensionMonths;
       const extendedEnd = addMonths(termStart, termMonths).getTime();
       if (extendedEnd > Date.now()) await sleep(extendedEnd - Date.now());
       result = await evaluate();
     }
-    return { status: 'completed', grade: result.grade, extended, mentorPersonId: mentor.personId, exchangesRecorded: 0, exchangesMissed: 0 };
+    return {
+      status: 'completed',
+      grade: result.grade,
+      extended,
+      mentorPersonId: mentor.personId,
+      exchangesRecorded: 0,
+      exchangesMissed: 0,
+    };
   }
 
   try {
@@ -186,7 +262,13 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
     }
     for (const scope of exchangeScopes) scope.cancel();
     await CancellationScope.nonCancellable(() => Promise.all(exchangeRuns));
-    const final: MentorPairingOutcome = { status: 'ended_early', reason: endedEarly.reason, mentorPersonId: mentor.personId, exchangesRecorded: counts.recorded, exchangesMissed: counts.missed };
+    const final: MentorPairingOutcome = {
+      status: 'ended_early',
+      reason: endedEarly.reason,
+      mentorPersonId: mentor.personId,
+      exchangesRecorded: counts.recorded,
+      exchangesMissed: counts.missed,
+    };
     await CancellationScope.nonCancellable(() => endProcess('ended_early', { ...final }));
     return final;
   }

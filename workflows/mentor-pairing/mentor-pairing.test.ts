@@ -63,17 +63,34 @@ async function events(processId: string, stepKey: string) {
     .execute();
 }
 
-const exchange = (month: number) => ({ date: '2026-01-15', form: 'visit', notes: `第${month}月走访，了解工作进展`, problemsSolved: '协调解决灌溉问题' });
+const exchange = (month: number) => ({
+  date: '2026-01-15',
+  form: 'visit',
+  notes: `第${month}月走访，了解工作进展`,
+  problemsSolved: '协调解决灌溉问题',
+});
 
 describe('mentor pairing over a term', () => {
   it('runs proposal, growth plan with rework, monthly exchanges, mid-term review, an extension after 不合格, and sign-off', async () => {
     const id = 'mentor-pairing-full-term';
-    const handle = await h.env.client.workflow.start(mentorPairing, { taskQueue: h.taskQueue, workflowId: id, args: [input] });
+    const handle = await h.env.client.workflow.start(mentorPairing, {
+      taskQueue: h.taskQueue,
+      workflowId: id,
+      args: [input],
+    });
 
     await h.act(id, 'proposal.approval', 'secretary-01', { action: 'approve', form: {} });
     await h.act(id, 'growth-plan.draft', menteeUser, { action: 'submit', form: { goals: ['熟悉村务工作'] } });
-    await h.act(id, 'growth-plan.review', mentorUser, { action: 'return', returnTo: 'growth-plan.draft', comment: '目标太少，请补充', form: {} });
-    await h.act(id, 'growth-plan.draft', menteeUser, { action: 'submit', form: { goals: ['熟悉村务工作', '牵头一个产业项目'], measures: '每月跟班学习' } });
+    await h.act(id, 'growth-plan.review', mentorUser, {
+      action: 'return',
+      returnTo: 'growth-plan.draft',
+      comment: '目标太少，请补充',
+      form: {},
+    });
+    await h.act(id, 'growth-plan.draft', menteeUser, {
+      action: 'submit',
+      form: { goals: ['熟悉村务工作', '牵头一个产业项目'], measures: '每月跟班学习' },
+    });
     await h.act(id, 'growth-plan.review', mentorUser, { action: 'approve', form: {} });
     await h.act(id, 'growth-plan.approval', 'officer-01', { action: 'approve', form: { opinion: '同意' } });
 
@@ -83,14 +100,22 @@ describe('mentor pairing over a term', () => {
       if (month !== 3) await h.act(id, `exchange.m${month}`, mentorUser, { action: 'submit', form: exchange(month) });
       if (month === 6) {
         await advanceTo(new Date(task.due_at.getTime() + 1000));
-        await h.act(id, 'midterm.review', mentorUser, { action: 'submit', form: { progress: '进步明显', nextSteps: '加强群众工作' } });
+        await h.act(id, 'midterm.review', mentorUser, {
+          action: 'submit',
+          form: { progress: '进步明显', nextSteps: '加强群众工作' },
+        });
       }
       await advanceTo(new Date(task.due_at.getTime() + 1000));
     }
 
     // Month 3 was never recorded: reminded 3 days before its end, overdue at the end, the
     // township officer told 7 days later.
-    const m3 = await h.db.selectFrom('tasks').select(['id', 'due_at', 'status', 'escalation_level']).where('process_id', '=', id).where('step_key', '=', 'exchange.m3').executeTakeFirstOrThrow();
+    const m3 = await h.db
+      .selectFrom('tasks')
+      .select(['id', 'due_at', 'status', 'escalation_level'])
+      .where('process_id', '=', id)
+      .where('step_key', '=', 'exchange.m3')
+      .executeTakeFirstOrThrow();
     const m3Events = await events(id, 'exchange.m3');
     const at = (action: string) => new Date(m3Events.find((e) => e.action === action)!.at).getTime();
     // A timer fires at its instant; the event carries the time of the workflow task that
@@ -110,13 +135,21 @@ describe('mentor pairing over a term', () => {
     expect(m3.escalation_level).toBe(2);
     const [officerId, adminId] = [(await h.actor('officer-01')).userId, (await h.actor('admin')).userId];
     for (const userId of [officerId, adminId]) {
-      const escalations = await h.db.selectFrom('notifications').select(['title', 'task_id']).where('user_id', '=', userId).where('kind', '=', 'task_escalated').execute();
+      const escalations = await h.db
+        .selectFrom('notifications')
+        .select(['title', 'task_id'])
+        .where('user_id', '=', userId)
+        .where('kind', '=', 'task_escalated')
+        .execute();
       expect(escalations).toContainEqual({ title: expect.stringContaining('第 3 月定期交流'), task_id: m3.id });
     }
 
     // End of term: both evaluate; 不合格 extends the term by six months.
     await h.act(id, 'final.self-evaluation', menteeUser, { action: 'submit', form: { summary: '一年来的工作总结' } });
-    await h.act(id, 'final.mentor-evaluation', mentorUser, { action: 'submit', form: { grade: 'unqualified', comments: '群众工作仍需加强' } });
+    await h.act(id, 'final.mentor-evaluation', mentorUser, {
+      action: 'submit',
+      form: { grade: 'unqualified', comments: '群众工作仍需加强' },
+    });
     await h.act(id, 'final.sign-off', 'officer-01', { action: 'approve', form: {} });
     for (let month = 13; month <= 18; month++) {
       const task = await h.openTask(id, `exchange.m${month}`);
@@ -124,34 +157,83 @@ describe('mentor pairing over a term', () => {
       await advanceTo(new Date(task.due_at.getTime() + 1000));
     }
     await h.act(id, 'final.self-evaluation', menteeUser, { action: 'submit', form: { summary: '延长期总结' } });
-    await h.act(id, 'final.mentor-evaluation', mentorUser, { action: 'submit', form: { grade: 'qualified', comments: '已达到要求' } });
-    await h.act(id, 'final.sign-off', 'officer-01', { action: 'return', returnTo: 'final.mentor-evaluation', comment: '请补充具体事例', form: {} });
-    await h.act(id, 'final.mentor-evaluation', mentorUser, { action: 'submit', form: { grade: 'qualified', comments: '牵头完成了产业项目' } });
+    await h.act(id, 'final.mentor-evaluation', mentorUser, {
+      action: 'submit',
+      form: { grade: 'qualified', comments: '已达到要求' },
+    });
+    await h.act(id, 'final.sign-off', 'officer-01', {
+      action: 'return',
+      returnTo: 'final.mentor-evaluation',
+      comment: '请补充具体事例',
+      form: {},
+    });
+    await h.act(id, 'final.mentor-evaluation', mentorUser, {
+      action: 'submit',
+      form: { grade: 'qualified', comments: '牵头完成了产业项目' },
+    });
     await h.act(id, 'final.sign-off', 'officer-01', { action: 'approve', form: {} });
 
     const outcome = await handle.result();
-    expect(outcome).toMatchObject({ status: 'completed', grade: 'qualified', extended: true, exchangesRecorded: 17, exchangesMissed: 1 });
+    expect(outcome).toMatchObject({
+      status: 'completed',
+      grade: 'qualified',
+      extended: true,
+      exchangesRecorded: 17,
+      exchangesMissed: 1,
+    });
     const row = await h.db.selectFrom('processes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'completed', current_step: null, township_id: 1, subject_person_id: input.mentee.personId });
-    expect(await h.db.selectFrom('tasks').select('id').where('process_id', '=', id).where('status', '=', 'open').execute()).toEqual([]);
+    expect(row).toMatchObject({
+      status: 'completed',
+      current_step: null,
+      township_id: 1,
+      subject_person_id: input.mentee.personId,
+    });
+    expect(
+      await h.db.selectFrom('tasks').select('id').where('process_id', '=', id).where('status', '=', 'open').execute(),
+    ).toEqual([]);
     const timeline = await h.db.selectFrom('task_events').select('action').where('process_id', '=', id).execute();
     const actions = timeline.map((e) => e.action);
-    for (const a of ['opened', 'approve', 'submit', 'return', 'reminded', 'overdue', 'escalated', 'term_extended', 'cancelled']) expect(actions).toContain(a);
+    for (const a of [
+      'opened',
+      'approve',
+      'submit',
+      'return',
+      'reminded',
+      'overdue',
+      'escalated',
+      'term_extended',
+      'cancelled',
+    ])
+      expect(actions).toContain(a);
     await recordHistory(id);
   }, 180_000);
 
   it('ends when the township Party secretary rejects the proposal, with the reason kept', async () => {
     const id = 'mentor-pairing-rejected';
-    const handle = await h.env.client.workflow.start(mentorPairing, { taskQueue: h.taskQueue, workflowId: id, args: [input] });
-    await h.act(id, 'proposal.approval', 'secretary-01', { action: 'reject', comment: '导师本人工作任务较重', form: {} });
+    const handle = await h.env.client.workflow.start(mentorPairing, {
+      taskQueue: h.taskQueue,
+      workflowId: id,
+      args: [input],
+    });
+    await h.act(id, 'proposal.approval', 'secretary-01', {
+      action: 'reject',
+      comment: '导师本人工作任务较重',
+      form: {},
+    });
     expect(await handle.result()).toMatchObject({ status: 'rejected', reason: '导师本人工作任务较重' });
-    expect((await h.db.selectFrom('processes').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('rejected');
+    expect(
+      (await h.db.selectFrom('processes').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status,
+    ).toBe('rejected');
     await recordHistory(id);
   });
 
   it('passes the open tasks to a new mentor, keeps the history, and ends early with a reason', async () => {
     const id = 'mentor-pairing-reassigned';
-    const handle = await h.env.client.workflow.start(mentorPairing, { taskQueue: h.taskQueue, workflowId: id, args: [input] });
+    const handle = await h.env.client.workflow.start(mentorPairing, {
+      taskQueue: h.taskQueue,
+      workflowId: id,
+      args: [input],
+    });
     await h.act(id, 'proposal.approval', 'secretary-01', { action: 'approve', form: {} });
     const exchangeTask = await h.openTask(id, 'exchange.m1');
     const newMentor = await h.db
@@ -164,19 +246,44 @@ describe('mentor pairing over a term', () => {
       .executeTakeFirstOrThrow();
     const officer = await h.actor('officer-01');
     // A cadre may not replace the mentor: the validator refuses before anything changes.
-    await expect(handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: await h.actor(menteeUser), mentor: newMentor, reason: '想换' }] })).rejects.toThrow();
-    const moved = await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: officer, mentor: { personId: newMentor.personId, userId: newMentor.userId, name: newMentor.name }, reason: '原导师调离' }] });
+    await expect(
+      handle.executeUpdate(reassignMentorUpdate, {
+        args: [{ actor: await h.actor(menteeUser), mentor: newMentor, reason: '想换' }],
+      }),
+    ).rejects.toThrow();
+    const moved = await handle.executeUpdate(reassignMentorUpdate, {
+      args: [
+        {
+          actor: officer,
+          mentor: { personId: newMentor.personId, userId: newMentor.userId, name: newMentor.name },
+          reason: '原导师调离',
+        },
+      ],
+    });
     expect(moved.moved).toBe(1);
-    const task = await h.db.selectFrom('tasks').select(['assignee_user_id', 'status']).where('id', '=', exchangeTask.id).executeTakeFirstOrThrow();
+    const task = await h.db
+      .selectFrom('tasks')
+      .select(['assignee_user_id', 'status'])
+      .where('id', '=', exchangeTask.id)
+      .executeTakeFirstOrThrow();
     expect(task).toEqual({ assignee_user_id: newMentor.userId, status: 'open' });
     // The old mentor can no longer record; the new one can.
     await expect(h.act(id, 'exchange.m1', mentorUser, { action: 'submit', form: exchange(1) })).rejects.toThrow();
     await h.act(id, 'exchange.m1', newMentor.username, { action: 'submit', form: exchange(1) });
 
     await handle.executeUpdate(endPairingEarlyUpdate, { args: [{ actor: officer, reason: '被帮带干部调任' }] });
-    expect(await handle.result()).toMatchObject({ status: 'ended_early', reason: '被帮带干部调任', mentorPersonId: newMentor.personId, exchangesRecorded: 1 });
-    expect(await h.db.selectFrom('tasks').select('id').where('process_id', '=', id).where('status', '=', 'open').execute()).toEqual([]);
-    const actions = (await h.db.selectFrom('task_events').select('action').where('process_id', '=', id).execute()).map((e) => e.action);
+    expect(await handle.result()).toMatchObject({
+      status: 'ended_early',
+      reason: '被帮带干部调任',
+      mentorPersonId: newMentor.personId,
+      exchangesRecorded: 1,
+    });
+    expect(
+      await h.db.selectFrom('tasks').select('id').where('process_id', '=', id).where('status', '=', 'open').execute(),
+    ).toEqual([]);
+    const actions = (await h.db.selectFrom('task_events').select('action').where('process_id', '=', id).execute()).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['transferred', 'mentor_reassigned', 'ended_early', 'cancelled']));
     await recordHistory(id);
   });

@@ -23,5 +23,11 @@ export async function beginProcess(identity: ProcessIdentity): Promise<void> {
 
 export async function endProcess(status: Status, outcome: Record<string, unknown>): Promise<void> {
   upsertSearchAttributes([{ key: ProcessStatus, value: status }]);
-  await acts.updateProcess({ id: workflowInfo().workflowId, status, outcome, currentStep: null, endedAt: new Date().toISOString() });
+  await acts.updateProcess({
+    id: workflowInfo().workflowId,
+    status,
+    outcome,
+    currentStep: null,
+    endedAt: new Date().toISOString(),
+  });
 }

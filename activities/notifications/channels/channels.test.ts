@@ -8,7 +8,9 @@ describe('message formats', () => {
   it('signs a DingTalk URL with timestamp and URL-encoded base64 HMAC', () => {
     const url = signDingTalkUrl('https://oapi.dingtalk.com/robot/send?access_token=abc', 'SECkey', 1_700_000_000_000);
     const sign = createHmac('sha256', 'SECkey').update('1700000000000\nSECkey').digest('base64');
-    expect(url).toBe(`https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1700000000000&sign=${encodeURIComponent(sign)}`);
+    expect(url).toBe(
+      `https://oapi.dingtalk.com/robot/send?access_token=abc&timestamp=1700000000000&sign=${encodeURIComponent(sign)}`,
+    );
     expect(new URL(url).searchParams.get('sign')).toBe(sign);
   });
 
@@ -20,7 +22,12 @@ describe('message formats', () => {
   });
 
   it('escapes the body in the HTML email', () => {
-    const html = emailHtml({ to: { name: '张三', address: 'a@b.test' }, title: 't', body: '<script>x</script>', absoluteLink: null });
+    const html = emailHtml({
+      to: { name: '张三', address: 'a@b.test' },
+      title: 't',
+      body: '<script>x</script>',
+      absoluteLink: null,
+    });
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).not.toContain('<script>');
   });

@@ -14,7 +14,13 @@ export function signDingTalkUrl(url: string, secret: string, now = Date.now()): 
   return `${url}${separator}timestamp=${now}&sign=${encodeURIComponent(sign)}`;
 }
 
-export async function sendDingTalk(webhook: { url: string; secret: string | null }, message: RobotMessage): Promise<void> {
+export async function sendDingTalk(
+  webhook: { url: string; secret: string | null },
+  message: RobotMessage,
+): Promise<void> {
   const url = webhook.secret ? signDingTalkUrl(webhook.url, webhook.secret) : webhook.url;
-  await postToRobot('DingTalk', url, { msgtype: 'markdown', markdown: { title: message.title, text: message.markdown } });
+  await postToRobot('DingTalk', url, {
+    msgtype: 'markdown',
+    markdown: { title: message.title, text: message.markdown },
+  });
 }

@@ -27,7 +27,9 @@ export function emailText(m: EmailMessage): string {
 
 export function emailHtml(m: EmailMessage): string {
   const paragraphs = m.body.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replaceAll('\n', '<br>')}</p>`);
-  const link = m.absoluteLink ? `<p>${MAIL_OPEN_LINK}<a href="${escapeHtml(m.absoluteLink)}">${escapeHtml(m.absoluteLink)}</a></p>` : '';
+  const link = m.absoluteLink
+    ? `<p>${MAIL_OPEN_LINK}<a href="${escapeHtml(m.absoluteLink)}">${escapeHtml(m.absoluteLink)}</a></p>`
+    : '';
   return `<!doctype html><html lang="zh-CN"><body><p>${escapeHtml(MAIL_GREETING(m.to.name))}</p>${paragraphs.join('')}${link}<p style="color:#888">${escapeHtml(MAIL_FOOTER)}</p></body></html>`;
 }
 

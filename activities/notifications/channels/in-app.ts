@@ -14,12 +14,21 @@ export interface InAppMessage {
 
 /** Whether any user already has a notification with this key (a retry or a repeat). */
 export async function keyAlreadyDelivered(db: Kysely<Database>, key: string): Promise<boolean> {
-  const row = await db.selectFrom('notifications').select('id').where('notification_key', '=', key).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('notification_key', '=', key)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** Inserts the rows that are missing; returns the users whose row is new in this call. */
-export async function insertInApp(db: Kysely<Database>, message: InAppMessage, userIds: readonly number[]): Promise<Set<number>> {
+export async function insertInApp(
+  db: Kysely<Database>,
+  message: InAppMessage,
+  userIds: readonly number[],
+): Promise<Set<number>> {
   if (userIds.length === 0) return new Set();
   const inserted = await db
     .insertInto('notifications')

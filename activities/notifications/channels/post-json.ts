@@ -66,7 +66,13 @@ function post(url: string, body: string): Promise<{ status: number; text: string
         res.on('error', reject);
       },
     );
-    req.on('error', (e) => reject(e instanceof RobotAddressError ? e : new Error(`could not reach the robot: ${(e as NodeJS.ErrnoException).code ?? e.name}`)));
+    req.on('error', (e) =>
+      reject(
+        e instanceof RobotAddressError
+          ? e
+          : new Error(`could not reach the robot: ${(e as NodeJS.ErrnoException).code ?? e.name}`),
+      ),
+    );
     req.end(body);
   });
 }

@@ -45,12 +45,30 @@ export function robotUrlProblem(url: string, hosts: readonly string[] = allowedR
 
 const NOT_PUBLIC = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const)
   NOT_PUBLIC.addSubnet(net, bits, 'ipv4');
-for (const [net, bits] of [['::', 127], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const)
+for (const [net, bits] of [
+  ['::', 127],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['2001:db8::', 32],
+] as const)
   NOT_PUBLIC.addSubnet(net, bits, 'ipv6');
 
 /** Loopback, private, link-local (the metadata address), shared, multicast or reserved. */
@@ -72,7 +90,8 @@ export function publicOnlyLookup(hostname: string, options: { all?: boolean }, c
   dnsLookup(hostname, { all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const refused = addresses.find((a) => isNotPublicAddress(a.address));
-    if (refused || addresses.length === 0) return callback(new RobotAddressError('the host resolves to a private or loopback address'), []);
+    if (refused || addresses.length === 0)
+      return callback(new RobotAddressError('the host resolves to a private or loopback address'), []);
     if (options.all) return callback(null, addresses);
     callback(null, addresses[0].address, addresses[0].family);
   });

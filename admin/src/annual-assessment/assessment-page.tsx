@@ -20,7 +20,7 @@ import { YearPicker } from './year-picker';
 
 /** A township takes part in the year once any cadre has a step, a score or a ranking. */
 const takesPart = (row: AssessmentProgress) =>
-    Object.values(row.steps).some(n => n > 0) || row.scored > 0 || row.rankingVersion > 0;
+    Object.values(row.steps).some((n) => n > 0) || row.scored > 0 || row.rankingVersion > 0;
 
 const Results = ({ year, townships }: { year: number; townships: AssessmentProgress[] }) => {
     const translate = useTranslate();
@@ -28,16 +28,21 @@ const Results = ({ year, townships }: { year: number; townships: AssessmentProgr
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const county = isCountyRole(permissions);
     const [chosen, setChosen] = useState<number | ''>('');
-    const townshipId = county ? (townships.some(t => t.townshipId === chosen) ? chosen : '') : '';
+    const townshipId = county ? (townships.some((t) => t.townshipId === chosen) ? chosen : '') : '';
     // isFetching, not isPending: a reload after an objection shows the bar too
-    const { data: rows = [], error, isFetching, refetch } = useQuery({
+    const {
+        data: rows = [],
+        error,
+        isFetching,
+        refetch,
+    } = useQuery({
         queryKey: ['assessment', 'results', year, townshipId === '' ? null : townshipId],
         queryFn: () => dataProvider.getAssessmentResults(year, townshipId === '' ? undefined : townshipId),
         retry: false,
     });
     const reload = () => void refetch();
     // objections concern one township's ranking while its notice is open
-    const onNotice = rows.filter(row => row.stage === 'notice');
+    const onNotice = rows.filter((row) => row.stage === 'notice');
     const objectable = mayObject(permissions) && (!county || townshipId !== '') ? onNotice : [];
     return (
         <Section
@@ -52,15 +57,17 @@ const Results = ({ year, townships }: { year: number; townships: AssessmentProgr
                             name="townshipId"
                             label={translate('qinglan.assessment.township')}
                             value={townshipId}
-                            onChange={event => setChosen(event.target.value === '' ? '' : Number(event.target.value))}
+                            onChange={(event) => setChosen(event.target.value === '' ? '' : Number(event.target.value))}
                             fullWidth={false}
                             slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
                             sx={{ width: 200 }}
                             className="qinglan-assessment-township"
                         >
                             <MenuItem value="">{translate('qinglan.assessment.all_townships')}</MenuItem>
-                            {townships.map(t => (
-                                <MenuItem key={t.townshipId} value={t.townshipId}>{t.townshipName}</MenuItem>
+                            {townships.map((t) => (
+                                <MenuItem key={t.townshipId} value={t.townshipId}>
+                                    {t.townshipName}
+                                </MenuItem>
                             ))}
                         </TextField>
                     )}
@@ -72,7 +79,9 @@ const Results = ({ year, townships }: { year: number; townships: AssessmentProgr
             {isFetching && <LinearProgress />}
             {error && <Alert severity="error">{error.message}</Alert>}
             {!isFetching && !error && rows.length === 0 && (
-                <Typography variant="body2" color="text.secondary">{translate('qinglan.assessment.no_results')}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                    {translate('qinglan.assessment.no_results')}
+                </Typography>
             )}
             {rows.length > 0 && (
                 <Box sx={{ overflowX: 'auto' }}>
@@ -91,7 +100,12 @@ export const AssessmentPage = () => {
     const [year, setYear] = useState(chinaYear);
     const personal = isPersonalRole(permissions);
     // isFetching, not isPending: 刷新 and a start show the bar too
-    const { data: progress = [], error, isFetching, refetch } = useQuery({
+    const {
+        data: progress = [],
+        error,
+        isFetching,
+        refetch,
+    } = useQuery({
         queryKey: ['assessment', 'progress', year],
         queryFn: () => dataProvider.getAssessmentProgress(year),
         enabled: !personal,
@@ -116,7 +130,7 @@ export const AssessmentPage = () => {
                 {manage && (
                     <StartAssessmentButton
                         year={year}
-                        onStarted={started => {
+                        onStarted={(started) => {
                             if (started === year) reload();
                             else setYear(started);
                         }}
@@ -127,7 +141,12 @@ export const AssessmentPage = () => {
                 title="qinglan.assessment.progress"
                 className="qinglan-assessment-progress-card"
                 actions={
-                    <Button size="small" startIcon={<RefreshIcon />} onClick={reload} className="qinglan-assessment-refresh">
+                    <Button
+                        size="small"
+                        startIcon={<RefreshIcon />}
+                        onClick={reload}
+                        className="qinglan-assessment-refresh"
+                    >
                         {translate('ra.action.refresh')}
                     </Button>
                 }

@@ -23,35 +23,55 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => {
 export const MyAssessmentResult = ({ year, onYear }: { year: number; onYear: (year: number) => void }) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<QinglanDataProvider>();
-    const { data: rows = [], error, isPending } = useQuery({
+    const {
+        data: rows = [],
+        error,
+        isPending,
+    } = useQuery({
         queryKey: ['assessment', 'results', year, null],
         queryFn: () => dataProvider.getAssessmentResults(year),
         retry: false,
     });
     return (
-        <Section title="qinglan.assessment.my_result" actions={<YearPicker value={year} onChange={onYear} />} className="qinglan-assessment-mine">
+        <Section
+            title="qinglan.assessment.my_result"
+            actions={<YearPicker value={year} onChange={onYear} />}
+            className="qinglan-assessment-mine"
+        >
             {isPending && <LinearProgress />}
             {error && <Alert severity="error">{error.message}</Alert>}
             {!isPending && !error && rows.length === 0 && (
                 <Typography color="text.secondary">{translate('qinglan.assessment.no_result')}</Typography>
             )}
-            {rows.map(row => (
+            {rows.map((row) => (
                 <Box key={`${row.townshipId}-${row.personId}`} data-person={row.personId}>
                     <Row label="qinglan.assessment.name">{row.name}</Row>
                     <Row label="qinglan.assessment.village">{`${row.townshipName} · ${row.villageName}`}</Row>
                     <Row label="qinglan.assessment.total">{row.total == null ? '—' : row.total.toFixed(2)}</Row>
-                    <Row label="qinglan.assessment.grade_label"><GradeChip grade={row.grade} /></Row>
+                    <Row label="qinglan.assessment.grade_label">
+                        <GradeChip grade={row.grade} />
+                    </Row>
                     <Row label="qinglan.assessment.rank">{row.rank ?? '—'}</Row>
                     {(row.top || row.bottom) && (
                         <Row label="qinglan.assessment.flags">
                             <Stack direction="row" spacing={0.5}>
-                                {row.top && <Chip size="small" color="success" label={translate('qinglan.assessment.top')} />}
-                                {row.bottom && <Chip size="small" color="error" label={translate('qinglan.assessment.bottom')} />}
+                                {row.top && (
+                                    <Chip size="small" color="success" label={translate('qinglan.assessment.top')} />
+                                )}
+                                {row.bottom && (
+                                    <Chip size="small" color="error" label={translate('qinglan.assessment.bottom')} />
+                                )}
                             </Stack>
                         </Row>
                     )}
-                    {row.missingStep && <Row label="qinglan.assessment.missing"><MissingStep step={row.missingStep} /></Row>}
-                    <Row label="qinglan.assessment.ranking_status"><RankingStatusChip stage={row.stage} /></Row>
+                    {row.missingStep && (
+                        <Row label="qinglan.assessment.missing">
+                            <MissingStep step={row.missingStep} />
+                        </Row>
+                    )}
+                    <Row label="qinglan.assessment.ranking_status">
+                        <RankingStatusChip stage={row.stage} />
+                    </Row>
                     {row.stage === 'notice' && (
                         <Box sx={{ mt: 1 }}>
                             <ObjectionButton year={year} rows={[row]} />

@@ -1,5 +1,15 @@
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
+import {
+    Alert,
+    Button,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogContentText,
+    DialogTitle,
+    MenuItem,
+    TextField,
+} from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { errorMessageOf } from '../common';
@@ -24,7 +34,7 @@ export const ObjectionButton = ({ year, rows, onFiled }: ObjectionButtonProps) =
     const [errors, setErrors] = useState<Record<string, string>>({});
     const [pending, setPending] = useState(false);
     if (rows.length === 0) return null;
-    const person = rows.find(row => row.personId === personId) ?? (rows.length === 1 ? rows[0] : undefined);
+    const person = rows.find((row) => row.personId === personId) ?? (rows.length === 1 ? rows[0] : undefined);
 
     const openDialog = () => {
         setPersonId(rows.length === 1 ? rows[0].personId : '');
@@ -40,7 +50,12 @@ export const ObjectionButton = ({ year, rows, onFiled }: ObjectionButtonProps) =
         if (!person || Object.keys(missing).length > 0 || pending) return;
         setPending(true);
         try {
-            await dataProvider.fileObjection({ year, townshipId: person.townshipId, personId: person.personId, reason: reason.trim() });
+            await dataProvider.fileObjection({
+                year,
+                townshipId: person.townshipId,
+                personId: person.personId,
+                reason: reason.trim(),
+            });
             notify('qinglan.assessment.objection_filed', { type: 'success', messageArgs: { name: person.name } });
             setOpen(false);
             onFiled?.();
@@ -53,14 +68,31 @@ export const ObjectionButton = ({ year, rows, onFiled }: ObjectionButtonProps) =
 
     return (
         <>
-            <Button size="small" variant="outlined" color="warning" startIcon={<ReportProblemIcon />} onClick={openDialog} className="qinglan-assessment-object">
+            <Button
+                size="small"
+                variant="outlined"
+                color="warning"
+                startIcon={<ReportProblemIcon />}
+                onClick={openDialog}
+                className="qinglan-assessment-object"
+            >
                 {translate('qinglan.assessment.object')}
             </Button>
-            <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" className="qinglan-objection-dialog">
+            <Dialog
+                open={open}
+                onClose={() => setOpen(false)}
+                fullWidth
+                maxWidth="sm"
+                className="qinglan-objection-dialog"
+            >
                 <DialogTitle>{translate('qinglan.assessment.object')}</DialogTitle>
                 <DialogContent>
                     <DialogContentText sx={{ mb: 1 }}>{translate('qinglan.assessment.object_hint')}</DialogContentText>
-                    {errors._ && <Alert severity="error" sx={{ mb: 1 }}>{errors._}</Alert>}
+                    {errors._ && (
+                        <Alert severity="error" sx={{ mb: 1 }}>
+                            {errors._}
+                        </Alert>
+                    )}
                     <TextField
                         select
                         fullWidth
@@ -68,11 +100,11 @@ export const ObjectionButton = ({ year, rows, onFiled }: ObjectionButtonProps) =
                         name="personId"
                         label={translate('qinglan.assessment.object_person')}
                         value={person?.personId ?? ''}
-                        onChange={event => setPersonId(Number(event.target.value))}
+                        onChange={(event) => setPersonId(Number(event.target.value))}
                         error={!!errors.personId}
                         helperText={errors.personId}
                     >
-                        {rows.map(row => (
+                        {rows.map((row) => (
                             <MenuItem key={row.personId} value={row.personId}>
                                 {`${row.name}（${row.villageName}）`}
                             </MenuItem>
@@ -87,13 +119,15 @@ export const ObjectionButton = ({ year, rows, onFiled }: ObjectionButtonProps) =
                         required
                         label={translate('qinglan.assessment.object_reason')}
                         value={reason}
-                        onChange={event => setReason(event.target.value)}
+                        onChange={(event) => setReason(event.target.value)}
                         error={!!errors.reason}
                         helperText={errors.reason}
                     />
                 </DialogContent>
                 <DialogActions>
-                    <Button onClick={() => setOpen(false)} disabled={pending}>{translate('ra.action.cancel')}</Button>
+                    <Button onClick={() => setOpen(false)} disabled={pending}>
+                        {translate('ra.action.cancel')}
+                    </Button>
                     <Button variant="contained" onClick={file} disabled={pending} className="qinglan-objection-confirm">
                         {translate('ra.action.confirm')}
                     </Button>

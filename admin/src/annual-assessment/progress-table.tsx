@@ -10,7 +10,13 @@ import type { AssessmentProgress } from './types';
 const chinaDate = (endsAt: string) => chinaDayOf(Date.parse(endsAt) - 1);
 
 /** Per township: cadres at each step, overdue, scored, the ranking's version and 公示 / 已定. */
-export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; onPick?: (townshipId: number) => void }) => {
+export const ProgressTable = ({
+    rows,
+    onPick,
+}: {
+    rows: AssessmentProgress[];
+    onPick?: (townshipId: number) => void;
+}) => {
     const translate = useTranslate();
     const stepName = useStepName('annual-assessment');
     return (
@@ -18,8 +24,10 @@ export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; on
             <TableHead>
                 <TableRow>
                     <TableCell>{translate('qinglan.assessment.township')}</TableCell>
-                    {PROGRESS_STEPS.map(step => (
-                        <TableCell key={step} align="right">{stepName.byKey(step)}</TableCell>
+                    {PROGRESS_STEPS.map((step) => (
+                        <TableCell key={step} align="right">
+                            {stepName.byKey(step)}
+                        </TableCell>
                     ))}
                     <TableCell align="right">{translate('qinglan.assessment.scored')}</TableCell>
                     <TableCell align="right">{translate('qinglan.assessment.overdue')}</TableCell>
@@ -28,7 +36,7 @@ export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; on
                 </TableRow>
             </TableHead>
             <TableBody>
-                {rows.map(row => (
+                {rows.map((row) => (
                     <TableRow
                         key={row.townshipId}
                         hover={!!onPick}
@@ -37,19 +45,38 @@ export const ProgressTable = ({ rows, onPick }: { rows: AssessmentProgress[]; on
                         sx={onPick ? { cursor: 'pointer' } : undefined}
                     >
                         <TableCell>{row.townshipName}</TableCell>
-                        {PROGRESS_STEPS.map(step => (
-                            <TableCell key={step} align="right" data-step={step}>{row.steps[step] ?? 0}</TableCell>
+                        {PROGRESS_STEPS.map((step) => (
+                            <TableCell key={step} align="right" data-step={step}>
+                                {row.steps[step] ?? 0}
+                            </TableCell>
                         ))}
-                        <TableCell align="right" data-step="scored">{row.scored}</TableCell>
-                        <TableCell align="right" data-step="overdue" sx={{ color: row.overdue > 0 ? 'error.main' : undefined, fontWeight: row.overdue > 0 ? 600 : undefined }}>
+                        <TableCell align="right" data-step="scored">
+                            {row.scored}
+                        </TableCell>
+                        <TableCell
+                            align="right"
+                            data-step="overdue"
+                            sx={{
+                                color: row.overdue > 0 ? 'error.main' : undefined,
+                                fontWeight: row.overdue > 0 ? 600 : undefined,
+                            }}
+                        >
                             {row.overdue}
                         </TableCell>
                         <TableCell align="right">{row.rankingVersion > 0 ? row.rankingVersion : '—'}</TableCell>
                         <TableCell>
                             <RankingStatusChip stage={row.stage} />
                             {row.notice && row.stage === 'notice' && (
-                                <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }} className="qinglan-notice-until">
-                                    {translate('qinglan.assessment.notice_until', { date: chinaDate(row.notice.endsAt) })}
+                                <Typography
+                                    component="span"
+                                    variant="caption"
+                                    color="text.secondary"
+                                    sx={{ ml: 1 }}
+                                    className="qinglan-notice-until"
+                                >
+                                    {translate('qinglan.assessment.notice_until', {
+                                        date: chinaDate(row.notice.endsAt),
+                                    })}
                                 </Typography>
                             )}
                         </TableCell>

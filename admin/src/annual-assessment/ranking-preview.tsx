@@ -8,7 +8,11 @@ import { ResultsTable } from './results-table';
 export const RankingPreview = ({ year, townshipId }: { year: number; townshipId: number }) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<QinglanDataProvider>();
-    const { data: rows = [], error, isPending } = useQuery({
+    const {
+        data: rows = [],
+        error,
+        isPending,
+    } = useQuery({
         queryKey: ['assessment', 'results', year, townshipId],
         queryFn: () => dataProvider.getAssessmentResults(year, townshipId),
         retry: false,

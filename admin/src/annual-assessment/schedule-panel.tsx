@@ -24,7 +24,12 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const notify = useNotify();
-    const { data: schedule, error, isFetching, refetch } = useQuery({
+    const {
+        data: schedule,
+        error,
+        isFetching,
+        refetch,
+    } = useQuery({
         queryKey: ['assessment', 'schedule'],
         queryFn: () => dataProvider.getAssessmentSchedule(),
         retry: false,
@@ -45,7 +50,11 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
     }
 
     /** Runs one call; a refusal is shown and handed back as its message. */
-    const run = async <T,>(call: () => Promise<T>, done: string, args: Record<string, unknown> = {}): Promise<string | undefined> => {
+    const run = async <T,>(
+        call: () => Promise<T>,
+        done: string,
+        args: Record<string, unknown> = {},
+    ): Promise<string | undefined> => {
         setPending(true);
         try {
             await call();
@@ -71,7 +80,7 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                     hour: Number(moment.hour),
                     ...(schedule?.townshipIds ? { townshipIds: schedule.townshipIds } : {}),
                 }),
-            'qinglan.assessment.schedule.saved'
+            'qinglan.assessment.schedule.saved',
         );
     const field = (key: keyof Moment, min: number, max: number) => (
         <TextField
@@ -80,7 +89,7 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
             name={`schedule-${key}`}
             label={translate(`qinglan.assessment.schedule.${key}`)}
             value={moment[key]}
-            onChange={event => setMoment({ ...moment, [key]: event.target.value })}
+            onChange={(event) => setMoment({ ...moment, [key]: event.target.value })}
             error={!inRange(moment[key], min, max)}
             slotProps={{ htmlInput: { min, max } }}
             sx={{ width: 110 }}
@@ -99,7 +108,11 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                         <Chip
                             size="small"
                             color={schedule!.paused ? 'warning' : 'success'}
-                            label={translate(schedule!.paused ? 'qinglan.assessment.schedule.paused' : 'qinglan.assessment.schedule.active')}
+                            label={translate(
+                                schedule!.paused
+                                    ? 'qinglan.assessment.schedule.paused'
+                                    : 'qinglan.assessment.schedule.active',
+                            )}
                         />
                     )}
                 </Stack>
@@ -113,32 +126,65 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                     {field('month', 1, 12)}
                     {field('day', 1, 28)}
                     {field('hour', 0, 23)}
-                    <Button variant="contained" size="small" onClick={save} disabled={!valid || pending} className="qinglan-schedule-save">
+                    <Button
+                        variant="contained"
+                        size="small"
+                        onClick={save}
+                        disabled={!valid || pending}
+                        className="qinglan-schedule-save"
+                    >
                         {translate('ra.action.save')}
                     </Button>
                 </Stack>
-                <Typography variant="caption" color="text.secondary">{translate('qinglan.assessment.schedule.hint')}</Typography>
+                <Typography variant="caption" color="text.secondary">
+                    {translate('qinglan.assessment.schedule.hint')}
+                </Typography>
                 {exists && (
                     <>
                         {schedule!.paused && schedule!.note && (
-                            <Alert severity="warning" sx={{ mt: 1 }}>{translate('qinglan.assessment.schedule.note', { note: schedule!.note })}</Alert>
+                            <Alert severity="warning" sx={{ mt: 1 }}>
+                                {translate('qinglan.assessment.schedule.note', { note: schedule!.note })}
+                            </Alert>
                         )}
                         <Box sx={{ mt: 1.5 }}>
-                            <Typography variant="body2" color="text.secondary">{translate('qinglan.assessment.schedule.next_runs')}</Typography>
+                            <Typography variant="body2" color="text.secondary">
+                                {translate('qinglan.assessment.schedule.next_runs')}
+                            </Typography>
                             <Box component="ul" sx={{ m: 0, pl: 3 }} className="qinglan-schedule-next">
-                                {schedule!.nextRuns.map(at => (
+                                {schedule!.nextRuns.map((at) => (
                                     <li key={at}>{formatDateTime(at, locale)}</li>
                                 ))}
                                 {schedule!.nextRuns.length === 0 && <li>—</li>}
                             </Box>
                         </Box>
-                        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mt: 1.5 }}>
+                        <Stack
+                            direction="row"
+                            spacing={1}
+                            useFlexGap
+                            sx={{ flexWrap: 'wrap', alignItems: 'center', mt: 1.5 }}
+                        >
                             {schedule!.paused ? (
-                                <Button size="small" variant="outlined" disabled={pending} onClick={() => run(() => dataProvider.unpauseAssessmentSchedule(), 'qinglan.assessment.schedule.resumed')}>
+                                <Button
+                                    size="small"
+                                    variant="outlined"
+                                    disabled={pending}
+                                    onClick={() =>
+                                        run(
+                                            () => dataProvider.unpauseAssessmentSchedule(),
+                                            'qinglan.assessment.schedule.resumed',
+                                        )
+                                    }
+                                >
                                     {translate('qinglan.assessment.schedule.resume')}
                                 </Button>
                             ) : (
-                                <Button size="small" variant="outlined" color="warning" disabled={pending} onClick={() => setPausing(true)}>
+                                <Button
+                                    size="small"
+                                    variant="outlined"
+                                    color="warning"
+                                    disabled={pending}
+                                    onClick={() => setPausing(true)}
+                                >
                                     {translate('qinglan.assessment.schedule.pause')}
                                 </Button>
                             )}
@@ -147,7 +193,13 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                                 variant="outlined"
                                 disabled={pending}
                                 onClick={async () => {
-                                    if (!(await run(() => dataProvider.triggerAssessmentSchedule(), 'qinglan.assessment.schedule.triggered'))) onStarted();
+                                    if (
+                                        !(await run(
+                                            () => dataProvider.triggerAssessmentSchedule(),
+                                            'qinglan.assessment.schedule.triggered',
+                                        ))
+                                    )
+                                        onStarted();
                                 }}
                                 className="qinglan-schedule-trigger"
                             >
@@ -159,7 +211,7 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                                 name="backfill-year"
                                 label={translate('qinglan.assessment.schedule.backfill_year')}
                                 value={backfillYear}
-                                onChange={event => setBackfillYear(event.target.value)}
+                                onChange={(event) => setBackfillYear(event.target.value)}
                                 sx={{ width: 120 }}
                             />
                             <Button
@@ -168,7 +220,14 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                                 disabled={pending || !inRange(backfillYear, 2000, 2100)}
                                 onClick={async () => {
                                     const year = Number(backfillYear);
-                                    if (!(await run(() => dataProvider.backfillAssessment(year), 'qinglan.assessment.schedule.backfilled', { year }))) onStarted();
+                                    if (
+                                        !(await run(
+                                            () => dataProvider.backfillAssessment(year),
+                                            'qinglan.assessment.schedule.backfilled',
+                                            { year },
+                                        ))
+                                    )
+                                        onStarted();
                                 }}
                                 className="qinglan-schedule-backfill"
                             >
@@ -185,7 +244,9 @@ export const SchedulePanel = ({ onStarted }: { onStarted: () => void }) => {
                 label="qinglan.assessment.schedule.pause_note"
                 pending={pending}
                 onClose={() => setPausing(false)}
-                onConfirm={note => run(() => dataProvider.pauseAssessmentSchedule(note), 'qinglan.assessment.schedule.paused_done')}
+                onConfirm={(note) =>
+                    run(() => dataProvider.pauseAssessmentSchedule(note), 'qinglan.assessment.schedule.paused_done')
+                }
             />
         </Card>
     );

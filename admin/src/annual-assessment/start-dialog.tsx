@@ -55,11 +55,15 @@ export const StartAssessmentButton = ({ year: shownYear, onStarted }: StartDialo
         try {
             const result = await dataProvider.startAssessment({
                 year: yearNumber,
-                ...(scope === 'chosen' ? { townshipIds: chosen.map(township => Number(township.id)) } : {}),
+                ...(scope === 'chosen' ? { townshipIds: chosen.map((township) => Number(township.id)) } : {}),
             });
             notify('qinglan.assessment.started', {
                 type: 'success',
-                messageArgs: { year: result.year, started: result.started.length, already: result.alreadyRunning.length },
+                messageArgs: {
+                    year: result.year,
+                    started: result.started.length,
+                    already: result.alreadyRunning.length,
+                },
             });
             setOpen(false);
             onStarted(result.year);
@@ -72,10 +76,22 @@ export const StartAssessmentButton = ({ year: shownYear, onStarted }: StartDialo
 
     return (
         <>
-            <Button variant="contained" size="small" startIcon={<PlayArrowIcon />} onClick={openDialog} className="qinglan-assessment-start">
+            <Button
+                variant="contained"
+                size="small"
+                startIcon={<PlayArrowIcon />}
+                onClick={openDialog}
+                className="qinglan-assessment-start"
+            >
                 {translate('qinglan.assessment.start')}
             </Button>
-            <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" className="qinglan-assessment-start-dialog">
+            <Dialog
+                open={open}
+                onClose={() => setOpen(false)}
+                fullWidth
+                maxWidth="sm"
+                className="qinglan-assessment-start-dialog"
+            >
                 <DialogTitle>{translate('qinglan.assessment.start')}</DialogTitle>
                 <DialogContent>
                     <TextField
@@ -84,14 +100,32 @@ export const StartAssessmentButton = ({ year: shownYear, onStarted }: StartDialo
                         margin="dense"
                         label={translate('qinglan.assessment.year')}
                         value={year}
-                        onChange={event => setYear(event.target.value)}
+                        onChange={(event) => setYear(event.target.value)}
                         error={!yearValid}
-                        helperText={yearValid ? translate('qinglan.assessment.start_hint') : translate('qinglan.assessment.year_invalid')}
+                        helperText={
+                            yearValid
+                                ? translate('qinglan.assessment.start_hint')
+                                : translate('qinglan.assessment.year_invalid')
+                        }
                         fullWidth
                     />
-                    <RadioGroup row name="scope" value={scope} onChange={event => setScope(event.target.value as 'all' | 'chosen')} sx={{ mt: 1 }}>
-                        <FormControlLabel value="all" control={<Radio />} label={translate('qinglan.assessment.all_townships')} />
-                        <FormControlLabel value="chosen" control={<Radio />} label={translate('qinglan.assessment.chosen_townships')} />
+                    <RadioGroup
+                        row
+                        name="scope"
+                        value={scope}
+                        onChange={(event) => setScope(event.target.value as 'all' | 'chosen')}
+                        sx={{ mt: 1 }}
+                    >
+                        <FormControlLabel
+                            value="all"
+                            control={<Radio />}
+                            label={translate('qinglan.assessment.all_townships')}
+                        />
+                        <FormControlLabel
+                            value="chosen"
+                            control={<Radio />}
+                            label={translate('qinglan.assessment.chosen_townships')}
+                        />
                     </RadioGroup>
                     {scope === 'chosen' && (
                         <Autocomplete<Township, true>
@@ -99,19 +133,35 @@ export const StartAssessmentButton = ({ year: shownYear, onStarted }: StartDialo
                             options={townships}
                             value={chosen}
                             onChange={(_event, value) => setChosen(value)}
-                            getOptionLabel={township => township.name}
+                            getOptionLabel={(township) => township.name}
                             isOptionEqualToValue={(option, value) => option.id === value.id}
-                            renderInput={params => (
-                                <TextField {...params} name="townshipIds" margin="dense" label={translate('qinglan.assessment.townships')} />
+                            renderInput={(params) => (
+                                <TextField
+                                    {...params}
+                                    name="townshipIds"
+                                    margin="dense"
+                                    label={translate('qinglan.assessment.townships')}
+                                />
                             )}
                             className="qinglan-assessment-townships"
                         />
                     )}
-                    {error && <Alert severity="error" sx={{ mt: 1 }}>{error}</Alert>}
+                    {error && (
+                        <Alert severity="error" sx={{ mt: 1 }}>
+                            {error}
+                        </Alert>
+                    )}
                 </DialogContent>
                 <DialogActions>
-                    <Button onClick={() => setOpen(false)} disabled={pending}>{translate('ra.action.cancel')}</Button>
-                    <Button variant="contained" onClick={start} disabled={!ready || pending} className="qinglan-assessment-start-confirm">
+                    <Button onClick={() => setOpen(false)} disabled={pending}>
+                        {translate('ra.action.cancel')}
+                    </Button>
+                    <Button
+                        variant="contained"
+                        onClick={start}
+                        disabled={!ready || pending}
+                        className="qinglan-assessment-start-confirm"
+                    >
                         {translate('qinglan.assessment.start_confirm')}
                     </Button>
                 </DialogActions>

@@ -1,5 +1,12 @@
 /** The steps a cadre waits at, in their order, for the progress table and chart. */
-export const PROGRESS_STEPS = ['self-report', 'review', 'score', 'objection.answer', 'rescore', 'reminder-talk'] as const;
+export const PROGRESS_STEPS = [
+    'self-report',
+    'review',
+    'score',
+    'objection.answer',
+    'rescore',
+    'reminder-talk',
+] as const;
 
 /** Colours of the chart's bars, one per step and one for 已评分. */
 export const STEP_COLORS: Record<string, string> = {

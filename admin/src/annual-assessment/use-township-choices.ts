@@ -6,5 +6,5 @@ export const useTownships = (enabled = true) =>
     useGetList<Township>(
         'townships',
         { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' } },
-        { enabled }
+        { enabled },
     ).data ?? [];

@@ -14,13 +14,15 @@ export const YearPicker = ({ value, onChange }: { value: number; onChange: (year
             name="year"
             label={translate('qinglan.assessment.year')}
             value={value}
-            onChange={event => onChange(Number(event.target.value))}
+            onChange={(event) => onChange(Number(event.target.value))}
             fullWidth={false}
             sx={{ width: 140 }}
             className="qinglan-assessment-year"
         >
-            {years.map(year => (
-                <MenuItem key={year} value={year}>{translate('qinglan.assessment.year_label', { year })}</MenuItem>
+            {years.map((year) => (
+                <MenuItem key={year} value={year}>
+                    {translate('qinglan.assessment.year_label', { year })}
+                </MenuItem>
             ))}
         </TextField>
     );

@@ -1,9 +1,4 @@
-import {
-    BooleanInput,
-    SearchInput,
-    SelectInput,
-    useListContext,
-} from 'react-admin';
+import { BooleanInput, SearchInput, SelectInput, useListContext } from 'react-admin';
 import { educationChoices, genderChoices } from '../choices';
 import { TownshipReferenceInput, VillageReferenceInput } from '../common';
 
@@ -24,4 +19,3 @@ export const cadreFilters = [
     <BooleanInput key="isMentor" source="isMentor" defaultValue={true} />,
     <BooleanInput key="isReserve" source="isReserve" defaultValue={true} />,
 ];
-

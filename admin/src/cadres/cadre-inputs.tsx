@@ -12,12 +12,7 @@ import {
     useRecordContext,
     type Identifier,
 } from 'react-admin';
-import {
-    committeeChoices,
-    educationChoices,
-    genderChoices,
-    positionTitleChoices,
-} from '../choices';
+import { committeeChoices, educationChoices, genderChoices, positionTitleChoices } from '../choices';
 import { TownshipReferenceInput, VillageReferenceInput } from '../common';
 import type { Cadre } from '../types';
 import { PiiNotice } from './pii-notice';
@@ -70,11 +65,7 @@ export const CadreInputs = () => {
                         disabled={piiLocked}
                         validate={piiLocked ? undefined : validateIdNumber}
                     />
-                    <TextInput
-                        source="phone"
-                        disabled={piiLocked}
-                        validate={piiLocked ? undefined : validatePhone}
-                    />
+                    <TextInput source="phone" disabled={piiLocked} validate={piiLocked ? undefined : validatePhone} />
                 </FieldRow>
                 <PiiNotice editing />
             </Section>

@@ -1,12 +1,4 @@
-import {
-    BooleanField,
-    Datagrid,
-    List,
-    NumberField,
-    SelectField,
-    TextField,
-    usePermissions,
-} from 'react-admin';
+import { BooleanField, Datagrid, List, NumberField, SelectField, TextField, usePermissions } from 'react-admin';
 import { educationChoices, genderChoices } from '../choices';
 import { isPersonalRole } from '../roles';
 import { cadreFilters } from './cadre-filters';

@@ -31,40 +31,68 @@ export const CadreShow = () => (
         <Box sx={{ p: 2 }}>
             <Section title="qinglan.cadres.section_basic">
                 <FieldRow>
-                    <Labeled><TextField source="name" /></Labeled>
-                    <Labeled><SelectField source="gender" choices={genderChoices} /></Labeled>
+                    <Labeled>
+                        <TextField source="name" />
+                    </Labeled>
+                    <Labeled>
+                        <SelectField source="gender" choices={genderChoices} />
+                    </Labeled>
                     {/* The birth date comes only with the full record (piiMasked false); otherwise the year. */}
                     <WithRecord
                         render={(record) =>
                             record.birthDate ? (
-                                <Labeled><LocaleDateField source="birthDate" /></Labeled>
+                                <Labeled>
+                                    <LocaleDateField source="birthDate" />
+                                </Labeled>
                             ) : (
-                                <Labeled><NumberField source="birthYear" options={{ useGrouping: false }} /></Labeled>
+                                <Labeled>
+                                    <NumberField source="birthYear" options={{ useGrouping: false }} />
+                                </Labeled>
                             )
                         }
                     />
-                    <Labeled><NumberField source="age" /></Labeled>
-                    <Labeled><SelectField source="education" choices={educationChoices} /></Labeled>
-                    <Labeled><BooleanField source="partyMember" /></Labeled>
+                    <Labeled>
+                        <NumberField source="age" />
+                    </Labeled>
+                    <Labeled>
+                        <SelectField source="education" choices={educationChoices} />
+                    </Labeled>
+                    <Labeled>
+                        <BooleanField source="partyMember" />
+                    </Labeled>
                 </FieldRow>
             </Section>
             <Section title="qinglan.cadres.section_organisation">
                 <FieldRow>
-                    <Labeled><ReferenceField source="townshipId" reference="townships" link="show" /></Labeled>
-                    <Labeled><ReferenceField source="villageId" reference="villages" link="show" /></Labeled>
+                    <Labeled>
+                        <ReferenceField source="townshipId" reference="townships" link="show" />
+                    </Labeled>
+                    <Labeled>
+                        <ReferenceField source="villageId" reference="villages" link="show" />
+                    </Labeled>
                 </FieldRow>
             </Section>
             <Section title="qinglan.cadres.section_flags">
                 <FieldRow>
-                    <Labeled><BooleanField source="newlyElected" /></Labeled>
-                    <Labeled><BooleanField source="isMentor" /></Labeled>
-                    <Labeled><BooleanField source="isReserve" /></Labeled>
+                    <Labeled>
+                        <BooleanField source="newlyElected" />
+                    </Labeled>
+                    <Labeled>
+                        <BooleanField source="isMentor" />
+                    </Labeled>
+                    <Labeled>
+                        <BooleanField source="isReserve" />
+                    </Labeled>
                 </FieldRow>
             </Section>
             <Section title="qinglan.cadres.section_pii">
                 <FieldRow>
-                    <Labeled><TextField source="idNumber" className="qinglan-id-number" /></Labeled>
-                    <Labeled><TextField source="phone" className="qinglan-phone" /></Labeled>
+                    <Labeled>
+                        <TextField source="idNumber" className="qinglan-id-number" />
+                    </Labeled>
+                    <Labeled>
+                        <TextField source="phone" className="qinglan-phone" />
+                    </Labeled>
                 </FieldRow>
                 <PiiNotice />
             </Section>

@@ -13,11 +13,11 @@ export const FlagChips = (_props: { source?: string; label?: string; sortable?: 
     const record = useRecordContext<Cadre>();
     const translate = useTranslate();
     if (!record) return null;
-    const flags = FLAGS.filter(flag => record[flag.field]);
+    const flags = FLAGS.filter((flag) => record[flag.field]);
     if (flags.length === 0) return null;
     return (
         <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'nowrap' }}>
-            {flags.map(flag => (
+            {flags.map((flag) => (
                 <Chip
                     key={flag.field}
                     size="small"

@@ -1,4 +1,14 @@
-import { Datagrid, DeleteButton, EditButton, List, NumberInput, SelectField, SelectInput, TextField, usePermissions } from 'react-admin';
+import {
+    Datagrid,
+    DeleteButton,
+    EditButton,
+    List,
+    NumberInput,
+    SelectField,
+    SelectInput,
+    TextField,
+    usePermissions,
+} from 'react-admin';
 import { calendarKindChoices } from '../choices';
 import { can } from '../roles';
 import { BundledYearsNotice } from './bundled-years-notice';

@@ -5,7 +5,10 @@ export const DayField = (_props: { source: 'day'; label?: string }) => {
     const record = useRecordContext<{ day: string }>();
     const [locale] = useLocaleState();
     if (!record?.day) return null;
-    const weekday = new Intl.DateTimeFormat(locale === 'en' ? 'en' : 'zh-CN', { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${record.day}T00:00:00Z`));
+    const weekday = new Intl.DateTimeFormat(locale === 'en' ? 'en' : 'zh-CN', {
+        weekday: 'short',
+        timeZone: 'UTC',
+    }).format(new Date(`${record.day}T00:00:00Z`));
     return (
         <span className="qinglan-calendar-day">
             {record.day} {weekday}

@@ -15,7 +15,15 @@ interface ReasonDialogProps {
 }
 
 /** Asks for the reason of an action that needs one (提前结束, 撤销流程 …). */
-export const ReasonDialog = ({ open, title, content, label = 'qinglan.tasks.reason', pending, onClose, onConfirm }: ReasonDialogProps) => {
+export const ReasonDialog = ({
+    open,
+    title,
+    content,
+    label = 'qinglan.tasks.reason',
+    pending,
+    onClose,
+    onConfirm,
+}: ReasonDialogProps) => {
     const translate = useTranslate();
     const [reason, setReason] = useState('');
     const [error, setError] = useState<string>();
@@ -55,13 +63,15 @@ export const ReasonDialog = ({ open, title, content, label = 'qinglan.tasks.reas
                     required
                     label={translate(label)}
                     value={reason}
-                    onChange={event => setReason(event.target.value)}
+                    onChange={(event) => setReason(event.target.value)}
                     error={!!error}
                     helperText={error}
                 />
             </DialogContent>
             <DialogActions>
-                <Button onClick={onClose} disabled={pending}>{translate('ra.action.cancel')}</Button>
+                <Button onClick={onClose} disabled={pending}>
+                    {translate('ra.action.cancel')}
+                </Button>
                 <Button variant="contained" onClick={confirm} disabled={pending} className="qinglan-reason-confirm">
                     {translate('ra.action.confirm')}
                 </Button>

@@ -19,11 +19,6 @@ export const VillageReferenceInput = ({ source = 'villageId', townshipId, valida
         sort={{ field: 'code', order: 'ASC' }}
         filter={townshipId ? { townshipId } : {}}
     >
-        <AutocompleteInput
-            optionText="name"
-            filterToQuery={(q: string) => ({ q })}
-            validate={validate}
-            label={label}
-        />
+        <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={validate} label={label} />
     </ReferenceInput>
 );

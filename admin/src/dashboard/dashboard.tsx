@@ -45,7 +45,11 @@ export const Dashboard = () => {
     const personal = isPersonalRole(permissions);
     const dataProvider = useDataProvider<QinglanDataProvider>();
     // `GET /api/stats`: the counts within the signed-in user's scope
-    const { data: stats, error, isPending } = useQuery({
+    const {
+        data: stats,
+        error,
+        isPending,
+    } = useQuery({
         queryKey: ['stats'],
         queryFn: () => dataProvider.getStats(),
         enabled: !personal && permissions != null,
@@ -81,7 +85,7 @@ export const Dashboard = () => {
                     },
                 }}
             >
-                {CARDS.map(card => (
+                {CARDS.map((card) => (
                     <StatCard
                         key={card.name}
                         name={card.name}

@@ -11,7 +11,12 @@ const MAX_ROWS = 500;
 /** The county's view: overdue tasks per township, each with its own 一键催办. */
 export const OverdueByTownship = () => {
     const translate = useTranslate();
-    const { data: tasks = [], total = 0, refetch, isPending } = useGetList<Task>('tasks', {
+    const {
+        data: tasks = [],
+        total = 0,
+        refetch,
+        isPending,
+    } = useGetList<Task>('tasks', {
         filter: { overdue: true },
         pagination: { page: 1, perPage: MAX_ROWS },
         sort: { field: 'dueAt', order: 'ASC' },
@@ -26,11 +31,17 @@ export const OverdueByTownship = () => {
     for (const task of tasks) {
         if (task.townshipId != null) counts.set(task.townshipId, (counts.get(task.townshipId) ?? 0) + 1);
     }
-    const rows = townships.filter(township => counts.has(township.id)).sort((a, b) => counts.get(b.id)! - counts.get(a.id)!);
+    const rows = townships
+        .filter((township) => counts.has(township.id))
+        .sort((a, b) => counts.get(b.id)! - counts.get(a.id)!);
 
     if (isPending) return null;
     if (rows.length === 0) {
-        return <Typography variant="body2" color="text.secondary">{translate('qinglan.overdue.none')}</Typography>;
+        return (
+            <Typography variant="body2" color="text.secondary">
+                {translate('qinglan.overdue.none')}
+            </Typography>
+        );
     }
     return (
         <>
@@ -43,12 +54,16 @@ export const OverdueByTownship = () => {
                     </TableRow>
                 </TableHead>
                 <TableBody>
-                    {rows.map(township => (
+                    {rows.map((township) => (
                         <TableRow key={township.id} data-township={township.id}>
                             <TableCell>
-                                <Link component={LinkBase} to={overdueTasksPath(township.id)}>{township.name}</Link>
+                                <Link component={LinkBase} to={overdueTasksPath(township.id)}>
+                                    {township.name}
+                                </Link>
                             </TableCell>
-                            <TableCell align="right" sx={{ color: 'error.main', fontWeight: 600 }}>{counts.get(township.id)}</TableCell>
+                            <TableCell align="right" sx={{ color: 'error.main', fontWeight: 600 }}>
+                                {counts.get(township.id)}
+                            </TableCell>
                             <TableCell align="right">
                                 <Button size="small" onClick={() => urge(township.id)} disabled={pending !== null}>
                                     {translate('qinglan.overdue.urge')}

@@ -17,7 +17,9 @@ export const OverdueCard = () => {
             <CardContent>
                 <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5 }}>
                     <AlarmIcon color="error" />
-                    <Typography variant="h6" component="h3">{translate('qinglan.overdue.title')}</Typography>
+                    <Typography variant="h6" component="h3">
+                        {translate('qinglan.overdue.title')}
+                    </Typography>
                 </Stack>
                 {county ? <OverdueByTownship /> : <TownshipOverdue townshipId={townshipId!} />}
             </CardContent>

@@ -7,7 +7,11 @@ import { useUrgeOverdue } from './use-urge';
 /** A township officer's view: their township's overdue tasks and 一键催办. */
 export const TownshipOverdue = ({ townshipId }: { townshipId: Identifier }) => {
     const translate = useTranslate();
-    const { total = 0, isPending, refetch } = useGetList<Task>('tasks', {
+    const {
+        total = 0,
+        isPending,
+        refetch,
+    } = useGetList<Task>('tasks', {
         filter: { overdue: true, townshipId },
         pagination: { page: 1, perPage: 1 },
         sort: { field: 'dueAt', order: 'ASC' },
@@ -16,7 +20,9 @@ export const TownshipOverdue = ({ townshipId }: { townshipId: Identifier }) => {
     return (
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 3, flexWrap: 'wrap' }}>
             <Box>
-                <Typography variant="body2" color="text.secondary">{translate('qinglan.overdue.count')}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                    {translate('qinglan.overdue.count')}
+                </Typography>
                 <Link component={LinkBase} to={overdueTasksPath(townshipId)} underline="hover">
                     <Typography
                         variant="h4"
@@ -28,7 +34,13 @@ export const TownshipOverdue = ({ townshipId }: { townshipId: Identifier }) => {
                     </Typography>
                 </Link>
             </Box>
-            <Button variant="contained" color="warning" disabled={isPending || total === 0 || pending !== null} onClick={() => urge(townshipId)} className="qinglan-urge-all">
+            <Button
+                variant="contained"
+                color="warning"
+                disabled={isPending || total === 0 || pending !== null}
+                onClick={() => urge(townshipId)}
+                className="qinglan-urge-all"
+            >
                 {translate('qinglan.overdue.urge_all')}
             </Button>
         </Box>

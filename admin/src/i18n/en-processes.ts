@@ -55,7 +55,8 @@ export const enProcesses: ProcessMessages = {
             submit: 'Start',
             started: 'Started: %{title}',
             bulk: 'Pair a whole township',
-            bulk_hint: 'Pair every newly elected cadre of the township who has no mentor yet, sharing the mentors out evenly.',
+            bulk_hint:
+                'Pair every newly elected cadre of the township who has no mentor yet, sharing the mentors out evenly.',
             bulk_confirm: 'A mentor pairing will be started for every unpaired newly elected cadre of %{township}.',
             bulk_start: 'Start pairings',
             bulk_summary: '%{started} started, %{skipped} skipped',

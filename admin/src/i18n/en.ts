@@ -127,12 +127,14 @@ const enApp: AppMessages = {
         webhook_kind: { dingtalk: 'DingTalk', wecom: 'WeCom' },
         webhooks: {
             county: 'The county (organization department)',
-            url_hint: 'The address the group gives for a custom robot: https://oapi.dingtalk.com/… (DingTalk) or https://qyapi.weixin.qq.com/… (WeCom)',
+            url_hint:
+                'The address the group gives for a custom robot: https://oapi.dingtalk.com/… (DingTalk) or https://qyapi.weixin.qq.com/… (WeCom)',
             secret_hint: 'For a DingTalk robot with signing on (starts with SEC); WeCom needs none',
             secret_keep: 'A secret once set is never shown; leave empty to keep it',
         },
         calendar: {
-            bundled: 'Public holidays and make-up workdays are built in up to %{last}. From %{next}, enter each day off and make-up workday once the State Council publishes the schedule; until then working days are Monday to Friday.',
+            bundled:
+                'Public holidays and make-up workdays are built in up to %{last}. From %{next}, enter each day off and make-up workday once the State Council publishes the schedule; until then working days are Monday to Friday.',
             name_hint: 'e.g. Spring Festival, National Day',
             until_hint: 'Optional: the last day of a run of days (at most 15)',
         },
@@ -238,7 +240,8 @@ const enApp: AppMessages = {
             section_positions: 'Positions',
             pii_masked:
                 'ID number and phone are masked. Full values are shown only to roles whose work needs them, and every access is logged.',
-            pii_masked_edit: 'ID number and phone are masked and cannot be changed here; saving keeps the stored values.',
+            pii_masked_edit:
+                'ID number and phone are masked and cannot be changed here; saving keeps the stored values.',
             pii_audited: 'Full ID number and phone are personal data; this access has been logged.',
             no_positions: 'No positions recorded',
             invalid_id_number: 'Enter an 18-character ID number (the last may be X)',

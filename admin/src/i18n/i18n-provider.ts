@@ -11,7 +11,7 @@ export const LOCALES = [
 
 // Chinese ships with the main bundle; English is loaded when chosen.
 const getMessages = (locale: string): TranslationMessages | Promise<TranslationMessages> =>
-    locale === 'en' ? import('./en').then(module => module.default) : zhCN;
+    locale === 'en' ? import('./en').then((module) => module.default) : zhCN;
 
 export const i18nProvider = polyglotI18nProvider(getMessages, DEFAULT_LOCALE, LOCALES);
 

@@ -129,12 +129,14 @@ export const zhCNApp = {
         webhook_kind: { dingtalk: '钉钉', wecom: '企业微信' },
         webhooks: {
             county: '全县（县委组织部）',
-            url_hint: '在群设置中添加自定义机器人后复制的地址：钉钉为 https://oapi.dingtalk.com/…，企业微信为 https://qyapi.weixin.qq.com/…',
+            url_hint:
+                '在群设置中添加自定义机器人后复制的地址：钉钉为 https://oapi.dingtalk.com/…，企业微信为 https://qyapi.weixin.qq.com/…',
             secret_hint: '钉钉机器人开启“加签”时填写（SEC 开头）；企业微信不需要',
             secret_keep: '已设置的密钥不再显示；留空则保持不变',
         },
         calendar: {
-            bundled: '系统内置 %{last} 年及以前的法定节假日和调休安排。%{next} 年起，请在国务院办公厅发布节假日安排通知后逐日录入（放假日和调休上班日），否则按周一至周五计算工作日。',
+            bundled:
+                '系统内置 %{last} 年及以前的法定节假日和调休安排。%{next} 年起，请在国务院办公厅发布节假日安排通知后逐日录入（放假日和调休上班日），否则按周一至周五计算工作日。',
             name_hint: '如：春节、国庆节',
             until_hint: '选填：连续多天（如春节假期）填最后一天，最多 15 天',
         },
@@ -238,8 +240,7 @@ export const zhCNApp = {
             section_flags: '身份标识',
             section_pii: '个人信息',
             section_positions: '任职情况',
-            pii_masked:
-                '身份证号和手机号已脱敏显示。完整信息仅向因工作需要的角色开放，每次查看均记入审计日志。',
+            pii_masked: '身份证号和手机号已脱敏显示。完整信息仅向因工作需要的角色开放，每次查看均记入审计日志。',
             pii_masked_edit: '身份证号和手机号已脱敏，此处不能修改；保存时将保留原值。',
             pii_audited: '完整身份证号和手机号属于个人信息，本次查看已记入审计日志。',
             no_positions: '暂无任职记录',

@@ -12,9 +12,6 @@ export const LocaleThemeProvider = ({ children }: { children: ReactNode }) => {
     useEffect(() => {
         document.documentElement.lang = locale;
     }, [locale]);
-    const localize = useCallback(
-        (outer: Theme) => (locale === 'en' ? outer : createTheme(outer, zhCN)),
-        [locale]
-    );
+    const localize = useCallback((outer: Theme) => (locale === 'en' ? outer : createTheme(outer, zhCN)), [locale]);
     return <ThemeProvider theme={localize}>{children}</ThemeProvider>;
 };

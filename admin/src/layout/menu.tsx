@@ -7,7 +7,15 @@ import { Menu, usePermissions } from 'react-admin';
 import { can, hasDashboard, isPersonalRole, mayManagePairings, type ResourceName } from '../roles';
 
 // Resources listed under the work entries, each where the role may list it.
-const RECORDS: ResourceName[] = ['townships', 'villages', 'cadres', 'users', 'calendar-overrides', 'webhooks', 'audit-log'];
+const RECORDS: ResourceName[] = [
+    'townships',
+    'villages',
+    'cadres',
+    'users',
+    'calendar-overrides',
+    'webhooks',
+    'audit-log',
+];
 
 /** 我的待办, 流程 and 年度考核 for everyone; 发起导师帮带 for the township officer and the county. */
 const WorkItems = ({ role }: { role: unknown }) => (
@@ -16,7 +24,11 @@ const WorkItems = ({ role }: { role: unknown }) => (
         <Menu.Item to="/processes" primaryText="qinglan.menu.processes" leftIcon={<AccountTreeIcon />} />
         <Menu.Item to="/annual-assessment" primaryText="qinglan.menu.assessment" leftIcon={<FactCheckIcon />} />
         {mayManagePairings(role) && (
-            <Menu.Item to="/mentor-pairing/create" primaryText="qinglan.menu.start_pairing" leftIcon={<HandshakeIcon />} />
+            <Menu.Item
+                to="/mentor-pairing/create"
+                primaryText="qinglan.menu.start_pairing"
+                leftIcon={<HandshakeIcon />}
+            />
         )}
     </>
 );
@@ -26,11 +38,7 @@ export const AppMenu = () => {
     if (isPersonalRole(permissions)) {
         return (
             <Menu>
-                <Menu.Item
-                    to="/cadres"
-                    primaryText="qinglan.my_record"
-                    leftIcon={<AccountBoxIcon />}
-                />
+                <Menu.Item to="/cadres" primaryText="qinglan.my_record" leftIcon={<AccountBoxIcon />} />
                 <WorkItems role={permissions} />
             </Menu>
         );
@@ -39,7 +47,7 @@ export const AppMenu = () => {
         <Menu>
             {hasDashboard(permissions) && <Menu.DashboardItem />}
             <WorkItems role={permissions} />
-            {RECORDS.filter(name => can(permissions, name, 'list')).map(name => (
+            {RECORDS.filter((name) => can(permissions, name, 'list')).map((name) => (
                 <Menu.ResourceItem key={name} name={name} />
             ))}
         </Menu>

@@ -18,7 +18,7 @@ export const DemoAccounts = ({ onPick }: { onPick: (username: string) => void })
                 {translate('qinglan.login.demo_title')}
             </Typography>
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }}>
-                {ACCOUNTS.map(account => (
+                {ACCOUNTS.map((account) => (
                     <Chip
                         key={account.username}
                         size="small"

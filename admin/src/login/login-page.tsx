@@ -1,23 +1,6 @@
-import {
-    Alert,
-    Avatar,
-    Box,
-    Button,
-    Card,
-    CardContent,
-    CircularProgress,
-    TextField,
-    Typography,
-} from '@mui/material';
+import { Alert, Avatar, Box, Button, Card, CardContent, CircularProgress, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
-import {
-    LocalesMenuButton,
-    useCheckAuth,
-    useLogin,
-    useNavigate,
-    useNotify,
-    useTranslate,
-} from 'react-admin';
+import { LocalesMenuButton, useCheckAuth, useLogin, useNavigate, useNotify, useTranslate } from 'react-admin';
 import { LocaleThemeProvider } from '../layout';
 import { DEMO_PASSWORD, DemoAccounts } from './demo-accounts';
 
@@ -72,7 +55,7 @@ const LoginForm = () => {
                 name="username"
                 label={translate('qinglan.login.username')}
                 value={username}
-                onChange={event => setUsername(event.target.value)}
+                onChange={(event) => setUsername(event.target.value)}
                 autoComplete="username"
                 autoFocus
                 fullWidth
@@ -85,7 +68,7 @@ const LoginForm = () => {
                 type="password"
                 label={translate('qinglan.login.password')}
                 value={password}
-                onChange={event => setPassword(event.target.value)}
+                onChange={(event) => setPassword(event.target.value)}
                 autoComplete="current-password"
                 fullWidth
                 margin="normal"
@@ -143,10 +126,7 @@ const LoginScreen = () => {
                             <Box component="span" sx={{ mx: 0.75, color: 'text.disabled' }}>
                                 ·
                             </Box>
-                            <Box
-                                component="span"
-                                sx={{ fontWeight: 400, fontSize: '1rem', color: 'text.secondary' }}
-                            >
+                            <Box component="span" sx={{ fontWeight: 400, fontSize: '1rem', color: 'text.secondary' }}>
                                 {translate('qinglan.subtitle')}
                             </Box>
                         </Typography>

@@ -1,7 +1,25 @@
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
-import { Button as MuiButton, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, TextField } from '@mui/material';
+import {
+    Button as MuiButton,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogContentText,
+    DialogTitle,
+    MenuItem,
+    TextField,
+} from '@mui/material';
 import { useState } from 'react';
-import { Button, useDataProvider, useGetIdentity, useGetList, useNotify, usePermissions, useTranslate, type Identifier } from 'react-admin';
+import {
+    Button,
+    useDataProvider,
+    useGetIdentity,
+    useGetList,
+    useNotify,
+    usePermissions,
+    useTranslate,
+    type Identifier,
+} from 'react-admin';
 import { errorMessageOf } from '../common';
 import type { QinglanDataProvider } from '../data-provider';
 import type { BulkPairingResult } from '../processes/types';
@@ -23,10 +41,10 @@ export const BulkPairingButton = ({ variant }: { variant?: 'text' | 'outlined' }
     const { data: townships = [] } = useGetList<Township>(
         'townships',
         { pagination: { page: 1, perPage: 100 }, sort: { field: 'code', order: 'ASC' } },
-        { enabled: open }
+        { enabled: open },
     );
-    const townshipId = county ? chosen : (identity?.townshipId as Identifier | undefined) ?? '';
-    const townshipName = townships.find(township => township.id === townshipId)?.name;
+    const townshipId = county ? chosen : ((identity?.townshipId as Identifier | undefined) ?? '');
+    const townshipName = townships.find((township) => township.id === townshipId)?.name;
 
     const close = () => {
         setOpen(false);
@@ -47,7 +65,12 @@ export const BulkPairingButton = ({ variant }: { variant?: 'text' | 'outlined' }
 
     return (
         <>
-            <Button label="qinglan.mentor_pairing.bulk" variant={variant} onClick={() => setOpen(true)} className="qinglan-bulk-pairing">
+            <Button
+                label="qinglan.mentor_pairing.bulk"
+                variant={variant}
+                onClick={() => setOpen(true)}
+                className="qinglan-bulk-pairing"
+            >
                 <GroupAddIcon />
             </Button>
             <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
@@ -61,9 +84,18 @@ export const BulkPairingButton = ({ variant }: { variant?: 'text' | 'outlined' }
                                 {translate('qinglan.mentor_pairing.bulk_confirm', { township: townshipName ?? '…' })}
                             </DialogContentText>
                             {county && (
-                                <TextField select fullWidth name="townshipId" label={translate('resources.cadres.fields.townshipId')} value={chosen} onChange={event => setChosen(Number(event.target.value))}>
-                                    {townships.map(township => (
-                                        <MenuItem key={township.id} value={township.id}>{township.name}</MenuItem>
+                                <TextField
+                                    select
+                                    fullWidth
+                                    name="townshipId"
+                                    label={translate('resources.cadres.fields.townshipId')}
+                                    value={chosen}
+                                    onChange={(event) => setChosen(Number(event.target.value))}
+                                >
+                                    {townships.map((township) => (
+                                        <MenuItem key={township.id} value={township.id}>
+                                            {township.name}
+                                        </MenuItem>
                                     ))}
                                 </TextField>
                             )}

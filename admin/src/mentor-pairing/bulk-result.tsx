@@ -17,7 +17,7 @@ export const BulkResult = ({ result }: { result: BulkPairingResult }) => {
                 <>
                     <Typography variant="subtitle2">{translate('qinglan.mentor_pairing.bulk_started')}</Typography>
                     <List dense className="qinglan-bulk-started" sx={{ maxHeight: 220, overflowY: 'auto' }}>
-                        {result.started.map(process => (
+                        {result.started.map((process) => (
                             <ListItem key={process.id} disableGutters>
                                 <Link component={LinkBase} to={`/processes/${encodeURIComponent(process.id)}/show`}>
                                     {process.title}
@@ -31,7 +31,7 @@ export const BulkResult = ({ result }: { result: BulkPairingResult }) => {
                 <>
                     <Typography variant="subtitle2">{translate('qinglan.mentor_pairing.bulk_skipped')}</Typography>
                     <List dense className="qinglan-bulk-skipped" sx={{ maxHeight: 220, overflowY: 'auto' }}>
-                        {result.skipped.map(person => (
+                        {result.skipped.map((person) => (
                             <ListItem key={person.personId} disableGutters>
                                 <ListItemText primary={person.name} secondary={person.reason} />
                             </ListItem>

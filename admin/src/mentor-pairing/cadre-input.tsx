@@ -16,7 +16,13 @@ const optionText = (cadre: Cadre & { villageName?: string }) =>
 
 /** A cadre within the caller's scope, searched by name. */
 export const CadreInput = ({ source, filter, label, validate, helperText }: CadreInputProps) => (
-    <ReferenceInput source={source} reference="cadres" filter={filter} perPage={25} sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput
+        source={source}
+        reference="cadres"
+        filter={filter}
+        perPage={25}
+        sort={{ field: 'name', order: 'ASC' }}
+    >
         <AutocompleteInput
             optionText={optionText}
             filterToQuery={(q: string) => ({ q })}

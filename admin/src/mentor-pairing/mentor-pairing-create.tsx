@@ -69,8 +69,12 @@ export const MentorPairingCreate = () => {
                 <>
                     <Card sx={{ mb: 2 }}>
                         <CardContent sx={{ pb: 0 }}>
-                            <Typography variant="h6" component="h2">{translate('qinglan.mentor_pairing.create_title')}</Typography>
-                            <Typography variant="body2" color="text.secondary">{translate('qinglan.mentor_pairing.create_hint')}</Typography>
+                            <Typography variant="h6" component="h2">
+                                {translate('qinglan.mentor_pairing.create_title')}
+                            </Typography>
+                            <Typography variant="body2" color="text.secondary">
+                                {translate('qinglan.mentor_pairing.create_hint')}
+                            </Typography>
                         </CardContent>
                         <SimpleForm record={EMPTY} onSubmit={submit} toolbar={<PairingToolbar />}>
                             <CadreInput
@@ -86,15 +90,29 @@ export const MentorPairingCreate = () => {
                                 label="qinglan.mentor_pairing.mentor"
                                 validate={required()}
                             />
-                            <TextInput source="reason" label="qinglan.mentor_pairing.reason" multiline minRows={2} fullWidth />
+                            <TextInput
+                                source="reason"
+                                label="qinglan.mentor_pairing.reason"
+                                multiline
+                                minRows={2}
+                                fullWidth
+                            />
                         </SimpleForm>
                     </Card>
                     <Card>
                         <CardContent>
-                            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+                            <Stack
+                                direction="row"
+                                spacing={2}
+                                sx={{ alignItems: 'center', justifyContent: 'space-between' }}
+                            >
                                 <Box>
-                                    <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>{translate('qinglan.mentor_pairing.bulk')}</Typography>
-                                    <Typography variant="body2" color="text.secondary">{translate('qinglan.mentor_pairing.bulk_hint')}</Typography>
+                                    <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+                                        {translate('qinglan.mentor_pairing.bulk')}
+                                    </Typography>
+                                    <Typography variant="body2" color="text.secondary">
+                                        {translate('qinglan.mentor_pairing.bulk_hint')}
+                                    </Typography>
                                 </Box>
                                 <BulkPairingButton variant="outlined" />
                             </Stack>

@@ -29,12 +29,18 @@ export const NotificationBell = () => {
                     color="inherit"
                     aria-label={label}
                     className="qinglan-bell"
-                    onClick={event => {
+                    onClick={(event) => {
                         setAnchor(event.currentTarget);
                         void refetch();
                     }}
                 >
-                    <Badge badgeContent={count} color="error" max={99} className="qinglan-bell-count" data-count={count}>
+                    <Badge
+                        badgeContent={count}
+                        color="error"
+                        max={99}
+                        className="qinglan-bell-count"
+                        data-count={count}
+                    >
                         <NotificationsIcon />
                     </Badge>
                 </IconButton>

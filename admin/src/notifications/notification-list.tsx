@@ -14,8 +14,12 @@ export const NotificationList = ({ onOpened, onChanged }: { onOpened: () => void
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const [locale] = useLocaleState();
     // bodies carry deadlines as ISO times: shown in the console's words instead
-    const readable = (text: string) => text.replace(ISO_TIME, iso => formatDateTime(iso, locale));
-    const { data = [], isPending, refetch } = useGetList<AppNotification>('notifications', {
+    const readable = (text: string) => text.replace(ISO_TIME, (iso) => formatDateTime(iso, locale));
+    const {
+        data = [],
+        isPending,
+        refetch,
+    } = useGetList<AppNotification>('notifications', {
         pagination: { page: 1, perPage: LATEST },
         sort: { field: 'createdAt', order: 'DESC' },
     });
@@ -35,22 +39,35 @@ export const NotificationList = ({ onOpened, onChanged }: { onOpened: () => void
     return (
         <Box sx={{ width: { xs: '92vw', sm: 380 } }} className="qinglan-notifications">
             <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', px: 2, py: 1 }}>
-                <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>{translate('qinglan.notifications.title')}</Typography>
-                <Button size="small" onClick={readAll} disabled={!data.some(n => !n.readAt)} className="qinglan-read-all">
+                <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+                    {translate('qinglan.notifications.title')}
+                </Typography>
+                <Button
+                    size="small"
+                    onClick={readAll}
+                    disabled={!data.some((n) => !n.readAt)}
+                    className="qinglan-read-all"
+                >
                     {translate('qinglan.notifications.read_all')}
                 </Button>
             </Box>
             <Divider />
             {isPending && <LinearProgress />}
             {!isPending && data.length === 0 && (
-                <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>{translate('qinglan.notifications.empty')}</Typography>
+                <Typography variant="body2" color="text.secondary" sx={{ p: 2 }}>
+                    {translate('qinglan.notifications.empty')}
+                </Typography>
             )}
             <List dense disablePadding sx={{ maxHeight: 420, overflowY: 'auto' }}>
-                {data.map(notification => (
+                {data.map((notification) => (
                     <ListItemButton
                         key={notification.id}
                         onClick={() => open(notification)}
-                        className={notification.readAt ? 'qinglan-notification' : 'qinglan-notification qinglan-notification--unread'}
+                        className={
+                            notification.readAt
+                                ? 'qinglan-notification'
+                                : 'qinglan-notification qinglan-notification--unread'
+                        }
                         sx={{ alignItems: 'flex-start', bgcolor: notification.readAt ? undefined : 'action.hover' }}
                     >
                         <ListItemText
@@ -58,7 +75,9 @@ export const NotificationList = ({ onOpened, onChanged }: { onOpened: () => void
                             slotProps={{ primary: { sx: { fontWeight: notification.readAt ? 400 : 600 } } }}
                             secondary={
                                 <>
-                                    <Box component="span" sx={{ display: 'block' }}>{readable(notification.body)}</Box>
+                                    <Box component="span" sx={{ display: 'block' }}>
+                                        {readable(notification.body)}
+                                    </Box>
                                     <DateTimeText value={notification.createdAt} />
                                 </>
                             }

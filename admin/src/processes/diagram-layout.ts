@@ -24,9 +24,9 @@ export interface PlacedEdge {
  * the left, edges that skip layers on the right.
  */
 export const layoutSteps = (steps: StepDefinition[]): { steps: PlacedStep[]; edges: PlacedEdge[]; layers: number } => {
-    const byKey = new Map(steps.map(step => [step.key, step]));
-    const links = steps.flatMap(step =>
-        step.next.filter(target => byKey.has(target)).map(target => ({ source: step.key, target }))
+    const byKey = new Map(steps.map((step) => [step.key, step]));
+    const links = steps.flatMap((step) =>
+        step.next.filter((target) => byKey.has(target)).map((target) => ({ source: step.key, target })),
     );
 
     const back = new Set<string>();
@@ -42,8 +42,8 @@ export const layoutSteps = (steps: StepDefinition[]): { steps: PlacedStep[]; edg
     };
     for (const step of steps) if (!state.has(step.key)) visit(step.key);
 
-    const forward = links.filter(link => !back.has(`${link.source}>${link.target}`));
-    const layer = new Map(steps.map(step => [step.key, 0]));
+    const forward = links.filter((link) => !back.has(`${link.source}>${link.target}`));
+    const layer = new Map(steps.map((step) => [step.key, 0]));
     // longest path: relax as often as there are steps (the forward graph has no cycle)
     for (let round = 0; round < steps.length; round++) {
         for (const { source, target } of forward) {
@@ -52,8 +52,8 @@ export const layoutSteps = (steps: StepDefinition[]): { steps: PlacedStep[]; edg
     }
 
     const layers = Math.max(0, ...layer.values()) + 1;
-    const placed = steps.map(step => {
-        const sameLayer = steps.filter(other => layer.get(other.key) === layer.get(step.key));
+    const placed = steps.map((step) => {
+        const sameLayer = steps.filter((other) => layer.get(other.key) === layer.get(step.key));
         return {
             step,
             layer: layer.get(step.key)!,

@@ -10,14 +10,17 @@ export const FormSummary = ({ form }: { form: unknown }) => {
     const translate = useTranslate();
     if (!form || typeof form !== 'object') return null;
     const entries = Object.entries(form as Record<string, unknown>).filter(
-        ([, value]) => value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)
+        ([, value]) =>
+            value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0),
     );
     if (entries.length === 0) return null;
     const show = (field: string, value: unknown): string => {
         if (Array.isArray(value)) return value.map(String).join('；');
         // 评分: one number per rubric item
         if (typeof value === 'object' && value !== null) {
-            return Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key} ${String(v)}`).join('；');
+            return Object.entries(value as Record<string, unknown>)
+                .map(([key, v]) => `${key} ${String(v)}`)
+                .join('；');
         }
         if (CHOICE_GROUPS[field]) return translate(`qinglan.${CHOICE_GROUPS[field]}.${value}`, { _: String(value) });
         return String(value);

@@ -28,7 +28,7 @@ export const ProcessActions = () => {
                     content="qinglan.mentor_pairing.end_early_hint"
                     success="qinglan.mentor_pairing.ended_early"
                     className="qinglan-end-early"
-                    run={reason => dataProvider.endPairingEarly(process.id, reason)}
+                    run={(reason) => dataProvider.endPairingEarly(process.id, reason)}
                 />
             )}
             {mayCancel && (
@@ -38,7 +38,7 @@ export const ProcessActions = () => {
                     content="qinglan.processes.cancel_hint"
                     success="qinglan.processes.cancelled"
                     className="qinglan-cancel-process"
-                    run={reason => dataProvider.cancelProcess(process.id, reason)}
+                    run={(reason) => dataProvider.cancelProcess(process.id, reason)}
                 />
             )}
         </TopToolbar>

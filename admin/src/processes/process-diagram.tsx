@@ -18,8 +18,8 @@ const HANDLES = { down: ['b', 't'], skip: ['rs', 'rt'], back: ['ls', 'lt'] } as 
 const returnsOf = (definition: ProcessDefinition, process: ProcessDetail) =>
     new Set(
         process.timeline
-            .filter(entry => entry.action === 'return' && entry.stepKey && typeof entry.detail?.returnTo === 'string')
-            .map(entry => `${familyOf(definition.steps, entry.stepKey!) ?? entry.stepKey}>${entry.detail.returnTo}`)
+            .filter((entry) => entry.action === 'return' && entry.stepKey && typeof entry.detail?.returnTo === 'string')
+            .map((entry) => `${familyOf(definition.steps, entry.stepKey!) ?? entry.stepKey}>${entry.detail.returnTo}`),
     );
 
 const isTaken = (edge: PlacedEdge, process: ProcessDetail, returns: Set<string>): boolean => {
@@ -50,7 +50,7 @@ export const ProcessDiagram = ({ definition, process }: { definition: ProcessDef
                 stepKey: step.key,
             },
         }));
-        const edges: Edge[] = layout.edges.map(edge => {
+        const edges: Edge[] = layout.edges.map((edge) => {
             const taken = isTaken(edge, process, returns);
             const color = taken ? '#1f5f8b' : '#b0bec5';
             const [sourceHandle, targetHandle] = HANDLES[edge.kind];
@@ -90,9 +90,17 @@ export const ProcessDiagram = ({ definition, process }: { definition: ProcessDef
                 />
             </Box>
             <Stack direction="row" spacing={2} sx={{ mt: 1, fontSize: 12 }}>
-                {(['path', 'current', 'idle'] as const).map(state => (
-                    <Typography key={state} variant="caption" className={`qinglan-legend--${state}`} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
-                        <Box component="span" sx={{ width: 14, height: 10, borderRadius: 0.5, display: 'inline-block', ...LEGEND[state] }} />
+                {(['path', 'current', 'idle'] as const).map((state) => (
+                    <Typography
+                        key={state}
+                        variant="caption"
+                        className={`qinglan-legend--${state}`}
+                        sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}
+                    >
+                        <Box
+                            component="span"
+                            sx={{ width: 14, height: 10, borderRadius: 0.5, display: 'inline-block', ...LEGEND[state] }}
+                        />
                         {translate(`qinglan.processes.legend.${state}`)}
                     </Typography>
                 ))}

@@ -9,8 +9,12 @@ const Item = ({ label, children }: { label: string; children: ReactNode }) => {
     const translate = useTranslate();
     return (
         <Box>
-            <Typography variant="caption" color="text.secondary" component="div">{translate(label)}</Typography>
-            <Typography variant="body2" component="div">{children}</Typography>
+            <Typography variant="caption" color="text.secondary" component="div">
+                {translate(label)}
+            </Typography>
+            <Typography variant="body2" component="div">
+                {children}
+            </Typography>
         </Box>
     );
 };
@@ -21,7 +25,9 @@ export const ProcessHeader = ({ process }: { process: ProcessDetail }) => {
     return (
         <Box className="qinglan-process-header" sx={{ mb: 2 }}>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-                <Typography variant="h6" component="h2" className="qinglan-process-title">{process.title}</Typography>
+                <Typography variant="h6" component="h2" className="qinglan-process-title">
+                    {process.title}
+                </Typography>
                 <ProcessStatusChip status={process.status} />
             </Stack>
             <Box sx={{ display: 'grid', gap: 1.5, gridTemplateColumns: 'repeat(auto-fill, minmax(160px, 1fr))' }}>
@@ -31,9 +37,13 @@ export const ProcessHeader = ({ process }: { process: ProcessDetail }) => {
                 <Item label="resources.processes.fields.townshipName">{process.townshipName ?? '—'}</Item>
                 <Item label="resources.processes.fields.subjectName">{process.subjectName ?? '—'}</Item>
                 <Item label="resources.processes.fields.currentStep">{process.currentStep ?? '—'}</Item>
-                <Item label="resources.processes.fields.startedAt"><DateTimeText value={process.startedAt} /></Item>
+                <Item label="resources.processes.fields.startedAt">
+                    <DateTimeText value={process.startedAt} />
+                </Item>
                 {process.endedAt && (
-                    <Item label="resources.processes.fields.endedAt"><DateTimeText value={process.endedAt} /></Item>
+                    <Item label="resources.processes.fields.endedAt">
+                        <DateTimeText value={process.endedAt} />
+                    </Item>
                 )}
             </Box>
         </Box>

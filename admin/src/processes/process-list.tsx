@@ -35,9 +35,9 @@ const ProcessListActions = () => {
 const ProcessSimpleList = () => (
     <SimpleList<Process>
         linkType="show"
-        primaryText={record => record.title}
-        secondaryText={record => [record.townshipName, record.currentStep].filter(Boolean).join(' · ')}
-        tertiaryText={record => <ProcessStatusChip status={record.status} />}
+        primaryText={(record) => record.title}
+        secondaryText={(record) => [record.townshipName, record.currentStep].filter(Boolean).join(' · ')}
+        tertiaryText={(record) => <ProcessStatusChip status={record.status} />}
     />
 );
 
@@ -62,7 +62,7 @@ const ProcessDatagrid = () => (
 /** 流程: every process in the caller's scope. */
 export const ProcessList = () => {
     const { permissions } = usePermissions();
-    const small = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
+    const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
     return (
         <List
             filters={processFilters(permissions)}

@@ -37,7 +37,11 @@ export const ProcessOverview = ({ process }: { process: ProcessDetail }) => {
                 }}
             >
                 <Block title="qinglan.processes.diagram">
-                    {definition && loaded ? <ProcessDiagram definition={definition} process={process} /> : <LinearProgress />}
+                    {definition && loaded ? (
+                        <ProcessDiagram definition={definition} process={process} />
+                    ) : (
+                        <LinearProgress />
+                    )}
                 </Block>
                 <Block title="qinglan.processes.timeline">
                     {loaded && <ProcessTimeline entries={process.timeline} />}

@@ -22,7 +22,11 @@ const ProcessShowContent = () => {
                     <Tab label={translate('qinglan.processes.tab_history')} className="qinglan-tab-history" />
                 </Tabs>
             )}
-            {tab === 0 || !history ? <ProcessOverview process={process} /> : <RawHistory processId={String(process.id)} />}
+            {tab === 0 || !history ? (
+                <ProcessOverview process={process} />
+            ) : (
+                <RawHistory processId={String(process.id)} />
+            )}
         </Box>
     );
 };

@@ -38,24 +38,39 @@ const Extra = ({ entry }: { entry: TimelineEntry }) => {
             step: stepName.byKey(detail.returnTo),
         });
     }
-    return text ? <Typography variant="body2" color="text.secondary">{text}</Typography> : null;
+    return text ? (
+        <Typography variant="body2" color="text.secondary">
+            {text}
+        </Typography>
+    ) : null;
 };
 
 /** The business timeline: who did what, at which step, when, and why; oldest first. */
 export const ProcessTimeline = ({ entries }: { entries: TimelineEntry[] }) => {
     const translate = useTranslate();
     if (entries.length === 0) {
-        return <Typography variant="body2" color="text.secondary">{translate('qinglan.timeline.empty')}</Typography>;
+        return (
+            <Typography variant="body2" color="text.secondary">
+                {translate('qinglan.timeline.empty')}
+            </Typography>
+        );
     }
     return (
         <Box component="ol" className="qinglan-timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
-            {entries.map(entry => (
+            {entries.map((entry) => (
                 <Box
                     component="li"
                     key={entry.id}
                     className="qinglan-timeline-entry"
                     data-action={entry.action}
-                    sx={{ position: 'relative', pl: 2.5, pb: 2, borderLeft: '2px solid', borderColor: 'divider', ml: 0.75 }}
+                    sx={{
+                        position: 'relative',
+                        pl: 2.5,
+                        pb: 2,
+                        borderLeft: '2px solid',
+                        borderColor: 'divider',
+                        ml: 0.75,
+                    }}
                 >
                     <Box
                         sx={{
@@ -88,7 +103,11 @@ export const ProcessTimeline = ({ entries }: { entries: TimelineEntry[] }) => {
                         )}
                     </Box>
                     {entry.comment && (
-                        <Typography variant="body2" className="qinglan-timeline-comment" sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}>
+                        <Typography
+                            variant="body2"
+                            className="qinglan-timeline-comment"
+                            sx={{ mt: 0.5, whiteSpace: 'pre-wrap' }}
+                        >
                             {entry.comment}
                         </Typography>
                     )}

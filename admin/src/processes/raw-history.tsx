@@ -15,7 +15,7 @@ export const RawHistory = ({ processId }: { processId: string }) => {
         let active = true;
         dataProvider
             .getProcessHistory(processId)
-            .then(value => active && setEvents(value))
+            .then((value) => active && setEvents(value))
             .catch((failure: Error) => active && setError(failure));
         return () => {
             active = false;
@@ -38,11 +38,13 @@ export const RawHistory = ({ processId }: { processId: string }) => {
                     </TableRow>
                 </TableHead>
                 <TableBody>
-                    {events.map(event => (
+                    {events.map((event) => (
                         <TableRow key={event.eventId}>
                             <TableCell>{event.eventId}</TableCell>
                             <TableCell sx={{ fontFamily: 'monospace' }}>{event.eventType}</TableCell>
-                            <TableCell><DateTimeText value={event.eventTime} /></TableCell>
+                            <TableCell>
+                                <DateTimeText value={event.eventTime} />
+                            </TableCell>
                         </TableRow>
                     ))}
                 </TableBody>

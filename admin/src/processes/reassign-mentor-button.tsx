@@ -33,7 +33,11 @@ export const ReassignMentorButton = () => {
 
     const submit = async (values: Record<string, unknown>) => {
         try {
-            await dataProvider.reassignMentor(process.id, values.mentorPersonId as number, String(values.reason).trim());
+            await dataProvider.reassignMentor(
+                process.id,
+                values.mentorPersonId as number,
+                String(values.reason).trim(),
+            );
         } catch (error) {
             const message = errorMessageOf(error);
             notify(message, { type: 'error', messageArgs: { _: message } });
@@ -68,7 +72,14 @@ export const ReassignMentorButton = () => {
                             label="qinglan.mentor_pairing.new_mentor"
                             validate={required()}
                         />
-                        <TextInput source="reason" label="qinglan.tasks.reason" validate={required()} multiline minRows={2} fullWidth />
+                        <TextInput
+                            source="reason"
+                            label="qinglan.tasks.reason"
+                            validate={required()}
+                            multiline
+                            minRows={2}
+                            fullWidth
+                        />
                     </SimpleForm>
                 </DialogContent>
             </Dialog>

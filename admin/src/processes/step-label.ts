@@ -9,7 +9,7 @@ import { useProcessDefinitions } from './use-definitions';
 const findStep = (definition: ProcessDefinition | undefined, key: string): StepDefinition | undefined => {
     if (!definition) return undefined;
     const family = familyOf(definition.steps, key);
-    return definition.steps.find(step => step.key === family);
+    return definition.steps.find((step) => step.key === family);
 };
 
 /** A step's name in the console's language, from its key or an occurrence key (exchange.m3 → 定期交流). */
@@ -25,15 +25,15 @@ export const stepLabel = (locale: string, definition: ProcessDefinition | undefi
 export const useStepName = (type?: string) => {
     const definitions = useProcessDefinitions() ?? [];
     const [locale] = useLocaleState();
-    const candidates = type ? definitions.filter(definition => definition.type === type) : definitions;
+    const candidates = type ? definitions.filter((definition) => definition.type === type) : definitions;
     return {
         byKey: (key: string): string => {
-            const definition = candidates.find(d => findStep(d, key)) ?? candidates[0];
+            const definition = candidates.find((d) => findStep(d, key)) ?? candidates[0];
             return stepLabel(locale, definition, key);
         },
         byName: (name: string): string => {
             if (locale !== 'en') return name;
-            const step = candidates.flatMap(d => d.steps).find(s => s.name === name);
+            const step = candidates.flatMap((d) => d.steps).find((s) => s.name === name);
             return step?.nameEn ?? name;
         },
     };

@@ -10,7 +10,13 @@ export const NODE_WIDTH = 220;
 
 const LOOK: Record<StepState, object> = {
     path: { bgcolor: '#e3eef6', border: '2px solid #1f5f8b', color: '#12384f' },
-    current: { bgcolor: '#fff4e5', border: '3px solid #ed6c02', color: '#7a3a00', fontWeight: 700, boxShadow: '0 0 0 4px rgba(237,108,2,0.18)' },
+    current: {
+        bgcolor: '#fff4e5',
+        border: '3px solid #ed6c02',
+        color: '#7a3a00',
+        fontWeight: 700,
+        boxShadow: '0 0 0 4px rgba(237,108,2,0.18)',
+    },
     idle: { bgcolor: '#ffffff', border: '1px dashed #b0bec5', color: 'text.secondary' },
 };
 
@@ -22,7 +28,16 @@ export const StepNode = ({ data }: NodeProps<StepNodeType>) => (
         className={`qinglan-step qinglan-step--${data.state}`}
         data-step={data.stepKey}
         data-state={data.state}
-        sx={{ width: NODE_WIDTH, px: 1.5, py: 0.75, borderRadius: 2, textAlign: 'center', fontSize: 14, lineHeight: 1.35, ...LOOK[data.state] }}
+        sx={{
+            width: NODE_WIDTH,
+            px: 1.5,
+            py: 0.75,
+            borderRadius: 2,
+            textAlign: 'center',
+            fontSize: 14,
+            lineHeight: 1.35,
+            ...LOOK[data.state],
+        }}
     >
         <Handle type="target" position={Position.Top} id="t" style={hidden} />
         <Handle type="source" position={Position.Bottom} id="b" style={hidden} />

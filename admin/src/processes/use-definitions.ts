@@ -12,13 +12,13 @@ export const useProcessDefinitions = (): ProcessDefinition[] | undefined => {
     const [definitions, setDefinitions] = useState<ProcessDefinition[]>();
     useEffect(() => {
         let active = true;
-        cached ??= dataProvider.getProcessDefinitions().catch(error => {
+        cached ??= dataProvider.getProcessDefinitions().catch((error) => {
             cached = undefined;
             throw error;
         });
         cached.then(
-            value => active && setDefinitions(value),
-            () => undefined
+            (value) => active && setDefinitions(value),
+            () => undefined,
         );
         return () => {
             active = false;
@@ -29,12 +29,12 @@ export const useProcessDefinitions = (): ProcessDefinition[] | undefined => {
 
 /** The definition of one process type. */
 export const useProcessDefinition = (type: string | undefined): ProcessDefinition | undefined =>
-    useProcessDefinitions()?.find(definition => definition.type === type);
+    useProcessDefinitions()?.find((definition) => definition.type === type);
 
 /** Choices for a process-type select, named in the console's language. */
 export const useProcessTypeChoices = () => {
     const [locale] = useLocaleState();
-    return (useProcessDefinitions() ?? []).map(definition => ({
+    return (useProcessDefinitions() ?? []).map((definition) => ({
         id: definition.type,
         name: locale === 'en' ? definition.nameEn : definition.name,
     }));

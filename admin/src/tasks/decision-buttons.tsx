@@ -24,7 +24,7 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
     const definition = useProcessDefinition(task.processType);
     const [locale] = useLocaleState();
     const [asking, setAsking] = useState<TaskDecision | null>(null);
-    const returnToChoices = (task.context?.returnTo ?? []).map(key => ({
+    const returnToChoices = (task.context?.returnTo ?? []).map((key) => ({
         id: key,
         name: stepLabel(locale, definition, key),
     }));
@@ -36,15 +36,22 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
         const errors = await act({ action, form, ...extra });
         for (const [field, message] of Object.entries(errors ?? {})) {
             // form.goals.0 → the goals input
-            if (field.startsWith('form.')) setError(field.split('.').slice(0, 2).join('.'), { type: 'server', message });
+            if (field.startsWith('form.'))
+                setError(field.split('.').slice(0, 2).join('.'), { type: 'server', message });
         }
         return errors;
     };
 
     return (
         <>
-            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }} className="qinglan-decisions">
-                {task.actions.map(action => (
+            <Stack
+                direction="row"
+                spacing={1}
+                useFlexGap
+                sx={{ flexWrap: 'wrap', mt: 1 }}
+                className="qinglan-decisions"
+            >
+                {task.actions.map((action) => (
                     <Button
                         key={action}
                         type="button"
@@ -59,7 +66,9 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
                                   : handleSubmit(() => send(action))
                         }
                     >
-                        {translate(stepForm.decisionLabels?.[action] ?? `qinglan.tasks.decision.${action}`, { _: action })}
+                        {translate(stepForm.decisionLabels?.[action] ?? `qinglan.tasks.decision.${action}`, {
+                            _: action,
+                        })}
                     </Button>
                 ))}
             </Stack>
@@ -68,7 +77,7 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
                 returnToChoices={returnToChoices}
                 pending={pending}
                 onClose={() => setAsking(null)}
-                onConfirm={extra => send(asking!, extra)}
+                onConfirm={(extra) => send(asking!, extra)}
             />
         </>
     );

@@ -1,13 +1,4 @@
-import {
-    Alert,
-    Button,
-    Dialog,
-    DialogActions,
-    DialogContent,
-    DialogTitle,
-    MenuItem,
-    TextField,
-} from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { chinaIso } from '../../../domain/china-time';
@@ -82,7 +73,7 @@ export const TaskActionDialog = ({ action, returnToChoices, pending, onClose, on
         if (Object.keys(missing).length > 0) return;
         const result = await onConfirm({
             ...(comment.trim() ? { comment: comment.trim() } : {}),
-            ...(needs.users ? { userIds: users.map(user => user.id) } : {}),
+            ...(needs.users ? { userIds: users.map((user) => user.id) } : {}),
             ...(needs.returnTo ? { returnTo: target } : {}),
             // the end of the chosen day in the county's time zone
             ...(needs.deadline ? { deadline: { at: chinaIso(date, '23:59:59') } } : {}),
@@ -95,7 +86,11 @@ export const TaskActionDialog = ({ action, returnToChoices, pending, onClose, on
         <Dialog open onClose={onClose} fullWidth maxWidth="sm" className="qinglan-action-dialog">
             <DialogTitle>{translate(`qinglan.tasks.action.${action}`)}</DialogTitle>
             <DialogContent>
-                {errors._ && <Alert severity="error" sx={{ mb: 1 }}>{errors._}</Alert>}
+                {errors._ && (
+                    <Alert severity="error" sx={{ mb: 1 }}>
+                        {errors._}
+                    </Alert>
+                )}
                 {needs.returnTo && (
                     <TextField
                         select
@@ -104,12 +99,14 @@ export const TaskActionDialog = ({ action, returnToChoices, pending, onClose, on
                         name="returnTo"
                         label={translate('qinglan.tasks.return_to')}
                         value={target}
-                        onChange={event => setReturnTo(event.target.value)}
+                        onChange={(event) => setReturnTo(event.target.value)}
                         error={!!errors.returnTo}
                         helperText={errors.returnTo}
                     >
-                        {returnToChoices.map(choice => (
-                            <MenuItem key={choice.id} value={choice.id}>{choice.name}</MenuItem>
+                        {returnToChoices.map((choice) => (
+                            <MenuItem key={choice.id} value={choice.id}>
+                                {choice.name}
+                            </MenuItem>
                         ))}
                     </TextField>
                 )}
@@ -130,7 +127,7 @@ export const TaskActionDialog = ({ action, returnToChoices, pending, onClose, on
                         name="deadline"
                         label={translate('qinglan.tasks.new_deadline')}
                         value={date}
-                        onChange={event => setDate(event.target.value)}
+                        onChange={(event) => setDate(event.target.value)}
                         error={!!errors.deadline}
                         helperText={errors.deadline}
                         slotProps={{ inputLabel: { shrink: true } }}
@@ -145,13 +142,15 @@ export const TaskActionDialog = ({ action, returnToChoices, pending, onClose, on
                     label={translate(isReason ? 'qinglan.tasks.reason' : 'qinglan.tasks.comment')}
                     required={needs.comment === 'required'}
                     value={comment}
-                    onChange={event => setComment(event.target.value)}
+                    onChange={(event) => setComment(event.target.value)}
                     error={!!errors.comment}
                     helperText={errors.comment}
                 />
             </DialogContent>
             <DialogActions>
-                <Button onClick={onClose} disabled={pending}>{translate('ra.action.cancel')}</Button>
+                <Button onClick={onClose} disabled={pending}>
+                    {translate('ra.action.cancel')}
+                </Button>
                 <Button variant="contained" onClick={confirm} disabled={pending} className="qinglan-action-confirm">
                     {translate('ra.action.confirm')}
                 </Button>

@@ -28,9 +28,9 @@ const TaskListTitle = () => {
 const TaskSimpleList = () => (
     <SimpleList<Task>
         linkType="show"
-        primaryText={record => record.stepName}
-        secondaryText={record => record.processTitle}
-        tertiaryText={record => <DueDate task={record} />}
+        primaryText={(record) => record.stepName}
+        secondaryText={(record) => record.processTitle}
+        tertiaryText={(record) => <DueDate task={record} />}
         rowSx={overdueRow}
         className="qinglan-task-simple-list"
     />
@@ -55,7 +55,7 @@ const TaskDatagrid = () => (
 /** The inbox: the caller's open tasks first, or every task in their scope. */
 export const TaskList = () => {
     const { permissions } = usePermissions();
-    const small = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
+    const small = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
     return (
         <List
             title={<TaskListTitle />}

@@ -30,8 +30,14 @@ export const TaskOperations = ({ task }: { task: Task }) => {
             <Typography variant="subtitle2" color="text.secondary" sx={{ mt: 1 }}>
                 {translate('qinglan.tasks.operations')}
             </Typography>
-            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.5 }} className="qinglan-operations">
-                {operations.map(operation => (
+            <Stack
+                direction="row"
+                spacing={1}
+                useFlexGap
+                sx={{ flexWrap: 'wrap', mt: 0.5 }}
+                className="qinglan-operations"
+            >
+                {operations.map((operation) => (
                     <Button
                         key={operation}
                         size="small"
@@ -49,7 +55,7 @@ export const TaskOperations = ({ task }: { task: Task }) => {
                 returnToChoices={NO_RETURN}
                 pending={pending}
                 onClose={() => setAsking(null)}
-                onConfirm={extra => act({ action: asking!, ...extra })}
+                onConfirm={(extra) => act({ action: asking!, ...extra })}
             />
         </>
     );

@@ -22,7 +22,23 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => {
  * The facts a step's context carries that its assignee reads, in this order, each labelled
  * `qinglan.tasks.context.<key>`. Other context (a rubric, earlier scores) is for the form.
  */
-const CONTEXT_SHOWN = ['mentee', 'mentor', 'month', 'grade', 'reason', 'cadre', 'year', 'objection', 'total', 'rank', 'ranked', 'objections', 'topThree', 'bottomThree', 'missingNames'] as const;
+const CONTEXT_SHOWN = [
+    'mentee',
+    'mentor',
+    'month',
+    'grade',
+    'reason',
+    'cadre',
+    'year',
+    'objection',
+    'total',
+    'rank',
+    'ranked',
+    'objections',
+    'topThree',
+    'bottomThree',
+    'missingNames',
+] as const;
 
 /** The step, its process, the people concerned and the deadline; the decision once taken. */
 export const TaskSummary = ({ task }: { task: Task }) => {
@@ -38,17 +54,27 @@ export const TaskSummary = ({ task }: { task: Task }) => {
                         {task.stepName}
                     </Typography>
                     <TaskStatusChip status={task.status} />
-                    {task.round > 1 && <Chip size="small" variant="outlined" label={translate('qinglan.tasks.round', { round: task.round })} />}
-                    {task.escalationLevel > 0 && <Chip size="small" color="error" label={translate('qinglan.tasks.escalated')} />}
+                    {task.round > 1 && (
+                        <Chip
+                            size="small"
+                            variant="outlined"
+                            label={translate('qinglan.tasks.round', { round: task.round })}
+                        />
+                    )}
+                    {task.escalationLevel > 0 && (
+                        <Chip size="small" color="error" label={translate('qinglan.tasks.escalated')} />
+                    )}
                 </Stack>
                 <Row label="qinglan.tasks.process">
                     <Link component={LinkBase} to={processLink} className="qinglan-task-process">
                         {task.processTitle}
                     </Link>
                 </Row>
-                <Row label="qinglan.tasks.due"><DueDate task={task} /></Row>
+                <Row label="qinglan.tasks.due">
+                    <DueDate task={task} />
+                </Row>
                 <Row label="qinglan.tasks.assignee">{assignee}</Row>
-                {CONTEXT_SHOWN.map(key => {
+                {CONTEXT_SHOWN.map((key) => {
                     const value = context[key];
                     if (value === null || value === undefined || value === '' || typeof value === 'object') return null;
                     return (
@@ -64,7 +90,9 @@ export const TaskSummary = ({ task }: { task: Task }) => {
                 {task.decision && (
                     <Box sx={{ mt: 1.5 }} className="qinglan-task-decision">
                         <Row label="qinglan.tasks.decided">
-                            {translate(`qinglan.tasks.decision.${task.decision.decision}`, { _: String(task.decision.decision) })}
+                            {translate(`qinglan.tasks.decision.${task.decision.decision}`, {
+                                _: String(task.decision.decision),
+                            })}
                             {' · '}
                             <DateTimeText value={task.decidedAt} />
                         </Row>

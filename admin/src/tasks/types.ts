@@ -52,7 +52,6 @@ export interface Task extends RaRecord {
     canAct: boolean;
 }
 
-
 /** Body of `POST /api/tasks/{id}/actions`. */
 export interface TaskActionBody {
     action: TaskAction;

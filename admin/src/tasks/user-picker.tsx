@@ -44,12 +44,7 @@ export const UserPicker = ({ multiple, value, onChange, label, error }: UserPick
         ),
     };
     return multiple ? (
-        <Autocomplete<User, true>
-            {...common}
-            multiple
-            value={value}
-            onChange={(_event, users) => onChange(users)}
-        />
+        <Autocomplete<User, true> {...common} multiple value={value} onChange={(_event, users) => onChange(users)} />
     ) : (
         <Autocomplete<User, false>
             {...common}

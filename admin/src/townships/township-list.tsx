@@ -1,13 +1,4 @@
-import {
-    Datagrid,
-    EditButton,
-    List,
-    NumberField,
-    SearchInput,
-    SelectField,
-    SelectInput,
-    TextField,
-} from 'react-admin';
+import { Datagrid, EditButton, List, NumberField, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { townshipKindChoices } from '../choices';
 
 const filters = [

@@ -1,11 +1,4 @@
-import {
-    BooleanField,
-    ReferenceField,
-    SelectField,
-    Show,
-    SimpleShowLayout,
-    TextField,
-} from 'react-admin';
+import { BooleanField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { roleChoices } from '../choices';
 
 export const UserShow = () => (

@@ -1,11 +1,4 @@
-import {
-    NumberField,
-    ReferenceField,
-    SelectField,
-    Show,
-    SimpleShowLayout,
-    TextField,
-} from 'react-admin';
+import { NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { areaChoices, villageKindChoices } from '../choices';
 
 export const VillageShow = () => (

@@ -1,4 +1,12 @@
-import { BooleanInput, PasswordInput, ReferenceInput, required, SelectInput, TextInput, usePermissions } from 'react-admin';
+import {
+    BooleanInput,
+    PasswordInput,
+    ReferenceInput,
+    required,
+    SelectInput,
+    TextInput,
+    usePermissions,
+} from 'react-admin';
 import { webhookKindChoices } from '../choices';
 import { isCountyRole } from '../roles';
 
@@ -12,13 +20,22 @@ export const WebhookInputs = ({ edit = false }: { edit?: boolean }) => {
     return (
         <>
             {isCountyRole(permissions) && (
-                <ReferenceInput source="townshipId" reference="townships" perPage={100} sort={{ field: 'code', order: 'ASC' }}>
+                <ReferenceInput
+                    source="townshipId"
+                    reference="townships"
+                    perPage={100}
+                    sort={{ field: 'code', order: 'ASC' }}
+                >
                     <SelectInput optionText="name" emptyText="qinglan.webhooks.county" />
                 </ReferenceInput>
             )}
             <SelectInput source="kind" choices={webhookKindChoices} validate={required()} />
             <TextInput source="url" validate={required()} fullWidth helperText="qinglan.webhooks.url_hint" />
-            <PasswordInput source="secret" helperText={edit ? 'qinglan.webhooks.secret_keep' : 'qinglan.webhooks.secret_hint'} autoComplete="new-password" />
+            <PasswordInput
+                source="secret"
+                helperText={edit ? 'qinglan.webhooks.secret_keep' : 'qinglan.webhooks.secret_hint'}
+                autoComplete="new-password"
+            />
             <BooleanInput source="active" />
         </>
     );

@@ -1,5 +1,15 @@
 import { Typography } from '@mui/material';
-import { BooleanField, Datagrid, FunctionField, List, NumberField, ReferenceField, SelectField, usePermissions, useTranslate } from 'react-admin';
+import {
+    BooleanField,
+    Datagrid,
+    FunctionField,
+    List,
+    NumberField,
+    ReferenceField,
+    SelectField,
+    usePermissions,
+    useTranslate,
+} from 'react-admin';
 import { maskRobotToken } from '../../../domain/robot-token';
 import { webhookKindChoices } from '../choices';
 import { can } from '../roles';
@@ -9,7 +19,6 @@ interface Webhook {
     url: string;
     lastError: string | null;
 }
-
 
 /** 群机器人: where reminders are posted, and how the messages fare (waiting, given up, last error). */
 export const WebhookList = () => {
@@ -21,21 +30,32 @@ export const WebhookList = () => {
                 <FunctionField<Webhook>
                     source="townshipId"
                     sortable={false}
-                    render={record =>
-                        record.townshipId === null ? translate('qinglan.webhooks.county') : <ReferenceField source="townshipId" reference="townships" link={false} />
+                    render={(record) =>
+                        record.townshipId === null ? (
+                            translate('qinglan.webhooks.county')
+                        ) : (
+                            <ReferenceField source="townshipId" reference="townships" link={false} />
+                        )
                     }
                 />
                 <SelectField source="kind" choices={webhookKindChoices} sortable={false} />
-                <FunctionField<Webhook> source="url" sortable={false} sx={{ wordBreak: 'break-all' }} render={record => maskRobotToken(record.url)} />
+                <FunctionField<Webhook>
+                    source="url"
+                    sortable={false}
+                    sx={{ wordBreak: 'break-all' }}
+                    render={(record) => maskRobotToken(record.url)}
+                />
                 <BooleanField source="active" sortable={false} />
                 <NumberField source="pendingDeliveries" sortable={false} />
                 <NumberField source="failedDeliveries" sortable={false} />
                 <FunctionField<Webhook>
                     source="lastError"
                     sortable={false}
-                    render={record =>
+                    render={(record) =>
                         record.lastError ? (
-                            <Typography variant="body2" color="error" className="qinglan-webhook-error">{record.lastError}</Typography>
+                            <Typography variant="body2" color="error" className="qinglan-webhook-error">
+                                {record.lastError}
+                            </Typography>
                         ) : (
                             '—'
                         )

@@ -19,7 +19,12 @@ export async function assessmentProgress(db: DB, user: SessionUser, year: number
     townships.orderBy('t.code').execute(),
     db
       .selectFrom('tasks')
-      .select(['township_id', 'step_key', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) filter (where due_at < now())::int`.as('overdue')])
+      .select([
+        'township_id',
+        'step_key',
+        sql<number>`count(*)::int`.as('n'),
+        sql<number>`count(*) filter (where due_at < now())::int`.as('overdue'),
+      ])
       .where('process_type', '=', 'annual-assessment')
       .where('status', '=', 'open')
       .where('process_id', 'like', prefix)
@@ -40,7 +45,11 @@ export async function assessmentProgress(db: DB, user: SessionUser, year: number
       .where('year', '=', year)
       .groupBy('township_id')
       .execute(),
-    db.selectFrom('assessment_notices').select(['township_id', 'opened_at', 'ends_at']).where('year', '=', year).execute(),
+    db
+      .selectFrom('assessment_notices')
+      .select(['township_id', 'opened_at', 'ends_at'])
+      .where('year', '=', year)
+      .execute(),
   ]);
   const now = Date.now();
   return places.map((t) => {
@@ -61,8 +70,11 @@ export async function assessmentProgress(db: DB, user: SessionUser, year: number
         : steps['publish-notice']
           ? 'ranked'
           : notice
-            ? now < notice.ends_at.getTime() ? 'notice' : 'answering'
-            : r ? 'notice' // a year started before the officer published: on notice from the ranking
+            ? now < notice.ends_at.getTime()
+              ? 'notice'
+              : 'answering'
+            : r
+              ? 'notice' // a year started before the officer published: on notice from the ranking
               : 'assessing';
     return {
       townshipId: t.id,

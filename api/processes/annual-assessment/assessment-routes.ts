@@ -12,7 +12,10 @@ import { errorResponses } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { setContentRange } from '../../resources/list-query.js';
 import { createRouter } from '../../router.js';
-import { fileObjectionUpdate, townshipCycleId } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
+import {
+  fileObjectionUpdate,
+  townshipCycleId,
+} from '../../../workflows/annual-assessment/annual-assessment-definition.js';
 import { assessmentCycle } from '../../../workflows/annual-assessment/assessment-cycle-workflow.js';
 import { DEFAULT_RUBRIC, rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
 import { assessmentProgress } from './assessment-progress.js';
@@ -20,18 +23,103 @@ import { latestResults, resultsWorkbook } from './assessment-results.js';
 import { RubricSchema } from './rubric-schema.js';
 
 const tags = ['annual-assessment 年度考核'];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const Year = z.coerce.number().int().min(2000).max(2100);
 
-const StartBody = z.object({ year: Year.optional(), townshipIds: z.array(z.number().int().positive().max(2147483647)).min(1).max(100).optional(), rubric: RubricSchema.optional() }).strict().openapi('StartAssessment');
-const ObjectionBody = z.object({ year: Year, townshipId: z.number().int().positive().max(2147483647), personId: z.number().int().positive().max(2147483647), reason: z.string().trim().min(1).max(1000) }).strict().openapi('Objection');
-const YearQuery = z.object({ year: Year.optional(), townshipId: z.coerce.number().int().positive().max(2147483647).optional() });
+const StartBody = z
+  .object({
+    year: Year.optional(),
+    townshipIds: z.array(z.number().int().positive().max(2147483647)).min(1).max(100).optional(),
+    rubric: RubricSchema.optional(),
+  })
+  .strict()
+  .openapi('StartAssessment');
+const ObjectionBody = z
+  .object({
+    year: Year,
+    townshipId: z.number().int().positive().max(2147483647),
+    personId: z.number().int().positive().max(2147483647),
+    reason: z.string().trim().min(1).max(1000),
+  })
+  .strict()
+  .openapi('Objection');
+const YearQuery = z.object({
+  year: Year.optional(),
+  townshipId: z.coerce.number().int().positive().max(2147483647).optional(),
+});
 
-const start = createRoute({ method: 'post', path: '/start', tags, middleware: requireUser, summary: 'Start the year for the county or some townships (a second start is a no-op)', request: jsonBody(StartBody), responses: { 200: ok(z.object({ year: z.number(), started: z.array(z.number()), alreadyRunning: z.array(z.number()) }), 'Started'), ...errorResponses(400, 401, 403) } });
-const progress = createRoute({ method: 'get', path: '/progress', tags, middleware: requireUser, summary: 'Live progress per township', request: { query: YearQuery }, responses: { 200: ok(z.array(z.object({ townshipId: z.number(), townshipName: z.string(), steps: z.record(z.string(), z.number()), overdue: z.number(), scored: z.number(), rankingVersion: z.number(), final: z.boolean(), stage: z.enum(['assessing', 'ranked', 'notice', 'answering', 'closing', 'final']), notice: z.object({ openedAt: z.string(), endsAt: z.string() }).nullable() })), 'Progress'), ...errorResponses(400, 401) } });
-const results = createRoute({ method: 'get', path: '/results', tags, middleware: requireUser, summary: 'Results of the latest ranking, in scope', request: { query: YearQuery }, responses: { 200: ok(z.array(z.record(z.string(), z.unknown())), 'Results'), ...errorResponses(400, 401) } });
-const exportResults = createRoute({ method: 'get', path: '/results.xlsx', tags, middleware: requireUser, summary: 'Results as a spreadsheet', request: { query: YearQuery }, responses: { 200: { description: 'xlsx' }, ...errorResponses(400, 401) } });
-const objection = createRoute({ method: 'post', path: '/objections', tags, middleware: requireUser, summary: 'File an objection during the public notice (异议)', request: jsonBody(ObjectionBody), responses: { 200: ok(z.object({ objection: z.number() }), 'Filed'), ...errorResponses(400, 401, 403, 404, 409) } });
+const start = createRoute({
+  method: 'post',
+  path: '/start',
+  tags,
+  middleware: requireUser,
+  summary: 'Start the year for the county or some townships (a second start is a no-op)',
+  request: jsonBody(StartBody),
+  responses: {
+    200: ok(
+      z.object({ year: z.number(), started: z.array(z.number()), alreadyRunning: z.array(z.number()) }),
+      'Started',
+    ),
+    ...errorResponses(400, 401, 403),
+  },
+});
+const progress = createRoute({
+  method: 'get',
+  path: '/progress',
+  tags,
+  middleware: requireUser,
+  summary: 'Live progress per township',
+  request: { query: YearQuery },
+  responses: {
+    200: ok(
+      z.array(
+        z.object({
+          townshipId: z.number(),
+          townshipName: z.string(),
+          steps: z.record(z.string(), z.number()),
+          overdue: z.number(),
+          scored: z.number(),
+          rankingVersion: z.number(),
+          final: z.boolean(),
+          stage: z.enum(['assessing', 'ranked', 'notice', 'answering', 'closing', 'final']),
+          notice: z.object({ openedAt: z.string(), endsAt: z.string() }).nullable(),
+        }),
+      ),
+      'Progress',
+    ),
+    ...errorResponses(400, 401),
+  },
+});
+const results = createRoute({
+  method: 'get',
+  path: '/results',
+  tags,
+  middleware: requireUser,
+  summary: 'Results of the latest ranking, in scope',
+  request: { query: YearQuery },
+  responses: { 200: ok(z.array(z.record(z.string(), z.unknown())), 'Results'), ...errorResponses(400, 401) },
+});
+const exportResults = createRoute({
+  method: 'get',
+  path: '/results.xlsx',
+  tags,
+  middleware: requireUser,
+  summary: 'Results as a spreadsheet',
+  request: { query: YearQuery },
+  responses: { 200: { description: 'xlsx' }, ...errorResponses(400, 401) },
+});
+const objection = createRoute({
+  method: 'post',
+  path: '/objections',
+  tags,
+  middleware: requireUser,
+  summary: 'File an objection during the public notice (异议)',
+  request: jsonBody(ObjectionBody),
+  responses: { 200: ok(z.object({ objection: z.number() }), 'Filed'), ...errorResponses(400, 401, 403, 404, 409) },
+});
 
 export function createAssessmentRoutes() {
   const app = createRouter();
@@ -49,17 +137,27 @@ export function createAssessmentRoutes() {
       workflowId: `${idPrefix}annual-assessment-${year}-start-${randomUUID().slice(0, 8)}`,
       args: [{ year, rubric, startedBy: c.var.user.id, idPrefix, townshipIds: body.townshipIds }],
     });
-    await writeAudit(c, { action: 'process.started', resource: 'annual-assessment', recordId: year, detail: { ...result } });
+    await writeAudit(c, {
+      action: 'process.started',
+      resource: 'annual-assessment',
+      recordId: year,
+      detail: { ...result },
+    });
     return c.json({ year, ...result }, 200);
   });
 
-  app.openapi(progress, async (c) => c.json(await assessmentProgress(c.var.deps.db, c.var.user, c.req.valid('query').year ?? chinaYear()), 200));
+  app.openapi(progress, async (c) =>
+    c.json(await assessmentProgress(c.var.deps.db, c.var.user, c.req.valid('query').year ?? chinaYear()), 200),
+  );
 
   app.openapi(results, async (c) => {
     const { year = chinaYear(), townshipId } = c.req.valid('query');
     const rows = await latestResults(c.var.deps.db, c.var.user, year, townshipId).execute();
     setContentRange(c, 'assessment-results', 0, rows.length, rows.length);
-    return c.json(rows.map((r) => ({ id: r.personId, ...r })), 200);
+    return c.json(
+      rows.map((r) => ({ id: r.personId, ...r })),
+      200,
+    );
   });
 
   app.openapi(exportResults, async (c) => {
@@ -76,7 +174,12 @@ export function createAssessmentRoutes() {
     const user = c.var.user;
     if (user.role !== 'county_admin' && user.townshipId !== townshipId) throw fail('not_found');
     const { client, idPrefix = '' } = c.var.deps.temporal;
-    return c.json(await client.workflow.getHandle(townshipCycleId(idPrefix, year, townshipId)).executeUpdate(fileObjectionUpdate, { args: [{ actor: actorOf(user), personId, reason }] }), 200);
+    return c.json(
+      await client.workflow
+        .getHandle(townshipCycleId(idPrefix, year, townshipId))
+        .executeUpdate(fileObjectionUpdate, { args: [{ actor: actorOf(user), personId, reason }] }),
+      200,
+    );
   });
 
   return app;

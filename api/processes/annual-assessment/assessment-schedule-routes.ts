@@ -13,16 +13,37 @@ import { errorResponses } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
 import { rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
-import { assessmentScheduleId, backfillYear, describeSchedule, momentInYear, pauseSchedule, triggerSchedule, unpauseSchedule, upsertSchedule, type ScheduleState } from './assessment-schedule.js';
+import {
+  assessmentScheduleId,
+  backfillYear,
+  describeSchedule,
+  momentInYear,
+  pauseSchedule,
+  triggerSchedule,
+  unpauseSchedule,
+  upsertSchedule,
+  type ScheduleState,
+} from './assessment-schedule.js';
 import { RubricSchema } from './rubric-schema.js';
 
 const tags = ['annual-assessment 年度考核'];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
 const ScheduleRubric = RubricSchema;
 const Days = z.number().int().min(1).max(365);
 const ScheduleSettings = z
-  .object({ selfReportDays: Days, reviewWorkingDays: Days, scoringWorkingDays: Days, rankingDeadlineDays: Days, noticeWorkingDays: Days, objectionAnswerWorkingDays: Days, reminderTalkWorkingDays: Days })
+  .object({
+    selfReportDays: Days,
+    reviewWorkingDays: Days,
+    scoringWorkingDays: Days,
+    rankingDeadlineDays: Days,
+    noticeWorkingDays: Days,
+    objectionAnswerWorkingDays: Days,
+    reminderTalkWorkingDays: Days,
+  })
   .partial()
   .strict();
 
@@ -31,8 +52,15 @@ const ScheduleBody = z
     month: z.number().int().min(1).max(12).openapi({ example: 3 }),
     day: z.number().int().min(1).max(28).openapi({ description: 'Up to 28, so every year has the day', example: 1 }),
     hour: z.number().int().min(0).max(23).openapi({ description: 'China time (Asia/Shanghai)', example: 9 }),
-    townshipIds: z.array(z.number().int().positive().max(2147483647)).min(1).max(100).optional().openapi({ description: 'Only these townships; all when absent' }),
-    rubric: ScheduleRubric.optional().openapi({ description: 'The scoring rubric of every year it starts; the default when absent' }),
+    townshipIds: z
+      .array(z.number().int().positive().max(2147483647))
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'Only these townships; all when absent' }),
+    rubric: ScheduleRubric.optional().openapi({
+      description: 'The scoring rubric of every year it starts; the default when absent',
+    }),
     settings: ScheduleSettings.optional(),
   })
   .strict()
@@ -58,12 +86,65 @@ const PauseBody = z.object({ note: z.string().trim().min(1).max(500) }).strict()
 const UnpauseBody = z.object({ note: z.string().trim().min(1).max(500).optional() }).strict();
 const BackfillBody = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
 
-const show = createRoute({ method: 'get', path: '/schedule', tags, middleware: requireUser, summary: 'The yearly start: its moment, state, next and recent runs (county admin, auditor)', responses: { 200: ok(ScheduleSchema, 'The schedule, or exists: false'), ...errorResponses(401, 403) } });
-const put = createRoute({ method: 'put', path: '/schedule', tags, middleware: requireUser, summary: 'Set the yearly start: month, day and hour in China time (county admin)', request: jsonBody(ScheduleBody), responses: { 200: ok(ScheduleSchema, 'Updated'), 201: ok(ScheduleSchema, 'Created'), ...errorResponses(400, 401, 403) } });
-const pause = createRoute({ method: 'post', path: '/schedule/pause', tags, middleware: requireUser, summary: 'Pause the yearly start, with a note saying why', request: jsonBody(PauseBody), responses: { 200: ok(ScheduleSchema, 'Paused'), ...errorResponses(400, 401, 403, 404) } });
-const unpause = createRoute({ method: 'post', path: '/schedule/unpause', tags, middleware: requireUser, summary: 'Resume the yearly start', request: jsonBody(UnpauseBody), responses: { 200: ok(ScheduleSchema, 'Resumed'), ...errorResponses(400, 401, 403, 404) } });
-const trigger = createRoute({ method: 'post', path: '/schedule/trigger', tags, middleware: requireUser, summary: 'Start the year now, as the schedule would (townships already started are left alone)', responses: { 202: ok(z.object({ triggeredAt: z.string() }), 'Starting'), ...errorResponses(401, 403, 404) } });
-const backfill = createRoute({ method: 'post', path: '/schedule/backfill', tags, middleware: requireUser, summary: 'Run a past year’s moment that was missed: that year is assessed', request: jsonBody(BackfillBody), responses: { 202: ok(z.object({ year: z.number().int(), scheduledAt: z.string() }), 'Starting'), ...errorResponses(400, 401, 403, 404) } });
+const show = createRoute({
+  method: 'get',
+  path: '/schedule',
+  tags,
+  middleware: requireUser,
+  summary: 'The yearly start: its moment, state, next and recent runs (county admin, auditor)',
+  responses: { 200: ok(ScheduleSchema, 'The schedule, or exists: false'), ...errorResponses(401, 403) },
+});
+const put = createRoute({
+  method: 'put',
+  path: '/schedule',
+  tags,
+  middleware: requireUser,
+  summary: 'Set the yearly start: month, day and hour in China time (county admin)',
+  request: jsonBody(ScheduleBody),
+  responses: {
+    200: ok(ScheduleSchema, 'Updated'),
+    201: ok(ScheduleSchema, 'Created'),
+    ...errorResponses(400, 401, 403),
+  },
+});
+const pause = createRoute({
+  method: 'post',
+  path: '/schedule/pause',
+  tags,
+  middleware: requireUser,
+  summary: 'Pause the yearly start, with a note saying why',
+  request: jsonBody(PauseBody),
+  responses: { 200: ok(ScheduleSchema, 'Paused'), ...errorResponses(400, 401, 403, 404) },
+});
+const unpause = createRoute({
+  method: 'post',
+  path: '/schedule/unpause',
+  tags,
+  middleware: requireUser,
+  summary: 'Resume the yearly start',
+  request: jsonBody(UnpauseBody),
+  responses: { 200: ok(ScheduleSchema, 'Resumed'), ...errorResponses(400, 401, 403, 404) },
+});
+const trigger = createRoute({
+  method: 'post',
+  path: '/schedule/trigger',
+  tags,
+  middleware: requireUser,
+  summary: 'Start the year now, as the schedule would (townships already started are left alone)',
+  responses: { 202: ok(z.object({ triggeredAt: z.string() }), 'Starting'), ...errorResponses(401, 403, 404) },
+});
+const backfill = createRoute({
+  method: 'post',
+  path: '/schedule/backfill',
+  tags,
+  middleware: requireUser,
+  summary: 'Run a past year’s moment that was missed: that year is assessed',
+  request: jsonBody(BackfillBody),
+  responses: {
+    202: ok(z.object({ year: z.number().int(), scheduledAt: z.string() }), 'Starting'),
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
 
 function allow(c: Context<AppEnv>, roles: readonly Role[]) {
   if (!roles.includes(c.var.user.role)) throw fail('forbidden');
@@ -88,7 +169,12 @@ async function onSchedule<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const audit = (c: Context<AppEnv>, detail: Record<string, unknown>, created = false) =>
-  writeAudit(c, { action: created ? 'record.created' : 'record.updated', resource: 'assessment-schedule', recordId: assessmentScheduleId(c.var.deps.temporal.idPrefix ?? ''), detail });
+  writeAudit(c, {
+    action: created ? 'record.created' : 'record.updated',
+    resource: 'assessment-schedule',
+    recordId: assessmentScheduleId(c.var.deps.temporal.idPrefix ?? ''),
+    detail,
+  });
 
 export function createAssessmentScheduleRoutes() {
   const app = createRouter();
@@ -108,11 +194,24 @@ export function createAssessmentScheduleRoutes() {
     if (body.townshipIds) {
       const ids = [...new Set(body.townshipIds)];
       const found = await c.var.deps.db.selectFrom('townships').select('id').where('id', 'in', ids).execute();
-      if (found.length !== ids.length) throw invalidField('townshipIds', '含有不存在的乡镇', 'Some townships do not exist');
+      if (found.length !== ids.length)
+        throw invalidField('townshipIds', '含有不存在的乡镇', 'Some townships do not exist');
     }
     const { client, taskQueue, idPrefix = '' } = c.var.deps.temporal;
     const { created } = await upsertSchedule(client, { ...body, taskQueue, idPrefix, startedBy: c.var.user.id });
-    await audit(c, { op: created ? 'create' : 'update', month: body.month, day: body.day, hour: body.hour, townshipIds: body.townshipIds ?? null, customRubric: body.rubric !== undefined, settings: body.settings ?? null }, created);
+    await audit(
+      c,
+      {
+        op: created ? 'create' : 'update',
+        month: body.month,
+        day: body.day,
+        hour: body.hour,
+        townshipIds: body.townshipIds ?? null,
+        customRubric: body.rubric !== undefined,
+        settings: body.settings ?? null,
+      },
+      created,
+    );
     const state = await describeSchedule(client, idPrefix);
     return created ? c.json(state, 201) : c.json(state, 200);
   });

@@ -20,8 +20,16 @@ const BASE = '/api/processes/annual-assessment/schedule';
 async function smallTownship() {
   const db = t.db;
   const passwordHash = await hash('demo');
-  const township = await db.insertInto('townships').values({ code: '430725998', name: '定时镇', kind: 'township' }).returning('id').executeTakeFirstOrThrow();
-  const village = await db.insertInto('villages').values({ code: '430725998201', township_id: township.id, name: '定时村', kind: 'village', area: 'rural' }).returning('id').executeTakeFirstOrThrow();
+  const township = await db
+    .insertInto('townships')
+    .values({ code: '430725998', name: '定时镇', kind: 'township' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const village = await db
+    .insertInto('villages')
+    .values({ code: '430725998201', township_id: township.id, name: '定时村', kind: 'village', area: 'rural' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const cadres = [
     { name: '定时甲', birth: '1984-05-18', sequence: '971', secretary: true },
     { name: '定时乙', birth: '1988-09-23', sequence: '973', secretary: false },
@@ -29,17 +37,41 @@ async function smallTownship() {
   for (const [i, cadre] of cadres.entries()) {
     const person = await db
       .insertInto('people')
-      .values({ name: cadre.name, gender: 'male', birth_date: cadre.birth, id_number: validIdNumber(cadre.birth, cadre.sequence), phone: `1390000998${i}`, education: 'college', party_member: true, township_id: township.id, village_id: village.id })
+      .values({
+        name: cadre.name,
+        gender: 'male',
+        birth_date: cadre.birth,
+        id_number: validIdNumber(cadre.birth, cadre.sequence),
+        phone: `1390000998${i}`,
+        education: 'college',
+        party_member: true,
+        township_id: township.id,
+        village_id: village.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await db
       .insertInto('positions')
-      .values({ person_id: person.id, committee: cadre.secretary ? 'party_branch' : 'villagers_committee', title: cadre.secretary ? 'secretary' : 'member', term_start: '2021-04-01', term_end: '2026-03-31' })
+      .values({
+        person_id: person.id,
+        committee: cadre.secretary ? 'party_branch' : 'villagers_committee',
+        title: cadre.secretary ? 'secretary' : 'member',
+        term_start: '2021-04-01',
+        term_end: '2026-03-31',
+      })
       .execute();
     const username = cadre.secretary ? 'sched-village' : 'sched-cadre';
     await db
       .insertInto('users')
-      .values({ username, password_hash: passwordHash, display_name: cadre.name, role: cadre.secretary ? 'village_secretary' : 'cadre', township_id: township.id, village_id: village.id, person_id: person.id })
+      .values({
+        username,
+        password_hash: passwordHash,
+        display_name: cadre.name,
+        role: cadre.secretary ? 'village_secretary' : 'cadre',
+        township_id: township.id,
+        village_id: village.id,
+        person_id: person.id,
+      })
       .execute();
   }
   return township.id;
@@ -121,7 +153,10 @@ describe('the yearly start of the annual assessment', () => {
   });
 
   it('refuses a rubric whose weights do not add up to 1, and changes nothing', async () => {
-    const rubric = { ...DEFAULT_RUBRIC, items: DEFAULT_RUBRIC.items.map((item) => ({ ...item, weight: 0.5 + (item.key === 'delivery' ? 0.1 : 0) })) };
+    const rubric = {
+      ...DEFAULT_RUBRIC,
+      items: DEFAULT_RUBRIC.items.map((item) => ({ ...item, weight: 0.5 + (item.key === 'delivery' ? 0.1 : 0) })),
+    };
     const res = await send('PUT', '', 'admin', { ...body, rubric });
     expect(res.status).toBe(400);
     expect((await res.json()).fields.map((f: { field: string }) => f.field)).toEqual(['rubric']);
@@ -137,7 +172,11 @@ describe('the yearly start of the annual assessment', () => {
     expect(shown.nextRuns).toHaveLength(3);
     expect(shown.nextRuns).toEqual(marchFirst(shown.nextRuns[0], '01'));
     expect(Date.parse(shown.nextRuns[0])).toBeGreaterThan(Date.now());
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'detail']).where('resource', '=', 'assessment-schedule').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('resource', '=', 'assessment-schedule')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'record.created', detail: { op: 'create', month: 3, day: 1, hour: 9 } });
   });
@@ -191,7 +230,21 @@ describe('the yearly start of the annual assessment', () => {
     expect(await res.json()).toEqual({ year: last, scheduledAt: `${last}-03-01T01:00:00.000Z` });
     const run = await townshipProcess(last);
     expect(run.year).toBe(String(last));
-    const audit = await t.db.selectFrom('audit_log').select(sql<string>`detail->>'op'`.as('op')).where('resource', '=', 'assessment-schedule').orderBy('id').execute();
-    expect(audit.map((a) => a.op)).toEqual(['create', 'update', 'update', 'pause', 'update', 'unpause', 'trigger', 'backfill']);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(sql<string>`detail->>'op'`.as('op'))
+      .where('resource', '=', 'assessment-schedule')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.op)).toEqual([
+      'create',
+      'update',
+      'update',
+      'pause',
+      'update',
+      'unpause',
+      'trigger',
+      'backfill',
+    ]);
   });
 });

@@ -1,9 +1,20 @@
 // The yearly start of the annual assessment (年度考核) as a Temporal Schedule: one calendar
 // moment a year in China time. Its action starts `assessmentCycle` without a year, so each run
 // assesses the year of its own scheduled moment (a backfilled past moment, that past year).
-import { MONTHS, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, type Client, type ScheduleDescription, type ScheduleSpec } from '@temporalio/client';
+import {
+  MONTHS,
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleDescription,
+  type ScheduleSpec,
+} from '@temporalio/client';
 import { CHINA_OFFSET_MS, CHINA_TIME_ZONE } from '../../../domain/china-time.js';
-import type { AssessmentSettings, CycleInput } from '../../../workflows/annual-assessment/annual-assessment-definition.js';
+import type {
+  AssessmentSettings,
+  CycleInput,
+} from '../../../workflows/annual-assessment/annual-assessment-definition.js';
 import type { assessmentCycle } from '../../../workflows/annual-assessment/assessment-cycle-workflow.js';
 import { DEFAULT_RUBRIC, type Rubric } from '../../../workflows/annual-assessment/rubric.js';
 
@@ -47,16 +58,45 @@ export interface ScheduleState {
   settings: Partial<AssessmentSettings> | null;
 }
 
-const NO_SCHEDULE: ScheduleState = { exists: false, month: null, day: null, hour: null, paused: false, note: null, nextRuns: [], recentRuns: [], townshipIds: null, rubric: null, settings: null };
+const NO_SCHEDULE: ScheduleState = {
+  exists: false,
+  month: null,
+  day: null,
+  hour: null,
+  paused: false,
+  note: null,
+  nextRuns: [],
+  recentRuns: [],
+  townshipIds: null,
+  rubric: null,
+  settings: null,
+};
 
 function specOf({ month, day, hour }: ScheduleMoment): ScheduleSpec {
-  return { calendars: [{ month: MONTHS[month - 1], dayOfMonth: day, hour, minute: 0, second: 0, comment: '年度考核 annual assessment' }], timezone: SCHEDULE_TIME_ZONE };
+  return {
+    calendars: [
+      { month: MONTHS[month - 1], dayOfMonth: day, hour, minute: 0, second: 0, comment: '年度考核 annual assessment' },
+    ],
+    timezone: SCHEDULE_TIME_ZONE,
+  };
 }
 
 function actionOf(input: ScheduleInput) {
   // No `year`: the workflow takes the year of the moment it was scheduled for.
-  const cycle: CycleInput = { rubric: input.rubric ?? DEFAULT_RUBRIC, settings: input.settings, startedBy: input.startedBy, idPrefix: input.idPrefix, townshipIds: input.townshipIds };
-  return { type: 'startWorkflow' as const, workflowType: 'assessmentCycle', args: [cycle] as [CycleInput], taskQueue: input.taskQueue, workflowId: scheduledCycleWorkflowId(input.idPrefix) };
+  const cycle: CycleInput = {
+    rubric: input.rubric ?? DEFAULT_RUBRIC,
+    settings: input.settings,
+    startedBy: input.startedBy,
+    idPrefix: input.idPrefix,
+    townshipIds: input.townshipIds,
+  };
+  return {
+    type: 'startWorkflow' as const,
+    workflowType: 'assessmentCycle',
+    args: [cycle] as [CycleInput],
+    taskQueue: input.taskQueue,
+    workflowId: scheduledCycleWorkflowId(input.idPrefix),
+  };
 }
 
 const POLICIES = {
@@ -73,7 +113,13 @@ export async function upsertSchedule(client: Client, input: ScheduleInput): Prom
   const spec = specOf(input);
   const action = actionOf(input);
   try {
-    await client.schedule.create<typeof assessmentCycle>({ scheduleId, spec, action, policies: POLICIES, state: { note: '年度考核定时启动' } });
+    await client.schedule.create<typeof assessmentCycle>({
+      scheduleId,
+      spec,
+      action,
+      policies: POLICIES,
+      state: { note: '年度考核定时启动' },
+    });
     return { created: true };
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
@@ -90,7 +136,11 @@ export async function upsertSchedule(client: Client, input: ScheduleInput): Prom
 function momentOf(description: ScheduleDescription): ScheduleMoment | null {
   const calendar = description.spec.calendars?.[0];
   if (!calendar) return null;
-  return { month: MONTHS.indexOf(calendar.month[0].start) + 1, day: calendar.dayOfMonth[0].start, hour: calendar.hour[0].start };
+  return {
+    month: MONTHS.indexOf(calendar.month[0].start) + 1,
+    day: calendar.dayOfMonth[0].start,
+    hour: calendar.hour[0].start,
+  };
 }
 
 /** The schedule as the console shows it; `exists: false` when none was set up. */
@@ -112,7 +162,10 @@ export async function describeSchedule(client: Client, idPrefix: string): Promis
     paused: description.state.paused,
     note: description.state.note ?? null,
     nextRuns: description.info.nextActionTimes.slice(0, 3).map((d) => d.toISOString()),
-    recentRuns: description.info.recentActions.map((a) => ({ scheduledAt: a.scheduledAt.toISOString(), workflowId: a.action.workflow.workflowId })),
+    recentRuns: description.info.recentActions.map((a) => ({
+      scheduledAt: a.scheduledAt.toISOString(),
+      workflowId: a.action.workflow.workflowId,
+    })),
     townshipIds: cycle?.townshipIds ?? null,
     rubric: cycle?.rubric ?? null,
     settings: cycle?.settings ?? null,
@@ -124,14 +177,24 @@ export function momentInYear(year: number, { month, day, hour }: ScheduleMoment)
   return new Date(Date.UTC(year, month - 1, day, hour) - CHINA_OFFSET_MS);
 }
 
-
 /**
  * Runs the schedule's moment of a past year now, as if it had fired then: the run's scheduled
  * time is that moment, so the cycle assesses that year. Returns the moment.
  */
-export async function backfillYear(client: Client, idPrefix: string, year: number, moment: ScheduleMoment): Promise<Date> {
+export async function backfillYear(
+  client: Client,
+  idPrefix: string,
+  year: number,
+  moment: ScheduleMoment,
+): Promise<Date> {
   const at = momentInYear(year, moment);
-  await client.schedule.getHandle(assessmentScheduleId(idPrefix)).backfill({ start: new Date(at.getTime() - 60_000), end: new Date(at.getTime() + 60_000), overlap: ScheduleOverlapPolicy.ALLOW_ALL });
+  await client.schedule
+    .getHandle(assessmentScheduleId(idPrefix))
+    .backfill({
+      start: new Date(at.getTime() - 60_000),
+      end: new Date(at.getTime() + 60_000),
+      overlap: ScheduleOverlapPolicy.ALLOW_ALL,
+    });
   return at;
 }
 

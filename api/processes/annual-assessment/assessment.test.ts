@@ -15,12 +15,25 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t.close());
 
-const post = (user: string, path: string, body: unknown) => t.request(`/api/processes/annual-assessment${path}`, { method: 'POST', as: as[user], body: JSON.stringify(body) });
+const post = (user: string, path: string, body: unknown) =>
+  t.request(`/api/processes/annual-assessment${path}`, { method: 'POST', as: as[user], body: JSON.stringify(body) });
 
 describe('annual assessment through the API', () => {
   it('only the county admin starts a year; a bad rubric is refused with its field', async () => {
     expect((await post('officer-03', '/start', { year: 2026, townshipIds: [TOWNSHIP] })).status).toBe(403);
-    const bad = await post('admin', '/start', { year: 2026, townshipIds: [TOWNSHIP], rubric: { items: [{ key: 'discipline', name: '上班纪律', weight: 0.5, max: 100 }], thresholds: [{ grade: 'excellent', min: 90 }, { grade: 'competent', min: 75 }, { grade: 'basically_competent', min: 60 }, { grade: 'incompetent', min: 0 }] } });
+    const bad = await post('admin', '/start', {
+      year: 2026,
+      townshipIds: [TOWNSHIP],
+      rubric: {
+        items: [{ key: 'discipline', name: '上班纪律', weight: 0.5, max: 100 }],
+        thresholds: [
+          { grade: 'excellent', min: 90 },
+          { grade: 'competent', min: 75 },
+          { grade: 'basically_competent', min: 60 },
+          { grade: 'incompetent', min: 0 },
+        ],
+      },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).fields[0].field).toBe('rubric');
   });
@@ -40,38 +53,77 @@ describe('annual assessment through the API', () => {
     // Waits on the progress it reads: each cadre's first task opens once their workflow has run.
     await vi.waitFor(
       async () => {
-        const progress = await (await t.request('/api/processes/annual-assessment/progress?year=2026', { as: as.admin })).json();
+        const progress = await (
+          await t.request('/api/processes/annual-assessment/progress?year=2026', { as: as.admin })
+        ).json();
         const row = progress.find((p: { townshipId: number }) => p.townshipId === TOWNSHIP);
         expect(row?.steps['self-report']).toBe(cadres.n);
       },
       { timeout: 240_000, interval: 250 },
     );
     // A township officer's progress is their township alone.
-    const own = await (await t.request('/api/processes/annual-assessment/progress?year=2026', { as: as['officer-04'] })).json();
+    const own = await (
+      await t.request('/api/processes/annual-assessment/progress?year=2026', { as: as['officer-04'] })
+    ).json();
     expect(own.map((p: { townshipId: number }) => p.townshipId)).toEqual([4]);
   }, 300_000);
 
   it('refuses an objection while no public notice is open', async () => {
-    const person = (await t.db.selectFrom('people').select('id').where('township_id', '=', TOWNSHIP).executeTakeFirstOrThrow()).id;
-    const res = await post('officer-03', '/objections', { year: 2026, townshipId: TOWNSHIP, personId: person, reason: '评分不公' });
+    const person = (
+      await t.db.selectFrom('people').select('id').where('township_id', '=', TOWNSHIP).executeTakeFirstOrThrow()
+    ).id;
+    const res = await post('officer-03', '/objections', {
+      year: 2026,
+      townshipId: TOWNSHIP,
+      personId: person,
+      reason: '评分不公',
+    });
     expect(res.status).toBe(409);
   });
 
   it('shows results in scope — a cadre only their own — and exports them', async () => {
-    const people = await t.db.selectFrom('people').select(['id', 'township_id']).where('township_id', 'in', [1, 2]).orderBy('id').limit(200).execute();
+    const people = await t.db
+      .selectFrom('people')
+      .select(['id', 'township_id'])
+      .where('township_id', 'in', [1, 2])
+      .orderBy('id')
+      .limit(200)
+      .execute();
     await t.db
       .insertInto('assessment_results')
-      .values(people.map((p, i) => ({ year: 2025, person_id: p.id, township_id: p.township_id, version: 1, total: 90 - (i % 30), grade: 'competent', rank: (i % 30) + 1, scores: '{}', final: true })))
+      .values(
+        people.map((p, i) => ({
+          year: 2025,
+          person_id: p.id,
+          township_id: p.township_id,
+          version: 1,
+          total: 90 - (i % 30),
+          grade: 'competent',
+          rank: (i % 30) + 1,
+          scores: '{}',
+          final: true,
+        })),
+      )
       .execute();
     const all = await (await t.request('/api/processes/annual-assessment/results?year=2025', { as: as.admin })).json();
     expect(all).toHaveLength(people.length);
-    const officer = await (await t.request('/api/processes/annual-assessment/results?year=2025', { as: as['officer-03'] })).json();
+    const officer = await (
+      await t.request('/api/processes/annual-assessment/results?year=2025', { as: as['officer-03'] })
+    ).json();
     expect(officer).toEqual([]);
-    const ownPerson = (await t.db.selectFrom('users').select('person_id').where('username', '=', 'cadre-0001').executeTakeFirstOrThrow()).person_id;
-    const mine = await (await t.request('/api/processes/annual-assessment/results?year=2025', { as: as['cadre-0001'] })).json();
-    expect(mine.map((r: { personId: number }) => r.personId)).toEqual(people.some((p) => p.id === ownPerson) ? [ownPerson] : []);
+    const ownPerson = (
+      await t.db.selectFrom('users').select('person_id').where('username', '=', 'cadre-0001').executeTakeFirstOrThrow()
+    ).person_id;
+    const mine = await (
+      await t.request('/api/processes/annual-assessment/results?year=2025', { as: as['cadre-0001'] })
+    ).json();
+    expect(mine.map((r: { personId: number }) => r.personId)).toEqual(
+      people.some((p) => p.id === ownPerson) ? [ownPerson] : [],
+    );
 
-    const file = await t.request('/api/processes/annual-assessment/results.xlsx?year=2025&townshipId=1', { as: as.admin });
+    const file = await t.request('/api/processes/annual-assessment/results.xlsx?year=2025&townshipId=1', {
+      as: as.admin,
+    });
     expect(file.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(await file.arrayBuffer()) as never);

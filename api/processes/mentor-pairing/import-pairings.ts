@@ -9,7 +9,14 @@ import { writeAudit } from '../../audit/audit.js';
 import type { AppEnv, SessionUser } from '../../context.js';
 import { AppError, type ErrorBody, type FieldError } from '../../errors/app-error.js';
 import { fail } from '../../errors/errors.js';
-import { COLUMNS, parsePairingSheet, toFieldError, type ColumnKey, type PairingRow, type RowProblem } from './pairing-spreadsheet.js';
+import {
+  COLUMNS,
+  parsePairingSheet,
+  toFieldError,
+  type ColumnKey,
+  type PairingRow,
+  type RowProblem,
+} from './pairing-spreadsheet.js';
 import { startPairing } from './start-pairing.js';
 
 export interface StartedRow {
@@ -27,7 +34,8 @@ interface CheckedRow {
 
 /** Whoever may propose pairings may import them: a township officer for their township, the county anywhere. */
 export function assertMayImport(user: SessionUser): void {
-  if (user.role !== 'county_admin' && !(user.role === 'township_officer' && user.townshipId != null)) throw fail('forbidden');
+  if (user.role !== 'county_admin' && !(user.role === 'township_officer' && user.townshipId != null))
+    throw fail('forbidden');
 }
 
 interface KnownPerson {
@@ -44,17 +52,40 @@ interface KnownPerson {
 async function lookUpPeople(db: DB, idNumbers: string[]): Promise<Map<string, KnownPerson>> {
   const found = new Map<string, KnownPerson>();
   if (idNumbers.length === 0) return found;
-  const people = await db.selectFrom('people').select(['id', 'name', 'id_number', 'township_id', 'is_mentor']).where('id_number', 'in', [...new Set(idNumbers)]).execute();
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'name', 'id_number', 'township_id', 'is_mentor'])
+    .where('id_number', 'in', [...new Set(idNumbers)])
+    .execute();
   if (people.length === 0) return found;
   const ids = people.map((p) => p.id);
   const [accounts, running] = await Promise.all([
-    db.selectFrom('users').select(['person_id', 'role']).where('person_id', 'in', ids).where('active', '=', true).execute(),
-    db.selectFrom('processes').select('subject_person_id').where('type', '=', MENTOR_PAIRING).where('status', '=', 'running').where('subject_person_id', 'in', ids).execute(),
+    db
+      .selectFrom('users')
+      .select(['person_id', 'role'])
+      .where('person_id', 'in', ids)
+      .where('active', '=', true)
+      .execute(),
+    db
+      .selectFrom('processes')
+      .select('subject_person_id')
+      .where('type', '=', MENTOR_PAIRING)
+      .where('status', '=', 'running')
+      .where('subject_person_id', 'in', ids)
+      .execute(),
   ]);
   const busy = new Set(running.map((r) => r.subject_person_id));
   const roles = new Map<number | null, Set<string>>();
   for (const a of accounts) roles.set(a.person_id, (roles.get(a.person_id) ?? new Set()).add(a.role));
-  for (const p of people) found.set(p.id_number, { id: p.id, name: p.name, townshipId: p.township_id, isMentor: p.is_mentor, roles: roles.get(p.id) ?? new Set(), runningPairing: busy.has(p.id) });
+  for (const p of people)
+    found.set(p.id_number, {
+      id: p.id,
+      name: p.name,
+      townshipId: p.township_id,
+      isMentor: p.is_mentor,
+      roles: roles.get(p.id) ?? new Set(),
+      runningPairing: busy.has(p.id),
+    });
   return found;
 }
 
@@ -71,15 +102,32 @@ async function checkRows(c: Context<AppEnv>, rows: PairingRow[], problems: RowPr
 
   for (const r of rows) {
     const before = problems.length;
-    const add = (column: ColumnKey, message: string, messageEn: string) => problems.push({ row: r.row, column, message, messageEn });
+    const add = (column: ColumnKey, message: string, messageEn: string) =>
+      problems.push({ row: r.row, column, message, messageEn });
     /** The person a row's ID number names, once its shape, existence and name are right. */
-    const identify = (idKey: ColumnKey, nameKey: ColumnKey, visible: (p: KnownPerson) => boolean, missing: [string, string], nameMismatchIsMissing = false) => {
+    const identify = (
+      idKey: ColumnKey,
+      nameKey: ColumnKey,
+      visible: (p: KnownPerson) => boolean,
+      missing: [string, string],
+      nameMismatchIsMissing = false,
+    ) => {
       const id = r[idKey];
       if (!r[nameKey]) add(nameKey, '必填', 'required');
       if (reported.has(`${r.row}:${idKey}`)) return undefined;
       if (!id) return void add(idKey, '必填', 'required');
-      if (!/^\d{17}[\dX]$/.test(id)) return void add(idKey, `身份证号应为 18 位，前 17 位为数字，末位为数字或 X（现为 ${id.length} 位）`, `must be 17 digits and a digit or X (has ${id.length} characters)`);
-      if (!isValidIdNumber(id)) return void add(idKey, '身份证号有误：出生日期或末位校验码不符，请核对是否输错', 'the birth date or the check character is wrong');
+      if (!/^\d{17}[\dX]$/.test(id))
+        return void add(
+          idKey,
+          `身份证号应为 18 位，前 17 位为数字，末位为数字或 X（现为 ${id.length} 位）`,
+          `must be 17 digits and a digit or X (has ${id.length} characters)`,
+        );
+      if (!isValidIdNumber(id))
+        return void add(
+          idKey,
+          '身份证号有误：出生日期或末位校验码不符，请核对是否输错',
+          'the birth date or the check character is wrong',
+        );
       const person = known.get(id);
       if (!person || !visible(person)) return void add(idKey, ...missing);
       if (r[nameKey] && !sameName(r[nameKey], person.name)) {
@@ -91,26 +139,38 @@ async function checkRows(c: Context<AppEnv>, rows: PairingRow[], problems: RowPr
 
     // A township officer sees one township: a mentee elsewhere reads as unknown, as a 404 would.
     const inScope = (p: KnownPerson) => user.role === 'county_admin' || p.townshipId === user.townshipId;
-    const mentee = identify('menteeIdNumber', 'menteeName', inScope, ['未找到该身份证号的干部，或不在您的管辖范围内', 'no such person in your scope']);
+    const mentee = identify('menteeIdNumber', 'menteeName', inScope, [
+      '未找到该身份证号的干部，或不在您的管辖范围内',
+      'no such person in your scope',
+    ]);
     // A mentor may come from anywhere in the county, so the answer must not tell whether an ID
     // number belongs to someone, or to whom: unknown, another person's, not a mentor and no
     // mentor account all read the same.
-    const NO_SUCH_MENTOR: [string, string] = ['未找到与该姓名和身份证号相符、且有导师账号的导师，请核对', 'no mentor with an account matches this name and ID number'];
+    const NO_SUCH_MENTOR: [string, string] = [
+      '未找到与该姓名和身份证号相符、且有导师账号的导师，请核对',
+      'no mentor with an account matches this name and ID number',
+    ];
     const mentorFound = identify('mentorIdNumber', 'mentorName', () => true, NO_SUCH_MENTOR, true);
     const mentor = mentorFound?.isMentor && mentorFound.roles.has('mentor') ? mentorFound : undefined;
     if (mentorFound && !mentor) add('mentorIdNumber', ...NO_SUCH_MENTOR);
 
     if (!reported.has(`${r.row}:menteeIdNumber`) && isValidIdNumber(r.menteeIdNumber)) {
       const first = firstRowOf.get(r.menteeIdNumber);
-      if (first !== undefined) add('menteeIdNumber', `与第${first}行是同一名干部：每名干部只能导入一次`, `the same cadre as row ${first}`);
+      if (first !== undefined)
+        add('menteeIdNumber', `与第${first}行是同一名干部：每名干部只能导入一次`, `the same cadre as row ${first}`);
       else firstRowOf.set(r.menteeIdNumber, r.row);
     }
-    if (mentee && !mentee.roles.size) add('menteeIdNumber', '该干部没有登录账号，无法办理成长计划等环节', 'the mentee has no user account');
-    if (mentee?.runningPairing) add('menteeIdNumber', '该干部已有进行中的导师帮带', 'the cadre already has a running pairing');
-    if (mentee && mentor && mentee.id === mentor.id) add('mentorIdNumber', '导师不能是被帮带干部本人', 'the mentee cannot mentor themselves');
-    if (r.reason.length > 500) add('reason', `结对理由最多 500 字（现为 ${r.reason.length} 字）`, 'at most 500 characters');
+    if (mentee && !mentee.roles.size)
+      add('menteeIdNumber', '该干部没有登录账号，无法办理成长计划等环节', 'the mentee has no user account');
+    if (mentee?.runningPairing)
+      add('menteeIdNumber', '该干部已有进行中的导师帮带', 'the cadre already has a running pairing');
+    if (mentee && mentor && mentee.id === mentor.id)
+      add('mentorIdNumber', '导师不能是被帮带干部本人', 'the mentee cannot mentor themselves');
+    if (r.reason.length > 500)
+      add('reason', `结对理由最多 500 字（现为 ${r.reason.length} 字）`, 'at most 500 characters');
 
-    if (problems.length === before && mentee && mentor) checked.push({ row: r.row, menteePersonId: mentee.id, mentorPersonId: mentor.id, reason: r.reason || undefined });
+    if (problems.length === before && mentee && mentor)
+      checked.push({ row: r.row, menteePersonId: mentee.id, mentorPersonId: mentor.id, reason: r.reason || undefined });
   }
   return checked;
 }
@@ -123,7 +183,13 @@ const columnOrder = (p: RowProblem) => COLUMNS.findIndex((c) => c.key === p.colu
  * them in `started`, beside one `fields` entry per row not started.
  */
 class ImportInterrupted extends AppError {
-  constructor(status: ContentfulStatusCode, zh: string, en: string, fields: FieldError[], readonly started: StartedRow[]) {
+  constructor(
+    status: ContentfulStatusCode,
+    zh: string,
+    en: string,
+    fields: FieldError[],
+    readonly started: StartedRow[],
+  ) {
     super('import_incomplete', { status, zh, en }, fields);
   }
 
@@ -154,7 +220,10 @@ async function startAll(c: Context<AppEnv>, rows: CheckedRow[]) {
   return { started: started.sort((a, b) => a.row - b.row), failures };
 }
 
-export async function importPairings(c: Context<AppEnv>, bytes: Uint8Array): Promise<{ started: StartedRow[]; total: number }> {
+export async function importPairings(
+  c: Context<AppEnv>,
+  bytes: Uint8Array,
+): Promise<{ started: StartedRow[]; total: number }> {
   assertMayImport(c.var.user);
   const { rows, problems } = await parsePairingSheet(bytes);
   const checked = await checkRows(c, rows, problems);
@@ -172,15 +241,29 @@ export async function importPairings(c: Context<AppEnv>, bytes: Uint8Array): Pro
 
   // A row refused now (someone started the same cadre since the check) is a conflict;
   // anything else (Temporal or the database away) means the service is unavailable.
-  for (const f of failures) if (!(f.error instanceof AppError)) c.var.logger.error({ err: f.error, row: f.row }, 'pairing import stopped');
-  await writeAudit(c, { action: 'import.completed', resource: 'processes', detail: { ...detail, failedRows: failures.map((f) => f.row) } }).catch(() => {});
+  for (const f of failures)
+    if (!(f.error instanceof AppError)) c.var.logger.error({ err: f.error, row: f.row }, 'pairing import stopped');
+  await writeAudit(c, {
+    action: 'import.completed',
+    resource: 'processes',
+    detail: { ...detail, failedRows: failures.map((f) => f.row) },
+  }).catch(() => {});
   const startedRows = new Set(started.map((s) => s.row));
-  const reasonOf = new Map(failures.map((f) => [f.row, f.error instanceof AppError ? (f.error.fields?.[0]?.message ?? f.error.messageZh) : '服务暂不可用']));
+  const reasonOf = new Map(
+    failures.map((f) => [
+      f.row,
+      f.error instanceof AppError ? (f.error.fields?.[0]?.message ?? f.error.messageZh) : '服务暂不可用',
+    ]),
+  );
   const fields = checked
     .filter((r) => !startedRows.has(r.row))
     .map((r) => {
       const reason = reasonOf.get(r.row);
-      return { field: `第${r.row}行`, message: reason ? `未发起：${reason}` : '未发起：导入已中断', messageEn: reason ? `row ${r.row}: not started, it failed` : `row ${r.row}: not started, the import stopped` };
+      return {
+        field: `第${r.row}行`,
+        message: reason ? `未发起：${reason}` : '未发起：导入已中断',
+        messageEn: reason ? `row ${r.row}: not started, it failed` : `row ${r.row}: not started, the import stopped`,
+      };
     });
   const status = failures.every((f) => f.error instanceof AppError) ? 409 : 503;
   throw new ImportInterrupted(

@@ -10,27 +10,87 @@ import { errorResponses } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
 import { scopeOf } from '../../scope/scope.js';
-import { endPairingEarlyUpdate, reassignMentorUpdate } from '../../../workflows/mentor-pairing/mentor-pairing-definition.js';
+import {
+  endPairingEarlyUpdate,
+  reassignMentorUpdate,
+} from '../../../workflows/mentor-pairing/mentor-pairing-definition.js';
 import { processesInScope } from '../process-queries.js';
 import { ProcessIdParam } from '../process-schemas.js';
 import { startPairingsForTownship } from './bulk-start.js';
-import { BulkPairingBody, EndEarlyBody, ReassignBody, StartPairingBody, StartedSchema } from './mentor-pairing-schemas.js';
+import {
+  BulkPairingBody,
+  EndEarlyBody,
+  ReassignBody,
+  StartPairingBody,
+  StartedSchema,
+} from './mentor-pairing-schemas.js';
 import { createPairingImportRoutes } from './pairing-import-routes.js';
 import { findMentor } from './pairing-people.js';
 import { startPairing } from './start-pairing.js';
 
 const tags = ['mentor-pairing 导师帮带'];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 
-const start = createRoute({ method: 'post', path: '/', tags, middleware: requireUser, summary: 'Propose a mentor for a cadre', request: jsonBody(StartPairingBody), responses: { 201: ok(StartedSchema, 'Started'), ...errorResponses(400, 401, 403, 409) } });
-const bulk = createRoute({ method: 'post', path: '/bulk', tags, middleware: requireUser, summary: 'Pair every newly elected cadre of a township with its mentors', request: jsonBody(BulkPairingBody), responses: { 200: ok(z.object({ started: z.array(StartedSchema), skipped: z.array(z.object({ personId: z.number().int(), name: z.string(), reason: z.string() })) }), 'Result'), ...errorResponses(400, 401, 403, 409) } });
-const reassign = createRoute({ method: 'post', path: '/{id}/reassign-mentor', tags, middleware: requireUser, summary: 'Replace the mentor (更换导师)', request: { params: ProcessIdParam, ...jsonBody(ReassignBody) }, responses: { 200: ok(z.object({ moved: z.number().int() }), 'Reassigned'), ...errorResponses(400, 401, 403, 404, 409) } });
-const endEarly = createRoute({ method: 'post', path: '/{id}/end-early', tags, middleware: requireUser, summary: 'End the pairing early with a reason', request: { params: ProcessIdParam, ...jsonBody(EndEarlyBody) }, responses: { 200: ok(z.object({ id: z.string() }), 'Ended'), ...errorResponses(400, 401, 403, 404, 409) } });
+const start = createRoute({
+  method: 'post',
+  path: '/',
+  tags,
+  middleware: requireUser,
+  summary: 'Propose a mentor for a cadre',
+  request: jsonBody(StartPairingBody),
+  responses: { 201: ok(StartedSchema, 'Started'), ...errorResponses(400, 401, 403, 409) },
+});
+const bulk = createRoute({
+  method: 'post',
+  path: '/bulk',
+  tags,
+  middleware: requireUser,
+  summary: 'Pair every newly elected cadre of a township with its mentors',
+  request: jsonBody(BulkPairingBody),
+  responses: {
+    200: ok(
+      z.object({
+        started: z.array(StartedSchema),
+        skipped: z.array(z.object({ personId: z.number().int(), name: z.string(), reason: z.string() })),
+      }),
+      'Result',
+    ),
+    ...errorResponses(400, 401, 403, 409),
+  },
+});
+const reassign = createRoute({
+  method: 'post',
+  path: '/{id}/reassign-mentor',
+  tags,
+  middleware: requireUser,
+  summary: 'Replace the mentor (更换导师)',
+  request: { params: ProcessIdParam, ...jsonBody(ReassignBody) },
+  responses: {
+    200: ok(z.object({ moved: z.number().int() }), 'Reassigned'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+const endEarly = createRoute({
+  method: 'post',
+  path: '/{id}/end-early',
+  tags,
+  middleware: requireUser,
+  summary: 'End the pairing early with a reason',
+  request: { params: ProcessIdParam, ...jsonBody(EndEarlyBody) },
+  responses: { 200: ok(z.object({ id: z.string() }), 'Ended'), ...errorResponses(400, 401, 403, 404, 409) },
+});
 
 async function runningPairing(c: Context<AppEnv>, id: string) {
-  const row = await processesInScope(c.var.deps.db, c.var.user, scopeOf(c.var.user)).select(['p.id', 'p.status', 'p.type']).where('p.id', '=', id).executeTakeFirst();
+  const row = await processesInScope(c.var.deps.db, c.var.user, scopeOf(c.var.user))
+    .select(['p.id', 'p.status', 'p.type'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
   if (!row || row.type !== 'mentor-pairing') throw fail('not_found');
-  if (row.status !== 'running') throw fail('conflict', [{ field: 'status', message: '该帮带已结束', messageEn: 'The pairing has ended' }]);
+  if (row.status !== 'running')
+    throw fail('conflict', [{ field: 'status', message: '该帮带已结束', messageEn: 'The pairing has ended' }]);
   return c.var.deps.temporal.client.workflow.getHandle(id);
 }
 
@@ -46,13 +106,18 @@ export function createMentorPairingRoutes() {
     const { mentorPersonId, reason } = c.req.valid('json');
     const handle = await runningPairing(c, c.req.valid('param').id);
     const mentor = await findMentor(c.var.deps.db, mentorPersonId);
-    return c.json(await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c.var.user), mentor, reason }] }), 200);
+    return c.json(
+      await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c.var.user), mentor, reason }] }),
+      200,
+    );
   });
 
   app.openapi(endEarly, async (c) => {
     const id = c.req.valid('param').id;
     const handle = await runningPairing(c, id);
-    await handle.executeUpdate(endPairingEarlyUpdate, { args: [{ actor: actorOf(c.var.user), reason: c.req.valid('json').reason }] });
+    await handle.executeUpdate(endPairingEarlyUpdate, {
+      args: [{ actor: actorOf(c.var.user), reason: c.req.valid('json').reason }],
+    });
     return c.json({ id }, 200);
   });
 

@@ -33,6 +33,12 @@ export const BulkPairingBody = z
   .strict()
   .openapi('StartMentorPairingsForTownship');
 
-export const ReassignBody = z.object({ mentorPersonId: z.number().int().positive().max(2147483647), reason: z.string().trim().min(1).max(500) }).strict().openapi('ReassignMentor');
-export const EndEarlyBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict().openapi('EndPairingEarly');
+export const ReassignBody = z
+  .object({ mentorPersonId: z.number().int().positive().max(2147483647), reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .openapi('ReassignMentor');
+export const EndEarlyBody = z
+  .object({ reason: z.string().trim().min(1).max(500) })
+  .strict()
+  .openapi('EndPairingEarly');
 export const StartedSchema = z.object({ id: z.string(), title: z.string() }).openapi('StartedProcess');

@@ -59,9 +59,15 @@ export function styleHeader(sheet: Worksheet): void {
 /** Excel dates have no zone: shift to Beijing time, which is what the county reads. */
 const beijing = chinaWallClock;
 
-const stepNames = new Map<string, string>(Object.values(PROCESS_TYPES[MENTOR_PAIRING].catalogue).map((s) => [s.key, s.name]));
+const stepNames = new Map<string, string>(
+  Object.values(PROCESS_TYPES[MENTOR_PAIRING].catalogue).map((s) => [s.key, s.name]),
+);
 
-export async function buildPairingExport(db: DB, user: SessionUser, status: ProcessStatus | 'all'): Promise<Uint8Array> {
+export async function buildPairingExport(
+  db: DB,
+  user: SessionUser,
+  status: ProcessStatus | 'all',
+): Promise<Uint8Array> {
   let query = processesInScope(db, user, scopeOf(user))
     .leftJoin('villages as v', 'v.id', 'p.village_id')
     .select([
@@ -73,11 +79,18 @@ export async function buildPairingExport(db: DB, user: SessionUser, status: Proc
       'p.status',
       'p.current_step as currentStep',
       'p.started_at as startedAt',
-      sql<number>`(select count(*)::int from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`.as('overdue'),
+      sql<number>`(select count(*)::int from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`.as(
+        'overdue',
+      ),
     ])
     .where('p.type', '=', MENTOR_PAIRING);
   if (status !== 'all') query = query.where('p.status', '=', status);
-  const rows = await query.orderBy('p.township_id').orderBy('p.village_id').orderBy('p.started_at').orderBy('p.id').execute();
+  const rows = await query
+    .orderBy('p.township_id')
+    .orderBy('p.village_id')
+    .orderBy('p.started_at')
+    .orderBy('p.id')
+    .execute();
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '青蓝';

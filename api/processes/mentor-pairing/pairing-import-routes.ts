@@ -21,16 +21,33 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const tags = ['mentor-pairing 导师帮带'];
 const binary = { type: 'string', format: 'binary' } as const;
 const workbook = (description: string) => ({ description, content: { [XLSX_TYPE]: { schema: binary } } });
-const StartedRowSchema = z.object({ row: z.number().int().openapi({ description: 'Excel row number' }), id: z.string(), title: z.string() }).openapi('ImportedPairing');
+const StartedRowSchema = z
+  .object({ row: z.number().int().openapi({ description: 'Excel row number' }), id: z.string(), title: z.string() })
+  .openapi('ImportedPairing');
 const statuses = Object.keys(STATUS_NAMES) as [keyof typeof STATUS_NAMES, ...(keyof typeof STATUS_NAMES)[]];
 
-const template = createRoute({ method: 'get', path: '/template.xlsx', tags, middleware: requireUser, summary: 'Import template (导入模板), with the mentors in scope', responses: { 200: workbook('The template'), ...errorResponses(401, 403) } });
+const template = createRoute({
+  method: 'get',
+  path: '/template.xlsx',
+  tags,
+  middleware: requireUser,
+  summary: 'Import template (导入模板), with the mentors in scope',
+  responses: { 200: workbook('The template'), ...errorResponses(401, 403) },
+});
 
 const importRoute = createRoute({
   method: 'post',
   path: '/import',
   tags,
-  middleware: [requireUser, bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw fail('payload_too_large'); } })] as const,
+  middleware: [
+    requireUser,
+    bodyLimit({
+      maxSize: MAX_UPLOAD_BYTES,
+      onError: () => {
+        throw fail('payload_too_large');
+      },
+    }),
+  ] as const,
   summary: 'Start pairings from a filled template (批量导入)',
   description: `Every row is checked first; any bad row answers 400 with one \`fields\` entry per problem, \`field\` being \`第5行 导师身份证号\` (Excel row number, a space, the column header), and nothing starts. At most ${MAX_IMPORT_ROWS} rows and ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB. If starting stops part-way (409 or 503, code \`import_incomplete\`), the rows in \`started\` are real processes and stay; \`fields\` lists the rows not started.`,
   request: {
@@ -43,11 +60,25 @@ const importRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Every row started', content: { 'application/json': { schema: z.object({ started: z.array(StartedRowSchema), total: z.number().int() }) } } },
+    200: {
+      description: 'Every row started',
+      content: {
+        'application/json': { schema: z.object({ started: z.array(StartedRowSchema), total: z.number().int() }) },
+      },
+    },
     ...errorResponses(400, 401, 403, 413),
-    415: { description: 'Not multipart/form-data nor an .xlsx body', content: { 'application/json': { schema: ErrorSchema } } },
-    409: { description: 'Stopped part-way: a row was refused at start', content: { 'application/json': { schema: ErrorSchema.extend({ started: z.array(StartedRowSchema) }) } } },
-    503: { description: 'Stopped part-way: Temporal or the database unavailable', content: { 'application/json': { schema: ErrorSchema.extend({ started: z.array(StartedRowSchema) }) } } },
+    415: {
+      description: 'Not multipart/form-data nor an .xlsx body',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    409: {
+      description: 'Stopped part-way: a row was refused at start',
+      content: { 'application/json': { schema: ErrorSchema.extend({ started: z.array(StartedRowSchema) }) } },
+    },
+    503: {
+      description: 'Stopped part-way: Temporal or the database unavailable',
+      content: { 'application/json': { schema: ErrorSchema.extend({ started: z.array(StartedRowSchema) }) } },
+    },
   },
 });
 
@@ -57,12 +88,23 @@ const exportRoute = createRoute({
   tags,
   middleware: requireUser,
   summary: 'Pairings in scope as a spreadsheet (导出台账)',
-  request: { query: z.object({ status: z.enum([...statuses, 'all']).default('running').openapi({ description: 'Which pairings; running by default' }) }) },
+  request: {
+    query: z.object({
+      status: z
+        .enum([...statuses, 'all'])
+        .default('running')
+        .openapi({ description: 'Which pairings; running by default' }),
+    }),
+  },
   responses: { 200: workbook('The pairings'), ...errorResponses(400, 401) },
 });
 
 const notSpreadsheet = () =>
-  new AppError('unsupported_media_type', { status: 415, zh: '请上传 Excel 文件（.xlsx）：用表单字段 file 上传，或以 xlsx 类型直接提交', en: `Send the .xlsx as multipart/form-data field "file", or as the body with Content-Type ${XLSX_TYPE}` });
+  new AppError('unsupported_media_type', {
+    status: 415,
+    zh: '请上传 Excel 文件（.xlsx）：用表单字段 file 上传，或以 xlsx 类型直接提交',
+    en: `Send the .xlsx as multipart/form-data field "file", or as the body with Content-Type ${XLSX_TYPE}`,
+  });
 
 async function uploadedBytes(c: Context<AppEnv>): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -73,7 +115,8 @@ async function uploadedBytes(c: Context<AppEnv>): Promise<Uint8Array> {
     throw invalidField('file', '上传的表单无法读取，请重新选择文件上传', 'the multipart body could not be read');
   });
   const file = form['file'];
-  if (!(file instanceof File)) throw invalidField('file', '请选择要上传的 Excel 文件', 'no file in the form field "file"');
+  if (!(file instanceof File))
+    throw invalidField('file', '请选择要上传的 Excel 文件', 'no file in the form field "file"');
   return new Uint8Array(await file.arrayBuffer());
 }
 
@@ -90,7 +133,12 @@ export function createPairingImportRoutes() {
 
   app.openapi(template, async (c) => {
     assertMayImport(c.var.user);
-    return download(c, await buildTemplate(c.var.deps.db, c.var.user), '导师帮带导入模板.xlsx', 'mentor-pairing-template.xlsx');
+    return download(
+      c,
+      await buildTemplate(c.var.deps.db, c.var.user),
+      '导师帮带导入模板.xlsx',
+      'mentor-pairing-template.xlsx',
+    );
   });
 
   app.openapi(importRoute, async (c) => {

@@ -27,7 +27,9 @@ beforeAll(async () => {
   const people = (role: 'cadre' | 'mentor', townshipId: number) =>
     t.db
       .selectFrom('people as p')
-      .innerJoin('users as u', (j) => j.onRef('u.person_id', '=', 'p.id').on('u.role', '=', role).on('u.active', '=', true))
+      .innerJoin('users as u', (j) =>
+        j.onRef('u.person_id', '=', 'p.id').on('u.role', '=', role).on('u.active', '=', true),
+      )
       .select(['p.id', 'p.name', 'p.id_number as idNumber'])
       .where('p.township_id', '=', townshipId)
       .where(role === 'mentor' ? 'p.is_mentor' : 'p.newly_elected', '=', true)
@@ -39,14 +41,23 @@ beforeAll(async () => {
   mentees = await people('cadre', 1);
   mentors = await people('mentor', 1);
   elsewhere = (await people('cadre', 2))[0];
-  as.cadre = await t.login((await t.db.selectFrom('users').select('username').where('person_id', '=', mentees[0].id).executeTakeFirstOrThrow()).username);
+  as.cadre = await t.login(
+    (await t.db.selectFrom('users').select('username').where('person_id', '=', mentees[0].id).executeTakeFirstOrThrow())
+      .username,
+  );
   expect(mentees.length).toBeGreaterThanOrEqual(14);
   expect(mentors.length).toBeGreaterThanOrEqual(2);
 }, 120_000);
 afterAll(() => t.close());
 
 type Cell = string | number | null;
-const row = (mentee: Person, mentor: Person, reason: Cell = '新任干部结对'): Cell[] => [mentee.idNumber, mentee.name, mentor.idNumber, mentor.name, reason];
+const row = (mentee: Person, mentor: Person, reason: Cell = '新任干部结对'): Cell[] => [
+  mentee.idNumber,
+  mentee.name,
+  mentor.idNumber,
+  mentor.name,
+  reason,
+];
 
 async function workbook(rows: Cell[][], headers: string[] = HEADERS): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -64,17 +75,35 @@ async function readWorkbook(res: Response) {
 
 function upload(bytes: Uint8Array, options: { as?: Session; name?: string; type?: string } = {}) {
   const form = new FormData();
-  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type: options.type ?? XLSX_TYPE }), options.name ?? '结对.xlsx');
+  form.append(
+    'file',
+    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: options.type ?? XLSX_TYPE }),
+    options.name ?? '结对.xlsx',
+  );
   return t.request(`${BASE}/import`, { method: 'POST', as: options.as ?? as['officer-01'], body: form });
 }
 
-const pairingCount = async () => (await t.db.selectFrom('processes').select((eb) => eb.fn.countAll<string>().as('n')).where('type', '=', 'mentor-pairing').executeTakeFirstOrThrow()).n;
-const fieldsOf = async (res: Response) => ((await res.json()) as { fields: { field: string; message: string; messageEn: string }[] }).fields;
+const pairingCount = async () =>
+  (
+    await t.db
+      .selectFrom('processes')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('type', '=', 'mentor-pairing')
+      .executeTakeFirstOrThrow()
+  ).n;
+const fieldsOf = async (res: Response) =>
+  ((await res.json()) as { fields: { field: string; message: string; messageEn: string }[] }).fields;
 
 async function waitForApprovals(processIds: string[]) {
   return vi.waitFor(
     async () => {
-      const tasks = await t.db.selectFrom('tasks').select('process_id').where('process_id', 'in', processIds).where('step_key', '=', 'proposal.approval').where('status', '=', 'open').execute();
+      const tasks = await t.db
+        .selectFrom('tasks')
+        .select('process_id')
+        .where('process_id', 'in', processIds)
+        .where('step_key', '=', 'proposal.approval')
+        .where('status', '=', 'open')
+        .execute();
       expect(tasks).toHaveLength(processIds.length);
       return tasks;
     },
@@ -87,12 +116,21 @@ describe('导师帮带 spreadsheets', () => {
     const res = await t.request(`${BASE}/template.xlsx`, { as: as['officer-01'] });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('导师帮带导入模板.xlsx')}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('导师帮带导入模板.xlsx')}`,
+    );
     const wb = await readWorkbook(res);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['导入', '说明', '导师名单']);
     expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
     const list = wb.getWorksheet('导师名单')!;
-    const townshipMentors = await t.db.selectFrom('people as p').innerJoin('users as u', 'u.person_id', 'p.id').select('p.id_number').where('u.role', '=', 'mentor').where('u.active', '=', true).where('p.township_id', '=', 1).execute();
+    const townshipMentors = await t.db
+      .selectFrom('people as p')
+      .innerJoin('users as u', 'u.person_id', 'p.id')
+      .select('p.id_number')
+      .where('u.role', '=', 'mentor')
+      .where('u.active', '=', true)
+      .where('p.township_id', '=', 1)
+      .execute();
     expect(list.rowCount - 1).toBe(townshipMentors.length);
     const cells = list.getSheetValues().flat().map(String);
     expect(cells.some((v) => /\d{17}[\dX]/.test(v))).toBe(false);
@@ -104,18 +142,47 @@ describe('导师帮带 spreadsheets', () => {
   it('a file with 3 good rows starts 3 pairings, keeping Excel’s row numbers across a blank row', async () => {
     const before = await pairingCount();
     // A padded ID number and name, a blank row, trailing blank rows: what clerks send.
-    const padded: Cell[] = [` ${mentees[1].idNumber.toLowerCase()} `, ` ${mentees[1].name} `, mentors[0].idNumber, mentors[0].name, null];
-    const res = await upload(await workbook([row(mentees[0], mentors[0]), padded, [null, null, null, null, null], row(mentees[2], mentors[1]), ['', '', '', '', '']]));
+    const padded: Cell[] = [
+      ` ${mentees[1].idNumber.toLowerCase()} `,
+      ` ${mentees[1].name} `,
+      mentors[0].idNumber,
+      mentors[0].name,
+      null,
+    ];
+    const res = await upload(
+      await workbook([
+        row(mentees[0], mentors[0]),
+        padded,
+        [null, null, null, null, null],
+        row(mentees[2], mentors[1]),
+        ['', '', '', '', ''],
+      ]),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { started: { row: number; id: string; title: string }[]; total: number };
     expect(body.total).toBe(3);
     expect(body.started.map((s) => s.row)).toEqual([2, 3, 5]);
     expect(Number(await pairingCount())).toBe(Number(before) + 3);
-    const rows = await t.db.selectFrom('processes').select(['id', 'subject_person_id', 'status', 'township_id']).where('id', 'in', body.started.map((s) => s.id)).orderBy('subject_person_id').execute();
-    expect(rows.map((r) => r.subject_person_id)).toEqual([mentees[0].id, mentees[1].id, mentees[2].id].sort((a, b) => a - b));
+    const rows = await t.db
+      .selectFrom('processes')
+      .select(['id', 'subject_person_id', 'status', 'township_id'])
+      .where(
+        'id',
+        'in',
+        body.started.map((s) => s.id),
+      )
+      .orderBy('subject_person_id')
+      .execute();
+    expect(rows.map((r) => r.subject_person_id)).toEqual(
+      [mentees[0].id, mentees[1].id, mentees[2].id].sort((a, b) => a - b),
+    );
     expect(rows.every((r) => r.status === 'running' && r.township_id === 1)).toBe(true);
     expect(await waitForApprovals(body.started.map((s) => s.id))).toHaveLength(3);
-    const audit = await t.db.selectFrom('audit_log').select('detail').where('action', '=', 'import.completed').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'import.completed')
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0].detail).toMatchObject({ rows: 3, started: 3, complete: true });
   });
@@ -136,7 +203,11 @@ describe('导师帮带 spreadsheets', () => {
     const body = (await res.clone().json()) as { code: string };
     expect(body.code).toBe('validation_failed');
     const fields = await fieldsOf(res);
-    expect(fields.map((f) => f.field)).toEqual(['第4行 被帮带干部身份证号', '第5行 被帮带干部身份证号', '第5行 导师身份证号']);
+    expect(fields.map((f) => f.field)).toEqual([
+      '第4行 被帮带干部身份证号',
+      '第5行 被帮带干部身份证号',
+      '第5行 导师身份证号',
+    ]);
     expect(fields[0].message).toContain('校验码');
     expect(fields[1].message).toContain('第2行');
     expect(fields[2].message).toContain('未找到与该姓名和身份证号相符');
@@ -146,10 +217,20 @@ describe('导师帮带 spreadsheets', () => {
 
   it('refuses an ID number kept as a number, a wrong name, a missing column, and a cadre already paired', async () => {
     const numeric = mentees[6].idNumber.endsWith('X') ? mentees[7] : mentees[6];
-    const res = await upload(await workbook([[Number(numeric.idNumber), numeric.name, mentors[0].idNumber, mentors[0].name, null], [mentees[8].idNumber, '张冠李', mentors[0].idNumber, mentors[0].name, null], row(mentees[0], mentors[1])]));
+    const res = await upload(
+      await workbook([
+        [Number(numeric.idNumber), numeric.name, mentors[0].idNumber, mentors[0].name, null],
+        [mentees[8].idNumber, '张冠李', mentors[0].idNumber, mentors[0].name, null],
+        row(mentees[0], mentors[1]),
+      ]),
+    );
     expect(res.status).toBe(400);
     const fields = await fieldsOf(res);
-    expect(fields.map((f) => f.field)).toEqual(['第2行 被帮带干部身份证号', '第3行 被帮带干部姓名', '第4行 被帮带干部身份证号']);
+    expect(fields.map((f) => f.field)).toEqual([
+      '第2行 被帮带干部身份证号',
+      '第3行 被帮带干部姓名',
+      '第4行 被帮带干部身份证号',
+    ]);
     expect(fields[0].message).toContain('文本');
     expect(fields[1].message).toContain('姓名与身份证号不符');
     expect(fields[2].message).toContain('进行中');
@@ -175,9 +256,16 @@ describe('导师帮带 spreadsheets', () => {
     const text = await upload(new TextEncoder().encode('姓名,身份证号\n'), { name: '结对.csv', type: 'text/csv' });
     expect(text.status).toBe(400);
     expect((await fieldsOf(text))[0]).toMatchObject({ field: 'file', message: expect.stringContaining('.xlsx') });
-    const xls = await upload(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(64).fill(0)]), { name: '结对.xls' });
+    const xls = await upload(
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(64).fill(0)]),
+      { name: '结对.xls' },
+    );
     expect((await fieldsOf(xls))[0].message).toContain('.xls');
-    const json = await t.request(`${BASE}/import`, { method: 'POST', as: as['officer-01'], body: JSON.stringify({ rows: [] }) });
+    const json = await t.request(`${BASE}/import`, {
+      method: 'POST',
+      as: as['officer-01'],
+      body: JSON.stringify({ rows: [] }),
+    });
     expect(json.status).toBe(415);
     expect((await json.json()).code).toBe('unsupported_media_type');
     const noFile = await t.request(`${BASE}/import`, { method: 'POST', as: as['officer-01'], body: new FormData() });
@@ -185,7 +273,13 @@ describe('导师帮带 spreadsheets', () => {
   });
 
   it('takes uploads up to its own limit, answers 413 beyond it, and keeps 1 MiB for JSON', async () => {
-    const raw = (size: number) => t.request(`${BASE}/import`, { method: 'POST', as: as['officer-01'], headers: { 'content-type': XLSX_TYPE }, body: new Uint8Array(size) });
+    const raw = (size: number) =>
+      t.request(`${BASE}/import`, {
+        method: 'POST',
+        as: as['officer-01'],
+        headers: { 'content-type': XLSX_TYPE },
+        body: new Uint8Array(size),
+      });
     expect((await raw(MAX_UPLOAD_BYTES + 1)).status).toBe(413);
     expect((await upload(new Uint8Array(MAX_UPLOAD_BYTES + 1))).status).toBe(413);
     // 2 MiB passes the limit here and fails as a workbook instead.
@@ -202,7 +296,13 @@ describe('导师帮带 spreadsheets', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain('attachment;');
     const sheet = (await readWorkbook(res)).worksheets[0];
-    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['被帮带干部', '村(社区)', '乡镇', '导师', '状态']);
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 6)).toEqual([
+      '被帮带干部',
+      '村(社区)',
+      '乡镇',
+      '导师',
+      '状态',
+    ]);
     const rows = sheet.getSheetValues().slice(2) as unknown[][];
     expect(rows.map((r) => r[1]).sort()).toEqual([mentees[0].name, mentees[1].name, mentees[2].name].sort());
     expect(rows.every((r) => r[5] === '进行中')).toBe(true);
@@ -216,18 +316,37 @@ describe('导师帮带 spreadsheets', () => {
     const workflows = t.temporal.client.workflow;
     const original = workflows.start.bind(workflows);
     let calls = 0;
-    workflows.start = ((...args: Parameters<typeof original>) => (++calls === 2 ? Promise.reject(new Error('connection refused')) : original(...args))) as typeof workflows.start;
+    workflows.start = ((...args: Parameters<typeof original>) =>
+      ++calls === 2 ? Promise.reject(new Error('connection refused')) : original(...args)) as typeof workflows.start;
     try {
       const res = await upload(await workbook(mentees.slice(9, 13).map((m, i) => row(m, mentors[i % 2]))));
       expect(res.status).toBe(503);
-      const body = (await res.json()) as { code: string; message: string; started: { row: number; id: string }[]; fields: { field: string; message: string }[] };
+      const body = (await res.json()) as {
+        code: string;
+        message: string;
+        started: { row: number; id: string }[];
+        fields: { field: string; message: string }[];
+      };
       expect(body.code).toBe('import_incomplete');
       expect(body.message).toContain('不会撤回');
       expect(body.started.length + body.fields.length).toBe(4);
       expect(body.fields.filter((f) => f.message.includes('服务暂不可用'))).toHaveLength(1);
-      const stored = await t.db.selectFrom('processes').select('id').where('id', 'in', body.started.map((s) => s.id)).execute();
+      const stored = await t.db
+        .selectFrom('processes')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          body.started.map((s) => s.id),
+        )
+        .execute();
       expect(stored).toHaveLength(body.started.length);
-      const audit = await t.db.selectFrom('audit_log').select('detail').where('action', '=', 'import.completed').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .select('detail')
+        .where('action', '=', 'import.completed')
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
       expect(audit.detail).toMatchObject({ complete: false, started: body.started.length });
     } finally {
       workflows.start = original;

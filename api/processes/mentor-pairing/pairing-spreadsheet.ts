@@ -17,10 +17,38 @@ export const MAX_IMPORT_ROWS = 2000;
 export const MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
 
 export const COLUMNS = [
-  { key: 'menteeIdNumber', header: '被帮带干部身份证号', en: 'mentee ID number', width: 24, idNumber: true, help: '必填。18 位居民身份证号，末位可为 X；须是本辖区内有登录账号、且没有进行中帮带的干部。' },
-  { key: 'menteeName', header: '被帮带干部姓名', en: 'mentee name', width: 16, idNumber: false, help: '必填。须与身份证号对应的姓名一致，用于核对身份证号是否填错。' },
-  { key: 'mentorIdNumber', header: '导师身份证号', en: 'mentor ID number', width: 24, idNumber: true, help: '必填。须是导师名单中、有导师账号的人员；不能是被帮带干部本人。' },
-  { key: 'mentorName', header: '导师姓名', en: 'mentor name', width: 16, idNumber: false, help: '必填。须与导师身份证号对应的姓名一致。' },
+  {
+    key: 'menteeIdNumber',
+    header: '被帮带干部身份证号',
+    en: 'mentee ID number',
+    width: 24,
+    idNumber: true,
+    help: '必填。18 位居民身份证号，末位可为 X；须是本辖区内有登录账号、且没有进行中帮带的干部。',
+  },
+  {
+    key: 'menteeName',
+    header: '被帮带干部姓名',
+    en: 'mentee name',
+    width: 16,
+    idNumber: false,
+    help: '必填。须与身份证号对应的姓名一致，用于核对身份证号是否填错。',
+  },
+  {
+    key: 'mentorIdNumber',
+    header: '导师身份证号',
+    en: 'mentor ID number',
+    width: 24,
+    idNumber: true,
+    help: '必填。须是导师名单中、有导师账号的人员；不能是被帮带干部本人。',
+  },
+  {
+    key: 'mentorName',
+    header: '导师姓名',
+    en: 'mentor name',
+    width: 16,
+    idNumber: false,
+    help: '必填。须与导师身份证号对应的姓名一致。',
+  },
   { key: 'reason', header: '结对理由', en: 'reason', width: 40, idNumber: false, help: '选填，最多 500 字。' },
 ] as const;
 
@@ -43,16 +71,24 @@ const columnOf = (key: ColumnKey | 'header') => COLUMNS.find((c) => c.key === ke
  */
 export function toFieldError(p: RowProblem): FieldError {
   const column = columnOf(p.column);
-  return { field: `第${p.row}行 ${column.header}`, message: p.message, messageEn: `row ${p.row}, ${column.en}: ${p.messageEn}` };
+  return {
+    field: `第${p.row}行 ${column.header}`,
+    message: p.message,
+    messageEn: `row ${p.row}, ${column.en}: ${p.messageEn}`,
+  };
 }
 
 const XLSX_HELP = '请上传 Excel 工作簿（.xlsx），建议使用下载的模板';
-const notWorkbook = (zh = `无法读取该文件。${XLSX_HELP}`, en = 'not a readable .xlsx workbook') => invalidField('file', zh, en);
+const notWorkbook = (zh = `无法读取该文件。${XLSX_HELP}`, en = 'not a readable .xlsx workbook') =>
+  invalidField('file', zh, en);
 
 /** An .xlsx is a zip: check the signature, and the sizes its directory declares, before unpacking. */
 function assertWorkbookFile(bytes: Uint8Array): void {
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw notWorkbook('这是旧版 .xls 文件或加密的工作簿。请在 Excel 中“另存为” .xlsx（不设密码）后上传', 'an old .xls or an encrypted workbook; save it as an unencrypted .xlsx');
+    throw notWorkbook(
+      '这是旧版 .xls 文件或加密的工作簿。请在 Excel 中“另存为” .xlsx（不设密码）后上传',
+      'an old .xls or an encrypted workbook; save it as an unencrypted .xlsx',
+    );
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notWorkbook();
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
@@ -68,7 +104,8 @@ function assertWorkbookFile(bytes: Uint8Array): void {
   // count stops at the limit. Only then does ExcelJS unpack the file.
   let offset = view.getUint32(end + 16, true);
   let unpacked = 0;
-  const tooLarge = () => notWorkbook('工作簿解压后过大，请只保留导入表中的数据后重新上传', 'the workbook unpacks too large');
+  const tooLarge = () =>
+    notWorkbook('工作簿解压后过大，请只保留导入表中的数据后重新上传', 'the workbook unpacks too large');
   for (let n = view.getUint16(end + 10, true); n > 0; n--) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw notWorkbook();
     const method = view.getUint16(offset + 10, true);
@@ -83,13 +120,17 @@ function assertWorkbookFile(bytes: Uint8Array): void {
       try {
         unpacked += inflateRawSync(data, { maxOutputLength: MAX_UNPACKED_BYTES - unpacked + 1 }).length;
       } catch (e) {
-        throw (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError ? tooLarge() : notWorkbook();
+        throw (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError
+          ? tooLarge()
+          : notWorkbook();
       }
     } else throw notWorkbook();
     if (unpacked > MAX_UNPACKED_BYTES) throw tooLarge();
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    offset +=
+      46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
-  if (unpacked > MAX_UNPACKED_BYTES) throw notWorkbook('工作簿解压后过大，请只保留导入表中的数据后重新上传', 'the workbook unpacks too large');
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw notWorkbook('工作簿解压后过大，请只保留导入表中的数据后重新上传', 'the workbook unpacks too large');
 }
 
 /** What a cell shows, whatever Excel stored: rich text, a formula's result, a hyperlink's text. */
@@ -103,7 +144,8 @@ function plain(value: CellValue): string | number | boolean | Date | null | unde
 
 // Full-width digits and letters (a Chinese input method's ０-９, Ｘ) are the same characters to a clerk.
 const halfWidth = (s: string) => s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
-const normalise = (s: string, idNumber: boolean) => (idNumber ? halfWidth(s).replace(/\s+/g, '').toUpperCase() : s.replace(/^\s+|\s+$/g, ''));
+const normalise = (s: string, idNumber: boolean) =>
+  idNumber ? halfWidth(s).replace(/\s+/g, '').toUpperCase() : s.replace(/^\s+|\s+$/g, '');
 const headerText = (value: CellValue) => String(plain(value) ?? '').replace(/[\s*＊]/g, '');
 
 function findColumns(sheet: Worksheet): Map<ColumnKey, number> {
@@ -132,7 +174,17 @@ export async function parsePairingSheet(bytes: Uint8Array): Promise<{ rows: Pair
   if (!chosen) throw notWorkbook('工作簿中没有工作表', 'the workbook has no worksheet');
   const missing = COLUMNS.filter((c) => c.key !== 'reason' && !chosen.columns.has(c.key));
   if (missing.length > 0)
-    throw fail('validation_failed', missing.map((c) => toFieldError({ row: 1, column: 'header', message: `缺少“${c.header}”列。第1行应为表头，请使用下载的模板`, messageEn: `the column “${c.header}” (${c.en}) is missing` })));
+    throw fail(
+      'validation_failed',
+      missing.map((c) =>
+        toFieldError({
+          row: 1,
+          column: 'header',
+          message: `缺少“${c.header}”列。第1行应为表头，请使用下载的模板`,
+          messageEn: `the column “${c.header}” (${c.en}) is missing`,
+        }),
+      ),
+    );
 
   const rows: PairingRow[] = [];
   const problems: RowProblem[] = [];
@@ -144,7 +196,13 @@ export async function parsePairingSheet(bytes: Uint8Array): Promise<{ rows: Pair
       const value = index === undefined ? undefined : plain(sheetRow.getCell(index).value);
       if (typeof value === 'number' && column.idNumber && !Number.isSafeInteger(value)) {
         // An 18-digit number kept as a number has already lost its last digits in Excel.
-        problems.push({ row, column: column.key, message: '身份证号被存成了数字，Excel 只保留 15 位有效数字，末几位已丢失。请把该列设为“文本”格式后重新填写', messageEn: 'stored as a number, so Excel kept only 15 significant digits; format the column as text and type it again' });
+        problems.push({
+          row,
+          column: column.key,
+          message: '身份证号被存成了数字，Excel 只保留 15 位有效数字，末几位已丢失。请把该列设为“文本”格式后重新填写',
+          messageEn:
+            'stored as a number, so Excel kept only 15 significant digits; format the column as text and type it again',
+        });
         values[column.key] = String(value);
         continue;
       }
@@ -153,9 +211,15 @@ export async function parsePairingSheet(bytes: Uint8Array): Promise<{ rows: Pair
     }
     if (COLUMNS.every((c) => values[c.key] === '')) return;
     rows.push({ row, ...values });
-    if (rows.length > MAX_IMPORT_ROWS) throw invalidField('file', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件`, `at most ${MAX_IMPORT_ROWS} rows per file`);
+    if (rows.length > MAX_IMPORT_ROWS)
+      throw invalidField(
+        'file',
+        `一次最多导入 ${MAX_IMPORT_ROWS} 行，请分成几个文件`,
+        `at most ${MAX_IMPORT_ROWS} rows per file`,
+      );
   });
-  if (rows.length === 0) throw invalidField('file', '表中没有要导入的数据：请从第2行起填写', 'no data rows below the header');
+  if (rows.length === 0)
+    throw invalidField('file', '表中没有要导入的数据：请从第2行起填写', 'no data rows below the header');
   return { rows, problems };
 }
 
@@ -173,7 +237,10 @@ export async function buildTemplate(db: DB, user: SessionUser): Promise<Uint8Arr
   styleHeader(input);
 
   const help = workbook.addWorksheet('说明');
-  help.columns = [{ header: '列', width: 22 }, { header: '说明', width: 80 }];
+  help.columns = [
+    { header: '列', width: 22 },
+    { header: '说明', width: 80 },
+  ];
   for (const c of COLUMNS) help.addRow([c.header, c.help]);
   help.addRow([]);
   for (const line of [
@@ -196,7 +263,14 @@ export async function buildTemplate(db: DB, user: SessionUser): Promise<Uint8Arr
     { header: '在带人数', key: 'load', width: 10 },
   ];
   const [list, load] = await Promise.all([mentorsInScope(db, user), runningLoadByMentor(db)]);
-  for (const m of list) mentors.addRow({ name: m.name, township: m.township, village: m.village, idNumber: maskIdNumber(m.idNumber), load: load.get(m.id) ?? 0 });
+  for (const m of list)
+    mentors.addRow({
+      name: m.name,
+      township: m.township,
+      village: m.village,
+      idNumber: maskIdNumber(m.idNumber),
+      load: load.get(m.id) ?? 0,
+    });
   mentors.getColumn('idNumber').numFmt = '@';
   styleHeader(mentors);
 
@@ -207,7 +281,9 @@ export async function buildTemplate(db: DB, user: SessionUser): Promise<Uint8Arr
 function mentorsInScope(db: DB, user: SessionUser) {
   let query = db
     .selectFrom('people as p')
-    .innerJoin('users as u', (j) => j.onRef('u.person_id', '=', 'p.id').on('u.role', '=', 'mentor').on('u.active', '=', true))
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.person_id', '=', 'p.id').on('u.role', '=', 'mentor').on('u.active', '=', true),
+    )
     .innerJoin('villages as v', 'v.id', 'p.village_id')
     .innerJoin('townships as t', 't.id', 'p.township_id')
     .select(['p.id', 'p.name', 'p.id_number as idNumber', 'v.name as village', 't.name as township'])

@@ -38,14 +38,28 @@ const SORTS = ['id', 'at', 'username', 'action', 'resource'] as const;
 const tags = ['audit-log 审计日志'];
 
 const list = createRoute({
-  method: 'get', path: '/', tags, summary: 'The audit log (county admin, auditor)', middleware: [requireUser] as const,
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'The audit log (county admin, auditor)',
+  middleware: [requireUser] as const,
   request: { query: ListQuerySchema },
-  responses: { 200: { description: 'A page of entries', content: { 'application/json': { schema: z.array(AuditEntrySchema) } } }, ...errorResponses(400, 401, 403) },
+  responses: {
+    200: { description: 'A page of entries', content: { 'application/json': { schema: z.array(AuditEntrySchema) } } },
+    ...errorResponses(400, 401, 403),
+  },
 });
 const show = createRoute({
-  method: 'get', path: '/{id}', tags, summary: 'One audit entry', middleware: [requireUser] as const,
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'One audit entry',
+  middleware: [requireUser] as const,
   request: { params: IdParam },
-  responses: { 200: { description: 'The entry', content: { 'application/json': { schema: AuditEntrySchema } } }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'The entry', content: { 'application/json': { schema: AuditEntrySchema } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 
 function assertReader(user: SessionUser) {
@@ -100,7 +114,9 @@ export function createAuditLogRoutes() {
 
   app.openapi(show, async (c) => {
     assertReader(c.var.user);
-    const row = await selectEntries(c.var.deps.db).where('id', '=', String(c.req.valid('param').id)).executeTakeFirst();
+    const row = await selectEntries(c.var.deps.db)
+      .where('id', '=', String(c.req.valid('param').id))
+      .executeTakeFirst();
     if (!row) throw fail('not_found');
     return c.json(row, 200);
   });

@@ -78,7 +78,15 @@ async function positionsOf(db: DB, personIds: number[]) {
     .orderBy('person_id')
     .orderBy('id')
     .execute();
-  const byPerson = new Map<number, { committee: (typeof rows)[number]['committee']; title: (typeof rows)[number]['title']; termStart: string; termEnd: string }[]>();
+  const byPerson = new Map<
+    number,
+    {
+      committee: (typeof rows)[number]['committee'];
+      title: (typeof rows)[number]['title'];
+      termStart: string;
+      termEnd: string;
+    }[]
+  >();
   for (const { person_id, ...position } of rows) {
     const list = byPerson.get(person_id) ?? [];
     list.push(position);
@@ -87,15 +95,28 @@ async function positionsOf(db: DB, personIds: number[]) {
   return byPerson;
 }
 
-const sortKey = (field: (typeof CADRE_SORTS)[number]) => (field === 'birthYear' ? sql`date_part('year', p.birth_date)` : orderBy(field, { name: 'p.name' }));
+const sortKey = (field: (typeof CADRE_SORTS)[number]) =>
+  field === 'birthYear' ? sql`date_part('year', p.birth_date)` : orderBy(field, { name: 'p.name' });
 
-export async function listCadres(db: DB, scope: Scope, list: ListQuery<CadreFilterValues, (typeof CADRE_SORTS)[number]>) {
+export async function listCadres(
+  db: DB,
+  scope: Scope,
+  list: ListQuery<CadreFilterValues, (typeof CADRE_SORTS)[number]>,
+) {
   const filtered = withFilter(peopleInScope(db, scope), list.filter);
   const [rows, total] = await Promise.all([
-    selectPerson(filtered).orderBy(sortKey(list.sort.field), list.sort.order).orderBy('p.id').offset(list.offset).limit(list.limit).execute(),
+    selectPerson(filtered)
+      .orderBy(sortKey(list.sort.field), list.sort.order)
+      .orderBy('p.id')
+      .offset(list.offset)
+      .limit(list.limit)
+      .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const positions = await positionsOf(db, rows.map((r) => r.id));
+  const positions = await positionsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { rows: rows.map((r) => ({ ...r, positions: positions.get(r.id) ?? [] })), total: total.n };
 }
 

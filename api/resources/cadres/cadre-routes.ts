@@ -12,32 +12,65 @@ import { assertCanWrite, isUniqueViolation } from '../common.js';
 import { crudRoutes } from '../crud-routes.js';
 import { parseListQuery, setContentRange } from '../list-query.js';
 import { getCadre, listCadres, type PersonRow } from './cadre-queries.js';
-import { CADRE_SORTS, CadreFilter, CadreInput, CadreSchema, CadreUpdate, birthDateMatches, genderMatches } from './cadre-schemas.js';
+import {
+  CADRE_SORTS,
+  CadreFilter,
+  CadreInput,
+  CadreSchema,
+  CadreUpdate,
+  birthDateMatches,
+  genderMatches,
+} from './cadre-schemas.js';
 
-const routes = crudRoutes({ tag: 'cadres 村(社区)干部', noun: 'cadres', record: CadreSchema, createInput: CadreInput, updateInput: CadreUpdate });
+const routes = crudRoutes({
+  tag: 'cadres 村(社区)干部',
+  noun: 'cadres',
+  record: CadreSchema,
+  createInput: CadreInput,
+  updateInput: CadreUpdate,
+});
 
 /** The birth date goes with the ID number: a masked row keeps only its year (and the age). */
 function masked<T extends Pick<PersonRow, 'idNumber' | 'phone' | 'birthDate'>>(row: T) {
   const { birthDate, ...rest } = row;
-  return { ...rest, birthYear: birthYearOf(birthDate), idNumber: maskIdNumber(row.idNumber), phone: maskPhone(row.phone), piiMasked: true };
+  return {
+    ...rest,
+    birthYear: birthYearOf(birthDate),
+    idNumber: maskIdNumber(row.idNumber),
+    phone: maskPhone(row.phone),
+    piiMasked: true,
+  };
 }
 
 const birthYearOf = (birthDate: string) => Number(birthDate.slice(0, 4));
 
 /** Full personal data for the roles that need it, and every such read goes to the audit log. */
-async function revealed<T extends Pick<PersonRow, 'id' | 'idNumber' | 'phone' | 'birthDate'>>(c: Context<AppEnv>, row: T) {
+async function revealed<T extends Pick<PersonRow, 'id' | 'idNumber' | 'phone' | 'birthDate'>>(
+  c: Context<AppEnv>,
+  row: T,
+) {
   const user = c.var.user;
   if (!seesFullPii(user.role, user.personId === row.id)) return masked(row);
-  await writeAudit(c, { action: 'pii.read', resource: 'cadres', recordId: row.id, detail: { fields: ['idNumber', 'phone', 'birthDate'] } });
+  await writeAudit(c, {
+    action: 'pii.read',
+    resource: 'cadres',
+    recordId: row.id,
+    detail: { fields: ['idNumber', 'phone', 'birthDate'] },
+  });
   return { ...row, birthYear: birthYearOf(row.birthDate), piiMasked: false };
 }
 
 /** The village must exist (else 400) and lie inside the writer's scope (else 403). */
 async function checkVillage(db: DB, scope: Scope, villageId: number): Promise<number> {
-  const village = await db.selectFrom('villages').select(['id', 'township_id']).where('id', '=', villageId).executeTakeFirst();
+  const village = await db
+    .selectFrom('villages')
+    .select(['id', 'township_id'])
+    .where('id', '=', villageId)
+    .executeTakeFirst();
   if (!village) throw invalidField('villageId', '所选村(社区)不存在', 'no such village');
   if (scope.level === 'township' && village.township_id !== scope.townshipId) throw fail('forbidden');
-  if ((scope.level === 'village' || scope.level === 'person') && village.id !== scope.villageId) throw fail('forbidden');
+  if ((scope.level === 'village' || scope.level === 'person') && village.id !== scope.villageId)
+    throw fail('forbidden');
   return village.township_id;
 }
 
@@ -80,7 +113,15 @@ async function replacePositions(db: DB, personId: number, positions: Input['posi
   if (positions.length === 0) return;
   await db
     .insertInto('positions')
-    .values(positions.map((p) => ({ person_id: personId, committee: p.committee, title: p.title, term_start: p.termStart, term_end: p.termEnd })))
+    .values(
+      positions.map((p) => ({
+        person_id: personId,
+        committee: p.committee,
+        title: p.title,
+        term_start: p.termStart,
+        term_end: p.termEnd,
+      })),
+    )
     .execute();
 }
 
@@ -110,7 +151,11 @@ export function createCadreRoutes() {
     const id = await db
       .transaction()
       .execute(async (tx) => {
-        const { id } = await tx.insertInto('people').values(toColumns(input, townshipId) as never).returning('id').executeTakeFirstOrThrow();
+        const { id } = await tx
+          .insertInto('people')
+          .values(toColumns(input, townshipId) as never)
+          .returning('id')
+          .executeTakeFirstOrThrow();
         await replacePositions(tx, id, input.positions);
         return id;
       })
@@ -131,9 +176,15 @@ export function createCadreRoutes() {
     if (!current) throw fail('not_found');
     const townshipId = input.villageId !== undefined ? await checkVillage(db, scope, input.villageId) : undefined;
     // A partial update must still agree with what is stored.
-    const merged = { idNumber: input.idNumber ?? current.idNumber, birthDate: input.birthDate ?? current.birthDate, gender: input.gender ?? current.gender };
-    if (!birthDateMatches(merged)) throw invalidField('birthDate', '出生日期与身份证号不一致', 'birth date does not match the ID number');
-    if (!genderMatches(merged)) throw invalidField('gender', '性别与身份证号不一致', 'gender does not match the ID number');
+    const merged = {
+      idNumber: input.idNumber ?? current.idNumber,
+      birthDate: input.birthDate ?? current.birthDate,
+      gender: input.gender ?? current.gender,
+    };
+    if (!birthDateMatches(merged))
+      throw invalidField('birthDate', '出生日期与身份证号不一致', 'birth date does not match the ID number');
+    if (!genderMatches(merged))
+      throw invalidField('gender', '性别与身份证号不一致', 'gender does not match the ID number');
     await db
       .transaction()
       .execute(async (tx) => {
@@ -155,7 +206,12 @@ export function createCadreRoutes() {
     const row = await getCadre(db, scopeOf(c.var.user), id);
     if (!row) throw fail('not_found');
     const account = await db.selectFrom('users').select('username').where('person_id', '=', id).executeTakeFirst();
-    if (account) throw conflictField('id', `该人员有登录账号（${account.username}），请先停用账号`, `the person has a user account (${account.username})`);
+    if (account)
+      throw conflictField(
+        'id',
+        `该人员有登录账号（${account.username}），请先停用账号`,
+        `the person has a user account (${account.username})`,
+      );
     await db.deleteFrom('people').where('id', '=', id).execute();
     await writeAudit(c, { action: 'record.deleted', resource: 'cadres', recordId: id, detail: { name: row.name } });
     return c.json(masked(row), 200);

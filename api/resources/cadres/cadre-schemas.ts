@@ -12,12 +12,19 @@ const isoDate = z.iso.date(bilingual('日期格式应为 YYYY-MM-DD', 'date must
 export const PositionSchema = z
   .object({
     committee: z.enum(COMMITTEES).openapi({ description: 'party_branch 村党组织 / villagers_committee 村(居)委会' }),
-    title: z.enum(POSITION_TITLES).openapi({ description: 'secretary 书记 / deputy_secretary 副书记 / director 主任 / deputy_director 副主任 / member 委员' }),
+    title: z
+      .enum(POSITION_TITLES)
+      .openapi({
+        description: 'secretary 书记 / deputy_secretary 副书记 / director 主任 / deputy_director 副主任 / member 委员',
+      }),
     termStart: isoDate,
     termEnd: isoDate,
   })
   .strict()
-  .refine((p) => p.termEnd > p.termStart, { message: bilingual('任期结束应晚于开始', 'term must end after it starts'), path: ['termEnd'] })
+  .refine((p) => p.termEnd > p.termStart, {
+    message: bilingual('任期结束应晚于开始', 'term must end after it starts'),
+    path: ['termEnd'],
+  })
   .openapi('Position');
 
 export const CadreSchema = z
@@ -25,7 +32,10 @@ export const CadreSchema = z
     id: z.number().int(),
     name: z.string(),
     gender,
-    birthDate: z.string().optional().openapi({ description: '出生日期; only when piiMasked is false (it is eight of the hidden digits)' }),
+    birthDate: z
+      .string()
+      .optional()
+      .openapi({ description: '出生日期; only when piiMasked is false (it is eight of the hidden digits)' }),
     birthYear: z.number().int(),
     age: z.number().int(),
     idNumber: z.string().openapi({ description: '身份证号; masked (last two characters) unless piiMasked is false' }),
@@ -52,8 +62,13 @@ const fields = {
     .string()
     .trim()
     .toUpperCase()
-    .refine((v) => parseIdNumber(v) !== undefined, { message: bilingual('身份证号无效（18 位，校验位不符或日期不对）', 'not a valid 18-character ID number') }),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, bilingual('手机号应为 11 位数字', 'phone must be an 11-digit mobile number')),
+    .refine((v) => parseIdNumber(v) !== undefined, {
+      message: bilingual('身份证号无效（18 位，校验位不符或日期不对）', 'not a valid 18-character ID number'),
+    }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, bilingual('手机号应为 11 位数字', 'phone must be an 11-digit mobile number')),
   education,
   partyMember: z.boolean(),
   villageId: z.number().int().positive().max(2147483647),
@@ -72,11 +87,28 @@ export function genderMatches(v: { idNumber?: string; gender?: string }) {
   if (!v.idNumber || !v.gender) return true;
   return parseIdNumber(v.idNumber)?.gender === v.gender;
 }
-export const BIRTH_DATE_MISMATCH = { message: bilingual('出生日期与身份证号不一致', 'birth date does not match the ID number'), path: ['birthDate'] };
-export const GENDER_MISMATCH = { message: bilingual('性别与身份证号不一致', 'gender does not match the ID number'), path: ['gender'] };
+export const BIRTH_DATE_MISMATCH = {
+  message: bilingual('出生日期与身份证号不一致', 'birth date does not match the ID number'),
+  path: ['birthDate'],
+};
+export const GENDER_MISMATCH = {
+  message: bilingual('性别与身份证号不一致', 'gender does not match the ID number'),
+  path: ['gender'],
+};
 
-export const CadreInput = z.object(fields).strict().refine(birthDateMatches, BIRTH_DATE_MISMATCH).refine(genderMatches, GENDER_MISMATCH).openapi('CadreInput');
-export const CadreUpdate = z.object(fields).partial().strict().refine(birthDateMatches, BIRTH_DATE_MISMATCH).refine(genderMatches, GENDER_MISMATCH).openapi('CadreUpdate');
+export const CadreInput = z
+  .object(fields)
+  .strict()
+  .refine(birthDateMatches, BIRTH_DATE_MISMATCH)
+  .refine(genderMatches, GENDER_MISMATCH)
+  .openapi('CadreInput');
+export const CadreUpdate = z
+  .object(fields)
+  .partial()
+  .strict()
+  .refine(birthDateMatches, BIRTH_DATE_MISMATCH)
+  .refine(genderMatches, GENDER_MISMATCH)
+  .openapi('CadreUpdate');
 
 const bool = z.boolean().optional();
 export const CadreFilter = z
@@ -95,4 +127,17 @@ export const CadreFilter = z
   .strict();
 
 // No sort by birth date: its order over a county's list would narrow the masked birth dates.
-export const CADRE_SORTS = ['id', 'name', 'gender', 'birthYear', 'age', 'education', 'partyMember', 'townshipId', 'villageId', 'newlyElected', 'isMentor', 'isReserve'] as const;
+export const CADRE_SORTS = [
+  'id',
+  'name',
+  'gender',
+  'birthYear',
+  'age',
+  'education',
+  'partyMember',
+  'townshipId',
+  'villageId',
+  'newlyElected',
+  'isMentor',
+  'isReserve',
+] as const;

@@ -30,34 +30,71 @@ const one = { content: { 'application/json': { schema: CalendarOverrideSchema } 
 // The shared crudRoutes take a numeric id; here the id is the day.
 const routes = {
   bundled: createRoute({
-    method: 'get', path: '/bundled-years', tags, middleware, summary: 'The years the bundled holiday calendar knows; later years need overrides',
-    responses: { 200: { description: 'First and last year', content: { 'application/json': { schema: z.object({ first: z.number().int(), last: z.number().int() }).openapi('BundledCalendarYears') } } }, ...errorResponses(401) },
+    method: 'get',
+    path: '/bundled-years',
+    tags,
+    middleware,
+    summary: 'The years the bundled holiday calendar knows; later years need overrides',
+    responses: {
+      200: {
+        description: 'First and last year',
+        content: {
+          'application/json': {
+            schema: z.object({ first: z.number().int(), last: z.number().int() }).openapi('BundledCalendarYears'),
+          },
+        },
+      },
+      ...errorResponses(401),
+    },
   }),
   list: createRoute({
-    method: 'get', path: '/', tags, middleware, summary: 'List calendar overrides',
+    method: 'get',
+    path: '/',
+    tags,
+    middleware,
+    summary: 'List calendar overrides',
     request: { query: ListQuerySchema },
     responses: {
-      200: { description: 'A page; the total is in Content-Range', content: { 'application/json': { schema: z.array(CalendarOverrideSchema) } } },
+      200: {
+        description: 'A page; the total is in Content-Range',
+        content: { 'application/json': { schema: z.array(CalendarOverrideSchema) } },
+      },
       ...errorResponses(400, 401),
     },
   }),
   show: createRoute({
-    method: 'get', path: '/{id}', tags, middleware, summary: 'The override of one day',
+    method: 'get',
+    path: '/{id}',
+    tags,
+    middleware,
+    summary: 'The override of one day',
     request: { params: DayParam },
     responses: { 200: { description: 'Found', ...one }, ...errorResponses(400, 401, 404) },
   }),
   create: createRoute({
-    method: 'post', path: '/', tags, middleware, summary: 'Declare a day a holiday or a workday',
+    method: 'post',
+    path: '/',
+    tags,
+    middleware,
+    summary: 'Declare a day a holiday or a workday',
     request: jsonBody(CalendarOverrideInput),
     responses: { 201: { description: 'Created', ...one }, ...errorResponses(400, 401, 403, 409, 413) },
   }),
   update: createRoute({
-    method: 'put', path: '/{id}', tags, middleware, summary: 'Change the kind or name of an override',
+    method: 'put',
+    path: '/{id}',
+    tags,
+    middleware,
+    summary: 'Change the kind or name of an override',
     request: { params: DayParam, ...jsonBody(CalendarOverrideUpdate) },
     responses: { 200: { description: 'Updated', ...one }, ...errorResponses(400, 401, 403, 404, 413) },
   }),
   remove: createRoute({
-    method: 'delete', path: '/{id}', tags, middleware, summary: 'Remove an override: the bundled calendar counts again',
+    method: 'delete',
+    path: '/{id}',
+    tags,
+    middleware,
+    summary: 'Remove an override: the bundled calendar counts again',
     request: { params: DayParam },
     responses: { 200: { description: 'Deleted', ...one }, ...errorResponses(400, 401, 403, 404) },
   }),
@@ -74,7 +111,8 @@ function runOfDays(first: string, last: string | undefined): string[] {
   if (last < first) throw invalidField('until', '结束日期不能早于开始日期', 'must not be before day');
   const days = [first];
   while (days.at(-1)! < last) days.push(shiftDay(days.at(-1)!, 1));
-  if (days.length > MAX_RUN_DAYS) throw invalidField('until', `一次最多录入 ${MAX_RUN_DAYS} 天`, `at most ${MAX_RUN_DAYS} days at once`);
+  if (days.length > MAX_RUN_DAYS)
+    throw invalidField('until', `一次最多录入 ${MAX_RUN_DAYS} 天`, `at most ${MAX_RUN_DAYS} days at once`);
   return days;
 }
 
@@ -91,7 +129,11 @@ export function createCalendarOverrideRoutes() {
   app.openapi(routes.bundled, (c) => c.json({ first: LIBRARY_YEARS.first, last: LIBRARY_YEARS.last }, 200));
 
   app.openapi(routes.list, async (c) => {
-    const query = parseListQuery(c, { filter: CalendarOverrideFilter, sortable: CALENDAR_OVERRIDE_SORTS, defaultSort: 'day' });
+    const query = parseListQuery(c, {
+      filter: CalendarOverrideFilter,
+      sortable: CALENDAR_OVERRIDE_SORTS,
+      defaultSort: 'day',
+    });
     const { rows, total } = await listCalendarOverrides(c.var.deps.db, query);
     setContentRange(c, 'calendar-overrides', query.offset, rows.length, total);
     return c.json(rows, 200);
@@ -110,11 +152,23 @@ export function createCalendarOverrideRoutes() {
     const db = c.var.deps.db;
     // All the days or none: a clash on one leaves the others unwritten too.
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('calendar_overrides').values(days.map((day) => ({ ...input, day }))).execute().catch((e) => {
-        throw isUniqueViolation(e) ? dayTaken(/\((\d{4}-\d{2}-\d{2})\)/.exec(String((e as { detail?: string }).detail))?.[1]) : e;
-      });
+      await trx
+        .insertInto('calendar_overrides')
+        .values(days.map((day) => ({ ...input, day })))
+        .execute()
+        .catch((e) => {
+          throw isUniqueViolation(e)
+            ? dayTaken(/\((\d{4}-\d{2}-\d{2})\)/.exec(String((e as { detail?: string }).detail))?.[1])
+            : e;
+        });
     });
-    for (const day of days) await writeAudit(c, { action: 'record.created', resource: 'calendar-overrides', recordId: day, detail: { ...input, day } });
+    for (const day of days)
+      await writeAudit(c, {
+        action: 'record.created',
+        resource: 'calendar-overrides',
+        recordId: day,
+        detail: { ...input, day },
+      });
     return c.json((await getCalendarOverride(db, input.day))!, 201);
   });
 
@@ -122,15 +176,24 @@ export function createCalendarOverrideRoutes() {
     assertCountyAdmin(c);
     const { id: day } = c.req.valid('param');
     const { id, day: bodyDay, ...input } = c.req.valid('json');
-    for (const [field, value] of [['id', id], ['day', bodyDay]] as const) {
-      if (value !== undefined && value !== day) throw invalidField(field, '日期不能修改，请删除后重新添加', 'the day cannot change; delete and add it again');
+    for (const [field, value] of [
+      ['id', id],
+      ['day', bodyDay],
+    ] as const) {
+      if (value !== undefined && value !== day)
+        throw invalidField(field, '日期不能修改，请删除后重新添加', 'the day cannot change; delete and add it again');
     }
     const db = c.var.deps.db;
     const current = await getCalendarOverride(db, day);
     if (!current) throw fail('not_found');
     if (Object.keys(input).length > 0) {
       await db.updateTable('calendar_overrides').set(input).where('day', '=', day).execute();
-      await writeAudit(c, { action: 'record.updated', resource: 'calendar-overrides', recordId: day, detail: { ...input, before: { kind: current.kind, name: current.name } } });
+      await writeAudit(c, {
+        action: 'record.updated',
+        resource: 'calendar-overrides',
+        recordId: day,
+        detail: { ...input, before: { kind: current.kind, name: current.name } },
+      });
     }
     return c.json((await getCalendarOverride(db, day))!, 200);
   });
@@ -142,7 +205,12 @@ export function createCalendarOverrideRoutes() {
     const row = await getCalendarOverride(db, day);
     if (!row) throw fail('not_found');
     await db.deleteFrom('calendar_overrides').where('day', '=', day).execute();
-    await writeAudit(c, { action: 'record.deleted', resource: 'calendar-overrides', recordId: day, detail: { kind: row.kind, name: row.name } });
+    await writeAudit(c, {
+      action: 'record.deleted',
+      resource: 'calendar-overrides',
+      recordId: day,
+      detail: { kind: row.kind, name: row.name },
+    });
     return c.json(row, 200);
   });
 

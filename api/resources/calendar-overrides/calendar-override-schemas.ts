@@ -8,8 +8,14 @@ import { plainText } from '../../validation/plain-text.js';
 export const day = z
   .string()
   .trim()
-  .refine(isDay, { message: bilingual('日期应为有效的 YYYY-MM-DD', 'must be a real date written YYYY-MM-DD'), abort: true })
-  .refine((d) => d >= '2000-01-01' && d <= '2099-12-31', bilingual('日期应在 2000 至 2099 年之间', 'must be in the years 2000 to 2099'))
+  .refine(isDay, {
+    message: bilingual('日期应为有效的 YYYY-MM-DD', 'must be a real date written YYYY-MM-DD'),
+    abort: true,
+  })
+  .refine(
+    (d) => d >= '2000-01-01' && d <= '2099-12-31',
+    bilingual('日期应在 2000 至 2099 年之间', 'must be in the years 2000 to 2099'),
+  )
   .openapi({ example: '2026-02-14' });
 
 const kind = z.enum(['holiday', 'workday']).openapi({ description: 'holiday 放假 / workday 上班（调休补班）' });
@@ -31,7 +37,12 @@ export const CalendarOverrideInput = z
     day,
     kind,
     name,
-    until: day.optional().openapi({ description: `Optional last day (inclusive): every day from \`day\` to it gets the same kind and name; at most ${MAX_RUN_DAYS} days`, example: '2026-02-20' }),
+    until: day
+      .optional()
+      .openapi({
+        description: `Optional last day (inclusive): every day from \`day\` to it gets the same kind and name; at most ${MAX_RUN_DAYS} days`,
+        example: '2026-02-20',
+      }),
   })
   .strict()
   .openapi('CalendarOverrideInput');

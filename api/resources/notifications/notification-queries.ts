@@ -10,9 +10,15 @@ export interface NotificationFilterValues {
 
 export const NOTIFICATION_SORTS = ['id', 'createdAt', 'readAt', 'kind'] as const;
 type NotificationSort = (typeof NOTIFICATION_SORTS)[number];
-const SORT_COLUMNS = { id: 'n.id', createdAt: 'n.created_at', readAt: 'n.read_at', kind: 'n.kind' } as const satisfies Record<NotificationSort, string>;
+const SORT_COLUMNS = {
+  id: 'n.id',
+  createdAt: 'n.created_at',
+  readAt: 'n.read_at',
+  kind: 'n.kind',
+} as const satisfies Record<NotificationSort, string>;
 
-const isoTime = <T extends string | null>(column: string) => sql<T>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoTime = <T extends string | null>(column: string) =>
+  sql<T>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A user's own notifications: nobody reads another's bell, whatever their role. */
 function own(db: DB, userId: number) {
@@ -32,7 +38,11 @@ function selectNotification(query: ReturnType<typeof own>) {
   ]);
 }
 
-export async function listNotifications(db: DB, userId: number, list: ListQuery<NotificationFilterValues, NotificationSort>) {
+export async function listNotifications(
+  db: DB,
+  userId: number,
+  list: ListQuery<NotificationFilterValues, NotificationSort>,
+) {
   let filtered = own(db, userId);
   const f = list.filter;
   if (f.unread !== undefined) filtered = filtered.where('n.read_at', f.unread ? 'is' : 'is not', null);
@@ -55,7 +65,10 @@ export function getNotification(db: DB, userId: number, id: number) {
 }
 
 export async function countUnread(db: DB, userId: number): Promise<number> {
-  const row = await own(db, userId).where('n.read_at', 'is', null).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await own(db, userId)
+    .where('n.read_at', 'is', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }
 
@@ -71,6 +84,11 @@ export async function markRead(db: DB, userId: number, id: number): Promise<bool
 }
 
 export async function markAllRead(db: DB, userId: number): Promise<number> {
-  const updated = await db.updateTable('notifications').set({ read_at: sql`now()` }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const updated = await db
+    .updateTable('notifications')
+    .set({ read_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(updated.numUpdatedRows);
 }

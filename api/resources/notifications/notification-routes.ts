@@ -7,7 +7,14 @@ import { errorResponses } from '../../openapi/responses.js';
 import { createRouter } from '../../router.js';
 import { IdParam } from '../common.js';
 import { ListQuerySchema, idsFilter, parseListQuery, setContentRange } from '../list-query.js';
-import { NOTIFICATION_SORTS, countUnread, getNotification, listNotifications, markAllRead, markRead } from './notification-queries.js';
+import {
+  NOTIFICATION_SORTS,
+  countUnread,
+  getNotification,
+  listNotifications,
+  markAllRead,
+  markRead,
+} from './notification-queries.js';
 
 const NotificationSchema = z
   .object({
@@ -36,26 +43,55 @@ const one = { content: { 'application/json': { schema: NotificationSchema } } };
 const count = { content: { 'application/json': { schema: Count } } };
 
 const list = createRoute({
-  method: 'get', path: '/', tags, summary: 'The caller’s own notifications, newest first', middleware: [requireUser] as const,
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'The caller’s own notifications, newest first',
+  middleware: [requireUser] as const,
   request: { query: ListQuerySchema },
-  responses: { 200: { description: 'A page; the total is in Content-Range', content: { 'application/json': { schema: z.array(NotificationSchema) } } }, ...errorResponses(400, 401) },
+  responses: {
+    200: {
+      description: 'A page; the total is in Content-Range',
+      content: { 'application/json': { schema: z.array(NotificationSchema) } },
+    },
+    ...errorResponses(400, 401),
+  },
 });
 const unreadCount = createRoute({
-  method: 'get', path: '/unread-count', tags, summary: 'How many of the caller’s notifications are unread', middleware: [requireUser] as const,
+  method: 'get',
+  path: '/unread-count',
+  tags,
+  summary: 'How many of the caller’s notifications are unread',
+  middleware: [requireUser] as const,
   responses: { 200: { description: 'The count', ...count }, ...errorResponses(401) },
 });
 const show = createRoute({
-  method: 'get', path: '/{id}', tags, summary: 'One of the caller’s notifications', middleware: [requireUser] as const,
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'One of the caller’s notifications',
+  middleware: [requireUser] as const,
   request: { params: IdParam },
   responses: { 200: { description: 'Found', ...one }, ...errorResponses(400, 401, 404) },
 });
 const read = createRoute({
-  method: 'post', path: '/{id}/read', tags, summary: 'Mark one of the caller’s notifications as read', middleware: [requireUser] as const,
+  method: 'post',
+  path: '/{id}/read',
+  tags,
+  summary: 'Mark one of the caller’s notifications as read',
+  middleware: [requireUser] as const,
   request: { params: IdParam },
-  responses: { 200: { description: 'Marked; the first reading time is kept', ...one }, ...errorResponses(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'Marked; the first reading time is kept', ...one },
+    ...errorResponses(400, 401, 403, 404),
+  },
 });
 const readAll = createRoute({
-  method: 'post', path: '/read-all', tags, summary: 'Mark all of the caller’s notifications as read', middleware: [requireUser] as const,
+  method: 'post',
+  path: '/read-all',
+  tags,
+  summary: 'Mark all of the caller’s notifications as read',
+  middleware: [requireUser] as const,
   responses: { 200: { description: 'How many were unread and are now read', ...count }, ...errorResponses(401, 403) },
 });
 
@@ -63,7 +99,11 @@ export function createNotificationRoutes() {
   const app = createRouter();
 
   app.openapi(list, async (c) => {
-    const query = parseListQuery(c, { filter: NotificationFilter, sortable: NOTIFICATION_SORTS, defaultSort: 'createdAt' });
+    const query = parseListQuery(c, {
+      filter: NotificationFilter,
+      sortable: NOTIFICATION_SORTS,
+      defaultSort: 'createdAt',
+    });
     // A bell shows the newest first unless the console asks for another order.
     if (!c.req.query('sort')) query.sort.order = 'desc';
     const { rows, total } = await listNotifications(c.var.deps.db, c.var.user.id, query);

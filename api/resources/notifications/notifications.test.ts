@@ -18,7 +18,14 @@ interface Row {
 }
 
 const note = (userId: number, key: string, createdAt: string, readAt: Date | null = null) => ({
-  notification_key: key, user_id: userId, kind: 'task_reminder', title: `提醒 ${key}`, body: '请及时处理。', link: '/tasks/1', created_at: createdAt, read_at: readAt,
+  notification_key: key,
+  user_id: userId,
+  kind: 'task_reminder',
+  title: `提醒 ${key}`,
+  body: '请及时处理。',
+  link: '/tasks/1',
+  created_at: createdAt,
+  read_at: readAt,
 });
 
 beforeAll(async () => {
@@ -32,7 +39,15 @@ beforeAll(async () => {
       note(officer.userId, 'c', '2025-03-03T08:00:00Z'),
     ])
     .execute();
-  othersId = Number((await t.db.insertInto('notifications').values(note(secretary.userId, 'a', '2025-03-04T08:00:00Z')).returning('id').executeTakeFirstOrThrow()).id);
+  othersId = Number(
+    (
+      await t.db
+        .insertInto('notifications')
+        .values(note(secretary.userId, 'a', '2025-03-04T08:00:00Z'))
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
 });
 afterAll(() => t.close());
 
@@ -41,7 +56,8 @@ async function list(as: Session, params: Parameters<typeof listQuery>[0] = {}) {
   expect(res.status).toBe(200);
   return { rows: (await res.json()) as Row[], range: res.headers.get('content-range') };
 }
-const unread = async (as: Session) => (await (await t.request('/api/notifications/unread-count', { as })).json()).count as number;
+const unread = async (as: Session) =>
+  (await (await t.request('/api/notifications/unread-count', { as })).json()).count as number;
 const post = (path: string, as: Session) => t.request(`/api/notifications${path}`, { method: 'POST', as });
 
 describe('notifications', () => {
@@ -54,8 +70,18 @@ describe('notifications', () => {
     expect(range).toBe('notifications 0-2/3');
     expect(rows.map((r) => r.title)).toEqual(['提醒 c', '提醒 b', '提醒 a']);
     expect(rows.map((r) => r.id)).not.toContain(othersId);
-    expect(rows[1]).toMatchObject({ kind: 'task_reminder', link: '/tasks/1', taskId: null, createdAt: '2025-03-02T08:00:00.000Z', readAt: '2025-03-02T09:00:00.000Z' });
-    expect((await list(officer, { sort: ['createdAt', 'ASC'] })).rows.map((r) => r.title)).toEqual(['提醒 a', '提醒 b', '提醒 c']);
+    expect(rows[1]).toMatchObject({
+      kind: 'task_reminder',
+      link: '/tasks/1',
+      taskId: null,
+      createdAt: '2025-03-02T08:00:00.000Z',
+      readAt: '2025-03-02T09:00:00.000Z',
+    });
+    expect((await list(officer, { sort: ['createdAt', 'ASC'] })).rows.map((r) => r.title)).toEqual([
+      '提醒 a',
+      '提醒 b',
+      '提醒 c',
+    ]);
     expect((await list(secretary)).rows.map((r) => r.id)).toEqual([othersId]);
   });
 
@@ -64,7 +90,9 @@ describe('notifications', () => {
     expect(rows.map((r) => r.title)).toEqual(['提醒 c', '提醒 a']);
     expect(range).toBe('notifications 0-1/2');
     expect(await unread(officer)).toBe(2);
-    expect((await t.request(`/api/notifications?${listQuery({ filter: { unread: 'yes' } })}`, { as: officer })).status).toBe(400);
+    expect(
+      (await t.request(`/api/notifications?${listQuery({ filter: { unread: 'yes' } })}`, { as: officer })).status,
+    ).toBe(400);
   });
 
   it('marks one as read; another user’s answers 404 and stays unread', async () => {

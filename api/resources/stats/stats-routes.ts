@@ -21,8 +21,15 @@ const Stats = z
   .openapi('Stats');
 
 const stats = createRoute({
-  method: 'get', path: '/', tags: ['stats'], summary: 'Counts for the dashboard, within the caller’s scope', middleware: [requireUser] as const,
-  responses: { 200: { description: 'Counts', content: { 'application/json': { schema: Stats } } }, ...errorResponses(401) },
+  method: 'get',
+  path: '/',
+  tags: ['stats'],
+  summary: 'Counts for the dashboard, within the caller’s scope',
+  middleware: [requireUser] as const,
+  responses: {
+    200: { description: 'Counts', content: { 'application/json': { schema: Stats } } },
+    ...errorResponses(401),
+  },
 });
 
 const holdsPosition = sql<boolean>`exists (select 1 from positions s where s.person_id = p.id)`;

@@ -19,7 +19,10 @@ function baseQuery(db: DB, scope: Scope) {
 
 function withFilter<Q extends ReturnType<typeof baseQuery>>(query: Q, filter: TownshipFilterValues): Q {
   let q = query;
-  if (filter.q) q = q.where((eb) => eb.or([eb('t.name', 'ilike', likePattern(filter.q!)), eb('t.code', 'like', likePattern(filter.q!))])) as Q;
+  if (filter.q)
+    q = q.where((eb) =>
+      eb.or([eb('t.name', 'ilike', likePattern(filter.q!)), eb('t.code', 'like', likePattern(filter.q!))]),
+    ) as Q;
   if (filter.kind) q = q.where('t.kind', '=', filter.kind) as Q;
   if (filter.id !== undefined) q = q.where('t.id', 'in', ([] as number[]).concat(filter.id)) as Q;
   return q;
@@ -38,7 +41,11 @@ function selectTownship(query: ReturnType<typeof baseQuery>) {
   ]);
 }
 
-export async function listTownships(db: DB, scope: Scope, list: ListQuery<TownshipFilterValues, (typeof TOWNSHIP_SORTS)[number]>) {
+export async function listTownships(
+  db: DB,
+  scope: Scope,
+  list: ListQuery<TownshipFilterValues, (typeof TOWNSHIP_SORTS)[number]>,
+) {
   const filtered = withFilter(baseQuery(db, scope), list.filter);
   const [rows, total] = await Promise.all([
     selectTownship(filtered)

@@ -57,9 +57,14 @@ export function createTownshipRoutes() {
     const db = c.var.deps.db;
     if (!(await getTownship(db, scopeOf(c.var.user), id))) throw fail('not_found');
     if (Object.keys(input).length > 0) {
-      await db.updateTable('townships').set(input).where('id', '=', id).execute().catch((e) => {
-        throw isUniqueViolation(e) ? codeTaken() : e;
-      });
+      await db
+        .updateTable('townships')
+        .set(input)
+        .where('id', '=', id)
+        .execute()
+        .catch((e) => {
+          throw isUniqueViolation(e) ? codeTaken() : e;
+        });
       await writeAudit(c, { action: 'record.updated', resource: 'townships', recordId: id, detail: input });
     }
     return c.json((await getTownship(db, { level: 'county' }, id))!, 200);
@@ -72,10 +77,19 @@ export function createTownshipRoutes() {
     const row = await getTownship(db, scopeOf(c.var.user), id);
     if (!row) throw fail('not_found');
     if (row.villageCount > 0) {
-      throw conflictField('id', `该乡镇下还有 ${row.villageCount} 个村(社区)，不能删除`, `the township still has ${row.villageCount} villages`);
+      throw conflictField(
+        'id',
+        `该乡镇下还有 ${row.villageCount} 个村(社区)，不能删除`,
+        `the township still has ${row.villageCount} villages`,
+      );
     }
     await db.deleteFrom('townships').where('id', '=', id).execute();
-    await writeAudit(c, { action: 'record.deleted', resource: 'townships', recordId: id, detail: { code: row.code, name: row.name } });
+    await writeAudit(c, {
+      action: 'record.deleted',
+      resource: 'townships',
+      recordId: id,
+      detail: { code: row.code, name: row.name },
+    });
     return c.json(row, 200);
   });
 

@@ -18,7 +18,10 @@ export const TownshipSchema = z
 
 export const TownshipInput = z
   .object({
-    code: z.string().trim().regex(/^\d{9}$/, bilingual('区划代码应为 9 位数字', 'code must be 9 digits')),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{9}$/, bilingual('区划代码应为 9 位数字', 'code must be 9 digits')),
     name: plainText().min(2).max(30),
     kind,
   })

@@ -8,7 +8,13 @@ import { parseListQuery, setContentRange } from '../list-query.js';
 import { getUser, listUsers, resolveUnits } from './user-queries.js';
 import { USER_SORTS, UserFilter, UserInput, UserSchema, UserUpdate } from './user-schemas.js';
 
-const routes = crudRoutes({ tag: 'users 账号', noun: 'user accounts', record: UserSchema, createInput: UserInput, updateInput: UserUpdate });
+const routes = crudRoutes({
+  tag: 'users 账号',
+  noun: 'user accounts',
+  record: UserSchema,
+  createInput: UserInput,
+  updateInput: UserUpdate,
+});
 const usernameTaken = () => conflictField('username', '该用户名已被使用', 'this username is taken');
 
 export function createUserRoutes() {
@@ -34,7 +40,14 @@ export function createUserRoutes() {
     const units = await resolveUnits(db, input.role, { townshipId, villageId, personId });
     const { id } = await db
       .insertInto('users')
-      .values({ username: input.username, display_name: input.displayName, role: input.role, active: input.active ?? true, password_hash: await hash(password), ...units })
+      .values({
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        active: input.active ?? true,
+        password_hash: await hash(password),
+        ...units,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
       .catch((e) => {
@@ -52,7 +65,8 @@ export function createUserRoutes() {
     const current = await getUser(db, c.var.user, id);
     if (!current) throw fail('not_found');
     const role = input.role ?? current.role;
-    const unitsChanged = input.role !== undefined || townshipId !== undefined || villageId !== undefined || personId !== undefined;
+    const unitsChanged =
+      input.role !== undefined || townshipId !== undefined || villageId !== undefined || personId !== undefined;
     const units = unitsChanged
       ? await resolveUnits(db, role, {
           townshipId: townshipId !== undefined ? townshipId : current.townshipId,
@@ -69,16 +83,24 @@ export function createUserRoutes() {
       ...units,
     };
     if (Object.keys(columns).length > 0) {
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set(columns).where('id', '=', id).execute();
-        // A new password, a new role or a disabled account ends the sessions it had.
-        if (password !== undefined || input.role !== undefined || input.active === false || unitsChanged) {
-          await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
-        }
-      }).catch((e) => {
-        throw isUniqueViolation(e) ? usernameTaken() : e;
+      await db
+        .transaction()
+        .execute(async (tx) => {
+          await tx.updateTable('users').set(columns).where('id', '=', id).execute();
+          // A new password, a new role or a disabled account ends the sessions it had.
+          if (password !== undefined || input.role !== undefined || input.active === false || unitsChanged) {
+            await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+          }
+        })
+        .catch((e) => {
+          throw isUniqueViolation(e) ? usernameTaken() : e;
+        });
+      await writeAudit(c, {
+        action: 'record.updated',
+        resource: 'users',
+        recordId: id,
+        detail: { ...input, ...(password ? { password: '(changed)' } : {}), ...units },
       });
-      await writeAudit(c, { action: 'record.updated', resource: 'users', recordId: id, detail: { ...input, ...(password ? { password: '(changed)' } : {}), ...units } });
     }
     return c.json((await getUser(db, c.var.user, id))!, 200);
   });
@@ -95,7 +117,12 @@ export function createUserRoutes() {
       await tx.updateTable('users').set({ active: false }).where('id', '=', id).execute();
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
     });
-    await writeAudit(c, { action: 'record.deleted', resource: 'users', recordId: id, detail: { username: current.username, disabled: true } });
+    await writeAudit(c, {
+      action: 'record.deleted',
+      resource: 'users',
+      recordId: id,
+      detail: { username: current.username, disabled: true },
+    });
     return c.json({ ...current, active: false }, 200);
   });
 

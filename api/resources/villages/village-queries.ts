@@ -24,7 +24,10 @@ type Base = ReturnType<typeof villagesInScope>;
 
 function withFilter(query: Base, filter: VillageFilterValues): Base {
   let q = query;
-  if (filter.q) q = q.where((eb) => eb.or([eb('v.name', 'ilike', likePattern(filter.q!)), eb('v.code', 'like', likePattern(filter.q!))]));
+  if (filter.q)
+    q = q.where((eb) =>
+      eb.or([eb('v.name', 'ilike', likePattern(filter.q!)), eb('v.code', 'like', likePattern(filter.q!))]),
+    );
   if (filter.townshipId) q = q.where('v.township_id', '=', filter.townshipId);
   if (filter.kind) q = q.where('v.kind', '=', filter.kind);
   if (filter.area) q = q.where('v.area', '=', filter.area);
@@ -47,10 +50,19 @@ function selectVillage(query: Base) {
   ]);
 }
 
-export async function listVillages(db: DB, scope: Scope, list: ListQuery<VillageFilterValues, (typeof VILLAGE_SORTS)[number]>) {
+export async function listVillages(
+  db: DB,
+  scope: Scope,
+  list: ListQuery<VillageFilterValues, (typeof VILLAGE_SORTS)[number]>,
+) {
   const filtered = withFilter(villagesInScope(db, scope), list.filter);
   const [rows, total] = await Promise.all([
-    selectVillage(filtered).orderBy(orderBy(list.sort.field, { name: 'v.name' }), list.sort.order).orderBy('v.id').offset(list.offset).limit(list.limit).execute(),
+    selectVillage(filtered)
+      .orderBy(orderBy(list.sort.field, { name: 'v.name' }), list.sort.order)
+      .orderBy('v.id')
+      .offset(list.offset)
+      .limit(list.limit)
+      .execute(),
     filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };

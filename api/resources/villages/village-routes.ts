@@ -16,7 +16,13 @@ const routes = crudRoutes({
   updateInput: VillageInput.partial(),
 });
 
-type VillageInputValues = Partial<{ code: string; name: string; kind: 'village' | 'community'; area: 'rural' | 'urban'; townshipId: number }>;
+type VillageInputValues = Partial<{
+  code: string;
+  name: string;
+  kind: 'village' | 'community';
+  area: 'rural' | 'urban';
+  townshipId: number;
+}>;
 
 function toColumns(input: VillageInputValues) {
   const { townshipId, ...rest } = input;
@@ -68,9 +74,14 @@ export function createVillageRoutes() {
     const db = c.var.deps.db;
     if (!(await getVillage(db, scopeOf(c.var.user), id))) throw fail('not_found');
     if (Object.keys(input).length > 0) {
-      await db.updateTable('villages').set(toColumns(input)).where('id', '=', id).execute().catch((e) => {
-        throw storeError(e);
-      });
+      await db
+        .updateTable('villages')
+        .set(toColumns(input))
+        .where('id', '=', id)
+        .execute()
+        .catch((e) => {
+          throw storeError(e);
+        });
       await writeAudit(c, { action: 'record.updated', resource: 'villages', recordId: id, detail: input });
     }
     return c.json((await getVillage(db, { level: 'county' }, id))!, 200);
@@ -82,10 +93,24 @@ export function createVillageRoutes() {
     const db = c.var.deps.db;
     const row = await getVillage(db, scopeOf(c.var.user), id);
     if (!row) throw fail('not_found');
-    const people = await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('village_id', '=', id).executeTakeFirstOrThrow();
-    if (people.n > 0) throw conflictField('id', `该村(社区)还有 ${people.n} 名人员，不能删除`, `the village still has ${people.n} people`);
+    const people = await db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('village_id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (people.n > 0)
+      throw conflictField(
+        'id',
+        `该村(社区)还有 ${people.n} 名人员，不能删除`,
+        `the village still has ${people.n} people`,
+      );
     await db.deleteFrom('villages').where('id', '=', id).execute();
-    await writeAudit(c, { action: 'record.deleted', resource: 'villages', recordId: id, detail: { code: row.code, name: row.name } });
+    await writeAudit(c, {
+      action: 'record.deleted',
+      resource: 'villages',
+      recordId: id,
+      detail: { code: row.code, name: row.name },
+    });
     return c.json(row, 200);
   });
 

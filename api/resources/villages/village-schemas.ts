@@ -21,7 +21,10 @@ export const VillageSchema = z
 
 export const VillageInput = z
   .object({
-    code: z.string().trim().regex(/^\d{12}$/, bilingual('区划代码应为 12 位数字', 'code must be 12 digits')),
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{12}$/, bilingual('区划代码应为 12 位数字', 'code must be 12 digits')),
     name: plainText().min(2).max(30),
     kind,
     area,
@@ -31,7 +34,13 @@ export const VillageInput = z
   .openapi('VillageInput');
 
 export const VillageFilter = z
-  .object({ q: searchFilter, townshipId: z.number().int().positive().max(2147483647).optional(), kind: kind.optional(), area: area.optional(), id: idsFilter })
+  .object({
+    q: searchFilter,
+    townshipId: z.number().int().positive().max(2147483647).optional(),
+    kind: kind.optional(),
+    area: area.optional(),
+    id: idsFilter,
+  })
   .strict();
 
 export const VILLAGE_SORTS = ['id', 'code', 'name', 'kind', 'area', 'townshipId', 'cadreCount'] as const;

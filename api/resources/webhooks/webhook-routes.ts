@@ -26,7 +26,10 @@ const WebhookSchema = z
     active: z.boolean(),
     pendingDeliveries: z.number().int().openapi({ description: 'messages that failed and wait for another try' }),
     failedDeliveries: z.number().int().openapi({ description: 'messages given up after the last try' }),
-    lastError: z.string().nullable().openapi({ description: "the robot's answer to the latest message that did not go out" }),
+    lastError: z
+      .string()
+      .nullable()
+      .openapi({ description: "the robot's answer to the latest message that did not go out" }),
   })
   .openapi('Webhook');
 // Only the robot hosts (DingTalk, WeCom, and those the operator adds): the worker posts to this
@@ -41,25 +44,43 @@ const url = z
     ),
   });
 const WebhookInput = z
-  .object({ townshipId: z.number().int().positive().max(2147483647).nullable(), kind: z.enum(['dingtalk', 'wecom']), url, secret: z.string().max(200).nullable().optional(), active: z.boolean().optional() })
+  .object({
+    townshipId: z.number().int().positive().max(2147483647).nullable(),
+    kind: z.enum(['dingtalk', 'wecom']),
+    url,
+    secret: z.string().max(200).nullable().optional(),
+    active: z.boolean().optional(),
+  })
   .strict()
   .openapi('WebhookInput');
 const WebhookUpdate = WebhookInput.partial().openapi('WebhookUpdate');
-const routes = crudRoutes({ tag: 'webhooks 群机器人', noun: 'group robots', record: WebhookSchema, createInput: WebhookInput, updateInput: WebhookUpdate });
+const routes = crudRoutes({
+  tag: 'webhooks 群机器人',
+  noun: 'group robots',
+  record: WebhookSchema,
+  createInput: WebhookInput,
+  updateInput: WebhookUpdate,
+});
 
 function visible(db: DB, user: SessionUser) {
   const deliveries = sql`notification_deliveries d where d.target = 'webhook:' || webhooks.id`;
-  const q = db.selectFrom('webhooks').select([
-    'id',
-    'township_id as townshipId',
-    'kind',
-    'url',
-    'active',
-    (eb) => eb('secret', 'is not', null).as('secretSet'),
-    sql<number>`(select count(*)::int from ${deliveries} and d.status = 'pending')`.as('pendingDeliveries'),
-    sql<number>`(select count(*)::int from ${deliveries} and d.status = 'failed')`.as('failedDeliveries'),
-    sql<string | null>`(select d.last_error from ${deliveries} and d.status <> 'sent' and d.last_error is not null order by d.id desc limit 1)`.as('lastError'),
-  ]);
+  const q = db
+    .selectFrom('webhooks')
+    .select([
+      'id',
+      'township_id as townshipId',
+      'kind',
+      'url',
+      'active',
+      (eb) => eb('secret', 'is not', null).as('secretSet'),
+      sql<number>`(select count(*)::int from ${deliveries} and d.status = 'pending')`.as('pendingDeliveries'),
+      sql<number>`(select count(*)::int from ${deliveries} and d.status = 'failed')`.as('failedDeliveries'),
+      sql<
+        string | null
+      >`(select d.last_error from ${deliveries} and d.status <> 'sent' and d.last_error is not null order by d.id desc limit 1)`.as(
+        'lastError',
+      ),
+    ]);
   if (user.role === 'county_admin' || user.role === 'auditor') return q;
   if (user.role === 'township_officer') return q.where('township_id', '=', user.townshipId ?? -1);
   return q.where('id', '=', -1);
@@ -82,15 +103,25 @@ export function createWebhookRoutes() {
   const app = createRouter();
 
   app.openapi(routes.list, async (c) => {
-    const query = parseListQuery(c, { filter: z.object({ townshipId: z.number().int().positive().max(2147483647).optional() }).strict(), sortable: ['id'] as const, defaultSort: 'id' });
+    const query = parseListQuery(c, {
+      filter: z.object({ townshipId: z.number().int().positive().max(2147483647).optional() }).strict(),
+      sortable: ['id'] as const,
+      defaultSort: 'id',
+    });
     let q = visible(c.var.deps.db, c.var.user);
     if (query.filter.townshipId) q = q.where('township_id', '=', query.filter.townshipId);
     const [rows, total] = await Promise.all([
       q.orderBy('id').offset(query.offset).limit(query.limit).execute(),
-      q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     setContentRange(c, 'webhooks', query.offset, rows.length, total.n);
-    return c.json(rows.map((r) => present(r, c.var.user)), 200);
+    return c.json(
+      rows.map((r) => present(r, c.var.user)),
+      200,
+    );
   });
 
   app.openapi(routes.show, async (c) => {
@@ -103,10 +134,31 @@ export function createWebhookRoutes() {
     const input = c.req.valid('json');
     assertMayManage(c.var.user, input.townshipId);
     const db = c.var.deps.db;
-    if (input.townshipId && !(await db.selectFrom('townships').select('id').where('id', '=', input.townshipId).executeTakeFirst())) throw invalidField('townshipId', '所选乡镇不存在', 'no such township');
-    const { id } = await db.insertInto('webhooks').values({ township_id: input.townshipId, kind: input.kind, url: input.url, secret: input.secret ?? null, active: input.active ?? true }).returning('id').executeTakeFirstOrThrow();
-    await writeAudit(c, { action: 'record.created', resource: 'webhooks', recordId: id, detail: { townshipId: input.townshipId, kind: input.kind } });
-    const row = await visible(db, { ...c.var.user, role: 'county_admin' }).where('id', '=', id).executeTakeFirstOrThrow();
+    if (
+      input.townshipId &&
+      !(await db.selectFrom('townships').select('id').where('id', '=', input.townshipId).executeTakeFirst())
+    )
+      throw invalidField('townshipId', '所选乡镇不存在', 'no such township');
+    const { id } = await db
+      .insertInto('webhooks')
+      .values({
+        township_id: input.townshipId,
+        kind: input.kind,
+        url: input.url,
+        secret: input.secret ?? null,
+        active: input.active ?? true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeAudit(c, {
+      action: 'record.created',
+      resource: 'webhooks',
+      recordId: id,
+      detail: { townshipId: input.townshipId, kind: input.kind },
+    });
+    const row = await visible(db, { ...c.var.user, role: 'county_admin' })
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return c.json(present(row, c.var.user), 201);
   });
 
@@ -134,9 +186,15 @@ export function createWebhookRoutes() {
       action: 'record.updated',
       resource: 'webhooks',
       recordId: id,
-      detail: { ...input, ...(input.url ? { url: maskRobotToken(input.url) } : {}), secret: input.secret === undefined ? undefined : '(changed)' },
+      detail: {
+        ...input,
+        ...(input.url ? { url: maskRobotToken(input.url) } : {}),
+        secret: input.secret === undefined ? undefined : '(changed)',
+      },
     });
-    const row = await visible(db, { ...c.var.user, role: 'county_admin' }).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await visible(db, { ...c.var.user, role: 'county_admin' })
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return c.json(present(row, c.var.user), 200);
   });
 

@@ -10,16 +10,54 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const create = (user: string, body: unknown) => t.request('/api/webhooks', { method: 'POST', as: as[user], body: JSON.stringify(body) });
+const create = (user: string, body: unknown) =>
+  t.request('/api/webhooks', { method: 'POST', as: as[user], body: JSON.stringify(body) });
 
 describe('group robots (群机器人)', () => {
   it('the county admin sets the county’s; a township officer only their own township’s', async () => {
-    expect((await create('admin', { townshipId: null, kind: 'dingtalk', url: 'https://oapi.dingtalk.com/robot/send?access_token=x', secret: 'SEC123' })).status).toBe(201);
-    const own = await create('officer-01', { townshipId: 1, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k' });
+    expect(
+      (
+        await create('admin', {
+          townshipId: null,
+          kind: 'dingtalk',
+          url: 'https://oapi.dingtalk.com/robot/send?access_token=x',
+          secret: 'SEC123',
+        })
+      ).status,
+    ).toBe(201);
+    const own = await create('officer-01', {
+      townshipId: 1,
+      kind: 'wecom',
+      url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k',
+    });
     expect(own.status).toBe(201);
-    expect((await create('officer-01', { townshipId: 2, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z' })).status).toBe(403);
-    expect((await create('officer-01', { townshipId: null, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z' })).status).toBe(403);
-    expect((await create('cadre-0001', { townshipId: 1, kind: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z' })).status).toBe(403);
+    expect(
+      (
+        await create('officer-01', {
+          townshipId: 2,
+          kind: 'wecom',
+          url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await create('officer-01', {
+          townshipId: null,
+          kind: 'wecom',
+          url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await create('cadre-0001', {
+          townshipId: 1,
+          kind: 'wecom',
+          url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=z',
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('never shows a secret, only whether one is set', async () => {
@@ -31,9 +69,16 @@ describe('group robots (群机器人)', () => {
   });
 
   it('shows the robot’s token whole only to those who may change the robot', async () => {
-    const token = (rows: { url: string }[]) => rows.map((r) => new URL(r.url).searchParams.get('access_token') ?? new URL(r.url).searchParams.get('key')).sort();
-    expect(token(await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as.admin })).json())).toEqual(['k', 'x']);
-    expect(token(await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as.auditor })).json())).toEqual(['k****', 'x****']);
+    const token = (rows: { url: string }[]) =>
+      rows.map((r) => new URL(r.url).searchParams.get('access_token') ?? new URL(r.url).searchParams.get('key')).sort();
+    expect(token(await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as.admin })).json())).toEqual([
+      'k',
+      'x',
+    ]);
+    expect(token(await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as.auditor })).json())).toEqual([
+      'k****',
+      'x****',
+    ]);
   });
 
   it('each township sees only its own robots', async () => {
@@ -49,13 +94,41 @@ describe('group robots (群机器人)', () => {
     await t.db
       .insertInto('notification_deliveries')
       .values([
-        { notification_key: 'k1', target: `webhook:${robot.id}`, channel: 'webhook', payload, status: 'failed', attempts: 12, last_error: 'WeCom errcode 93000: invalid webhook url' },
-        { notification_key: 'k2', target: `webhook:${robot.id}`, channel: 'webhook', payload, status: 'pending', attempts: 1, last_error: 'WeCom errcode 45009: api freq out of limit' },
-        { notification_key: 'k3', target: `webhook:${robot.id}`, channel: 'webhook', payload, status: 'sent', attempts: 2, last_error: null },
+        {
+          notification_key: 'k1',
+          target: `webhook:${robot.id}`,
+          channel: 'webhook',
+          payload,
+          status: 'failed',
+          attempts: 12,
+          last_error: 'WeCom errcode 93000: invalid webhook url',
+        },
+        {
+          notification_key: 'k2',
+          target: `webhook:${robot.id}`,
+          channel: 'webhook',
+          payload,
+          status: 'pending',
+          attempts: 1,
+          last_error: 'WeCom errcode 45009: api freq out of limit',
+        },
+        {
+          notification_key: 'k3',
+          target: `webhook:${robot.id}`,
+          channel: 'webhook',
+          payload,
+          status: 'sent',
+          attempts: 2,
+          last_error: null,
+        },
       ])
       .execute();
     const shown = await (await t.request(`/api/webhooks/${robot.id}`, { as: as['officer-01'] })).json();
-    expect(shown).toMatchObject({ pendingDeliveries: 1, failedDeliveries: 1, lastError: 'WeCom errcode 45009: api freq out of limit' });
+    expect(shown).toMatchObject({
+      pendingDeliveries: 1,
+      failedDeliveries: 1,
+      lastError: 'WeCom errcode 45009: api freq out of limit',
+    });
   });
 
   it('a robot address that is not http(s) is refused with its field', async () => {
@@ -81,7 +154,11 @@ describe('group robots (群机器人)', () => {
       expect((await res.json()).fields[0].field).toBe('url');
     }
     const [robot] = await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as['officer-01'] })).json();
-    const res = await t.request(`/api/webhooks/${robot.id}`, { method: 'PUT', as: as['officer-01'], body: JSON.stringify({ url: 'http://127.0.0.1/' }) });
+    const res = await t.request(`/api/webhooks/${robot.id}`, {
+      method: 'PUT',
+      as: as['officer-01'],
+      body: JSON.stringify({ url: 'http://127.0.0.1/' }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).fields[0].field).toBe('url');
   });
@@ -89,7 +166,15 @@ describe('group robots (群机器人)', () => {
   it('keeps the token out of the audit log when the address changes', async () => {
     const [robot] = await (await t.request(`/api/webhooks?${listQuery({})}`, { as: as['officer-01'] })).json();
     const url = 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=SECRETKEY123';
-    expect((await t.request(`/api/webhooks/${robot.id}`, { method: 'PUT', as: as['officer-01'], body: JSON.stringify({ url }) })).status).toBe(200);
+    expect(
+      (
+        await t.request(`/api/webhooks/${robot.id}`, {
+          method: 'PUT',
+          as: as['officer-01'],
+          body: JSON.stringify({ url }),
+        })
+      ).status,
+    ).toBe(200);
     const entries = await t.db.selectFrom('audit_log').select('detail').where('resource', '=', 'webhooks').execute();
     expect(JSON.stringify(entries)).not.toContain('SECRETKEY123');
     expect(JSON.stringify(entries)).toContain('key=SECR****');

@@ -24,7 +24,14 @@ export const ExchangeForm = () => (
                 sx={{ minWidth: 180 }}
             />
         </Box>
-        <TextInput source="form.notes" label="qinglan.forms.notes" validate={required()} multiline minRows={3} fullWidth />
+        <TextInput
+            source="form.notes"
+            label="qinglan.forms.notes"
+            validate={required()}
+            multiline
+            minRows={3}
+            fullWidth
+        />
         <TextInput source="form.problemsSolved" label="qinglan.forms.problemsSolved" multiline minRows={2} fullWidth />
     </>
 );

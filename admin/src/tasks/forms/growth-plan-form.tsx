@@ -4,7 +4,7 @@ import { TextInput } from 'react-admin';
 const toText = (goals: unknown) => (Array.isArray(goals) ? goals.join('\n') : '');
 const toLines = (text: string) => (text ?? '').split('\n');
 const hasGoal = (goals: unknown) =>
-    Array.isArray(goals) && goals.some(goal => typeof goal === 'string' && goal.trim() !== '')
+    Array.isArray(goals) && goals.some((goal) => typeof goal === 'string' && goal.trim() !== '')
         ? undefined
         : 'qinglan.forms.goals_required';
 
@@ -30,6 +30,6 @@ export const GrowthPlanForm = () => (
 export const cleanGrowthPlan = (form: Record<string, unknown>) => ({
     ...form,
     goals: (Array.isArray(form.goals) ? form.goals : [])
-        .map(goal => String(goal).trim())
-        .filter(goal => goal !== ''),
+        .map((goal) => String(goal).trim())
+        .filter((goal) => goal !== ''),
 });

@@ -11,6 +11,13 @@ export const MentorEvaluationForm = () => (
             validate={required()}
             sx={{ minWidth: 180 }}
         />
-        <TextInput source="form.comments" label="qinglan.forms.comments" validate={required()} multiline minRows={3} fullWidth />
+        <TextInput
+            source="form.comments"
+            label="qinglan.forms.comments"
+            validate={required()}
+            multiline
+            minRows={3}
+            fullWidth
+        />
     </>
 );

@@ -7,6 +7,13 @@ export const reminderTalkDefaults = exchangeDefaults;
 export const ReminderTalkForm = () => (
     <>
         <DateInput source="form.date" label="qinglan.forms.talk_date" validate={required()} />
-        <TextInput source="form.content" label="qinglan.forms.talk_content" validate={required()} multiline minRows={4} fullWidth />
+        <TextInput
+            source="form.content"
+            label="qinglan.forms.talk_content"
+            validate={required()}
+            multiline
+            minRows={4}
+            fullWidth
+        />
     </>
 );

@@ -33,7 +33,12 @@ const WeightedTotal = ({ rubric }: { rubric: RubricItem[] }) => {
     const scores = useWatch({ name: 'form.scores' }) as Record<string, unknown> | undefined;
     const total = weightedTotal(rubric, scores);
     return (
-        <Typography variant="subtitle1" className="qinglan-weighted-total" data-total={total ?? ''} sx={{ fontWeight: 600, my: 1 }}>
+        <Typography
+            variant="subtitle1"
+            className="qinglan-weighted-total"
+            data-total={total ?? ''}
+            sx={{ fontWeight: 600, my: 1 }}
+        >
             {translate('qinglan.forms.weighted_total', { total: total === null ? '—' : total.toFixed(2) })}
         </Typography>
     );
@@ -46,7 +51,7 @@ export const ScoreForm = ({ task }: { task: Task }) => {
     return (
         <>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }} className="qinglan-score-inputs">
-                {rubric.map(item => (
+                {rubric.map((item) => (
                     <NumberInput
                         key={item.key}
                         source={`form.scores.${item.key}`}
