@@ -49,6 +49,18 @@ describe('OpenAPI', () => {
     expect(missing).toEqual([]);
   });
 
+  it('says null where an answer can be null: a county without a schedule has no rubric', async () => {
+    const text = await (await t.request('/api/openapi.json')).text();
+    const doc = JSON.parse(text);
+    const rubric = doc.components.schemas.AssessmentSchedule.properties.rubric;
+    const allowsNull = (schema: { type?: string | string[]; anyOf?: { type?: string }[] }) =>
+      [schema.type].flat().includes('null') || (schema.anyOf ?? []).some((s) => s.type === 'null');
+    expect(rubric, JSON.stringify(rubric)).toSatisfy(allowsNull);
+    // A nullable shared schema rendered as allOf [$ref, {type: [..., null]}] still refuses null.
+    const refusesNull = text.match(/"allOf":\[\{"\$ref":"[^"]+"\},\{"type":\[[^\]]*"null"\]\}\]/g) ?? [];
+    expect(refusesNull).toEqual([]);
+  });
+
   it('serves a readable docs page', async () => {
     const res = await t.request('/api/docs');
     expect(res.status).toBe(200);

@@ -77,7 +77,8 @@ const ScheduleSchema = z
     nextRuns: z.array(z.string()).openapi({ description: 'The next three moments (ISO instants)' }),
     recentRuns: z.array(z.object({ scheduledAt: z.string(), workflowId: z.string() })),
     townshipIds: z.array(z.number().int()).nullable(),
-    rubric: ScheduleRubric.nullable(),
+    // A union, not .nullable(): a nullable shared schema is drawn as allOf [Rubric, …], which refuses null.
+    rubric: z.union([ScheduleRubric, z.null()]),
     settings: ScheduleSettings.nullable(),
   })
   .openapi('AssessmentSchedule');
