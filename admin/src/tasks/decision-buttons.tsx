@@ -4,6 +4,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { useFormContext } from 'react-hook-form';
 import { useProcessDefinition } from '../processes/use-definitions';
 import { stepLabel } from '../processes/step-label';
+import { stepFormProblems } from './check-step-form';
 import { formPayload, type StepForm } from './forms';
 import { TaskActionDialog } from './task-action-dialog';
 import type { Task, TaskDecision } from './types';
@@ -31,8 +32,12 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
 
     const reasonOf = (field: string) => String(getValues(`form.${field}`) ?? '').trim();
 
-    const send = async (action: TaskDecision, extra: Omit<ActionRequest, 'action' | 'form'> = {}) => {
+    /** `checked`: the decision stands on the form (提交 / 同意, 驳回 with its reason field), so check it first. */
+    const send = async (action: TaskDecision, extra: Omit<ActionRequest, 'action' | 'form'> = {}, checked = false) => {
         const form = formPayload(stepForm, getValues('form'));
+        const problems = checked ? stepFormProblems(task.processType, task.form, form, locale) : {};
+        for (const [input, message] of Object.entries(problems)) setError(input, { type: 'schema', message });
+        if (Object.keys(problems).length) return problems;
         const errors = await act({ action, form, ...extra });
         for (const [field, message] of Object.entries(errors ?? {})) {
             // form.goals.0 → the goals input
@@ -60,10 +65,10 @@ export const DecisionButtons = ({ task, stepForm }: { task: Task; stepForm: Step
                         data-action={action}
                         onClick={
                             action === 'reject' && stepForm.reasonField
-                                ? handleSubmit(() => send(action, { comment: reasonOf(stepForm.reasonField!) }))
+                                ? handleSubmit(() => send(action, { comment: reasonOf(stepForm.reasonField!) }, true))
                                 : action === 'reject' || action === 'return'
                                   ? () => setAsking(action)
-                                  : handleSubmit(() => send(action))
+                                  : handleSubmit(() => send(action, {}, true))
                         }
                     >
                         {translate(stepForm.decisionLabels?.[action] ?? `qinglan.tasks.decision.${action}`, {
