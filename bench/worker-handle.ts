@@ -35,9 +35,7 @@ export class MemoryWindow {
 
 export type MemorySummary = ReturnType<MemoryWindow['summary']>;
 
-export function startWorkerProcess(
-  env: NodeJS.ProcessEnv,
-): Promise<{
+export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<{
   child: ChildProcess;
   last: () => Memory | undefined;
   watch: (w: MemoryWindow | undefined) => void;

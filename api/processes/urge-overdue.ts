@@ -31,12 +31,10 @@ export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeO
   let failed = 0;
   for (const task of overdue) {
     try {
-      await c.var.deps.temporal.client.workflow
-        .getHandle(task.process_id)
-        .executeUpdate(actOnTaskUpdate, {
-          args: [{ taskKey: task.task_key, action: 'urge', actor, comment: body.comment ?? '逾期未办，请尽快办理' }],
-          updateId: randomUUID(),
-        });
+      await c.var.deps.temporal.client.workflow.getHandle(task.process_id).executeUpdate(actOnTaskUpdate, {
+        args: [{ taskKey: task.task_key, action: 'urge', actor, comment: body.comment ?? '逾期未办，请尽快办理' }],
+        updateId: randomUUID(),
+      });
       urged++;
     } catch {
       // Decided or closed meanwhile: nothing to urge.

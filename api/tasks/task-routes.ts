@@ -146,12 +146,10 @@ export function createTaskRoutes() {
     const onBehalfOf = standingInFor(task, c.var.user, delegators);
     const { requestId, ...request } = body;
     // A refusal (already decided, not yours, a bad form) is answered by the error handler.
-    const result = await c.var.deps.temporal.client.workflow
-      .getHandle(task.processId)
-      .executeUpdate(actOnTaskUpdate, {
-        args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }],
-        updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID(),
-      });
+    const result = await c.var.deps.temporal.client.workflow.getHandle(task.processId).executeUpdate(actOnTaskUpdate, {
+      args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }],
+      updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID(),
+    });
     return c.json(result, 200);
   });
 

@@ -188,13 +188,11 @@ export async function backfillYear(
   moment: ScheduleMoment,
 ): Promise<Date> {
   const at = momentInYear(year, moment);
-  await client.schedule
-    .getHandle(assessmentScheduleId(idPrefix))
-    .backfill({
-      start: new Date(at.getTime() - 60_000),
-      end: new Date(at.getTime() + 60_000),
-      overlap: ScheduleOverlapPolicy.ALLOW_ALL,
-    });
+  await client.schedule.getHandle(assessmentScheduleId(idPrefix)).backfill({
+    start: new Date(at.getTime() - 60_000),
+    end: new Date(at.getTime() + 60_000),
+    overlap: ScheduleOverlapPolicy.ALLOW_ALL,
+  });
   return at;
 }
 

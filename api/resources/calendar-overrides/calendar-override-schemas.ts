@@ -37,12 +37,10 @@ export const CalendarOverrideInput = z
     day,
     kind,
     name,
-    until: day
-      .optional()
-      .openapi({
-        description: `Optional last day (inclusive): every day from \`day\` to it gets the same kind and name; at most ${MAX_RUN_DAYS} days`,
-        example: '2026-02-20',
-      }),
+    until: day.optional().openapi({
+      description: `Optional last day (inclusive): every day from \`day\` to it gets the same kind and name; at most ${MAX_RUN_DAYS} days`,
+      example: '2026-02-20',
+    }),
   })
   .strict()
   .openapi('CalendarOverrideInput');
