@@ -11,7 +11,27 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglan-start-'));
 fs.chmodSync(dataDir, 0o755);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-async function startProduct() {
+/**
+ * Free ports are only free when asked: another test's server (or the dev server's own internal
+ * listeners) may take one before the product binds it. The product then refuses plainly and
+ * stops; that refusal, and only it, is retried on new ports.
+ */
+async function startProduct({ firstStart }: { firstStart: boolean }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startProductOnce();
+    } catch (error) {
+      if (attempt >= 3 || !/port \d+ is in use/.test(String(error))) throw error;
+      // a first start is retried from an empty folder, so it is still a first start
+      if (firstStart) {
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.mkdirSync(dataDir, { mode: 0o755 });
+      }
+    }
+  }
+}
+
+async function startProductOnce() {
   const ports = {
     PORT: await freePort(),
     QINGLAN_PG_PORT: await freePort(),
@@ -68,7 +88,7 @@ async function portsClosed(ports: Record<string, number>) {
 
 describe('npm start', () => {
   it('runs every stage, serves the console and the API, keeps data across restarts, and stops on Ctrl-C', async () => {
-    const first = await startProduct();
+    const first = await startProduct({ firstStart: true });
     const log = first.output();
     for (const stage of ['[1/8]', '[2/8]', '[3/8]', '[4/8]', '[5/8]', '[6/8]', '[7/8]', '[8/8]'])
       expect(log).toContain(stage);
@@ -95,7 +115,7 @@ describe('npm start', () => {
     expect(first.output()).toContain('已停止 Stopped.');
     await portsClosed(first.ports);
 
-    const second = await startProduct();
+    const second = await startProduct({ firstStart: false });
     expect(second.output()).toContain('already up to date');
     expect(second.output()).toContain('already there; kept as it is');
     expect(second.output()).toContain('nothing to start: done on an earlier run');
