@@ -25,7 +25,7 @@ const exitHook = createRequire(import.meta.url)('async-exit-hook') as ((hook: (d
 // A worker still bundling its workflows on a busy machine needs more than the default 10 s.
 exitHook.forceExitTimeout(30_000);
 
-const STAGES = 8;
+const STAGES = 7;
 const started = Date.now();
 const settings = loadSettings();
 const devMode = process.argv.includes('--dev');
@@ -204,7 +204,6 @@ async function main() {
       'admin/vite.config.ts',
     ]);
   await waitForApi(settings.port);
-  await demoWork(databaseUrl);
   endStage();
 
   // The launcher's clock includes installing the packages and building the console.
@@ -217,15 +216,16 @@ async function main() {
   console.log(`  API docs:        http://localhost:${settings.port}/api/docs`);
   console.log(`  Demo accounts (password "${DEMO_PASSWORD}"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
   console.log('  Ctrl-C stops everything.\n');
+  // After the banner: the console is usable while the demo county's work is being started.
+  await demoWork(databaseUrl);
 }
 
 /** Processes in flight for the demo county, through the API just started; once, after the first load. */
 async function demoWork(databaseUrl: string) {
-  stage(
-    '演示流程 Demo work',
-    settings.production ? 'skipped (NODE_ENV=production)' : 'processes in flight, started through the API once',
-  );
   if (settings.production) return;
+  console.log(
+    `\x1b[36m▸\x1b[0m 演示流程 Demo work — processes in flight, started through the API once (the console is usable meanwhile)`,
+  );
   const db = createDatabase(databaseUrl, { max: 2 });
   try {
     const result = await startPendingDemoWork(db, `http://127.0.0.1:${settings.port}`, { onProgress: note });
