@@ -34,3 +34,9 @@ export function errorResponses<S extends number>(...statuses: S[]) {
     ]),
   ) as Record<S, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
 }
+
+/** A JSON success response of a route, for its OpenAPI description. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/audit.js';
 import { requireUser } from '../auth/authenticate.js';
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
-import { errorResponses } from '../openapi/responses.js';
+import { errorResponses, jsonResponse } from '../openapi/responses.js';
 import { jsonBody, likePattern } from '../resources/common.js';
 import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/list-query.js';
 import { createRouter } from '../router.js';
@@ -30,10 +30,6 @@ import { urgeOverdue, UrgeOverdueBody } from './urge-overdue.js';
 const EVENT_TYPE_NAMES = proto.temporal.api.enums.v1.EventType as unknown as Record<number, string>;
 
 const tags = ['processes 流程'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const list = createRoute({
   method: 'get',
@@ -42,7 +38,7 @@ const list = createRoute({
   middleware: requireUser,
   summary: 'Processes in scope',
   request: { query: ListQuerySchema },
-  responses: { 200: json(z.array(ProcessSchema), 'A page'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.array(ProcessSchema), 'A page'), ...errorResponses(400, 401) },
 });
 const definitions = createRoute({
   method: 'get',
@@ -50,7 +46,7 @@ const definitions = createRoute({
   tags,
   middleware: requireUser,
   summary: 'Process types and their step catalogues (for diagrams and step names)',
-  responses: { 200: json(z.array(ProcessDefinitionSchema), 'Definitions'), ...errorResponses(401) },
+  responses: { 200: jsonResponse(z.array(ProcessDefinitionSchema), 'Definitions'), ...errorResponses(401) },
 });
 const show = createRoute({
   method: 'get',
@@ -59,7 +55,7 @@ const show = createRoute({
   middleware: requireUser,
   summary: 'One process with its timeline',
   request: { params: ProcessIdParam },
-  responses: { 200: json(ProcessDetailSchema, 'The process'), ...errorResponses(400, 401, 404) },
+  responses: { 200: jsonResponse(ProcessDetailSchema, 'The process'), ...errorResponses(400, 401, 404) },
 });
 const history = createRoute({
   method: 'get',
@@ -69,7 +65,7 @@ const history = createRoute({
   summary: 'Raw Temporal event history (auditor, county admin)',
   request: { params: ProcessIdParam },
   responses: {
-    200: json(
+    200: jsonResponse(
       z.array(z.object({ eventId: z.string(), eventType: z.string(), eventTime: z.string().nullable() })),
       'Events',
     ),
@@ -84,7 +80,7 @@ const cancel = createRoute({
   summary: 'Withdraw a running process (county admin, or the township officer who started it)',
   request: { params: ProcessIdParam, ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) },
   responses: {
-    200: json(z.object({ id: z.string(), status: z.string() }), 'Cancelling'),
+    200: jsonResponse(z.object({ id: z.string(), status: z.string() }), 'Cancelling'),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -96,7 +92,7 @@ const urge = createRoute({
   summary: 'Urge every overdue task of a township (催办)',
   request: jsonBody(UrgeOverdueBody),
   responses: {
-    200: json(z.object({ urged: z.number().int(), failed: z.number().int() }), 'Urged'),
+    200: jsonResponse(z.object({ urged: z.number().int(), failed: z.number().int() }), 'Urged'),
     ...errorResponses(400, 401, 403),
   },
 });

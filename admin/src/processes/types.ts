@@ -1,4 +1,5 @@
 import type { Identifier, RaRecord } from 'react-admin';
+import type { StepView } from '../../../workflows/human-step/step-catalogue';
 
 export type ProcessStatus = 'running' | 'completed' | 'rejected' | 'ended_early' | 'cancelled' | 'failed';
 
@@ -45,19 +46,8 @@ export interface ProcessDetail extends Process {
     current: string[];
 }
 
-/** One step of a process type's catalogue (`workflows/<process>/<process>-steps.ts`). */
-export interface StepDefinition {
-    key: string;
-    name: string;
-    nameEn: string;
-    role: string | null;
-    next: string[];
-    form: string | null;
-    decisions: string[];
-    returnTo: string[];
-    /** Occurrence keys are this prefix and a number (objection.o → objection.o2). */
-    occurrence: string | null;
-}
+/** One step of a process type's catalogue (`workflows/<process>/<process>-steps.ts`), as the API serves it. */
+export type StepDefinition = StepView;
 
 /** `GET /api/processes/definitions`. */
 export interface ProcessDefinition {

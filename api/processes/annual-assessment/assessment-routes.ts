@@ -8,7 +8,7 @@ import { writeAudit } from '../../audit/audit.js';
 import { actorOf } from '../../auth/actor.js';
 import { requireUser } from '../../auth/authenticate.js';
 import { fail, invalidField } from '../../errors/errors.js';
-import { errorResponses } from '../../openapi/responses.js';
+import { errorResponses, jsonResponse } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { setContentRange } from '../../resources/list-query.js';
 import { createRouter } from '../../router.js';
@@ -23,10 +23,6 @@ import { latestResults, resultsWorkbook } from './assessment-results.js';
 import { RubricSchema } from './rubric-schema.js';
 
 const tags = ['annual-assessment 年度考核'];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const Year = z.coerce.number().int().min(2000).max(2100);
 
 const StartBody = z
@@ -59,7 +55,7 @@ const start = createRoute({
   summary: 'Start the year for the county or some townships (a second start is a no-op)',
   request: jsonBody(StartBody),
   responses: {
-    200: ok(
+    200: jsonResponse(
       z.object({ year: z.number(), started: z.array(z.number()), alreadyRunning: z.array(z.number()) }),
       'Started',
     ),
@@ -74,7 +70,7 @@ const progress = createRoute({
   summary: 'Live progress per township',
   request: { query: YearQuery },
   responses: {
-    200: ok(
+    200: jsonResponse(
       z.array(
         z.object({
           townshipId: z.number(),
@@ -100,7 +96,7 @@ const results = createRoute({
   middleware: requireUser,
   summary: 'Results of the latest ranking, in scope',
   request: { query: YearQuery },
-  responses: { 200: ok(z.array(z.record(z.string(), z.unknown())), 'Results'), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.array(z.record(z.string(), z.unknown())), 'Results'), ...errorResponses(400, 401) },
 });
 const exportResults = createRoute({
   method: 'get',
@@ -118,7 +114,10 @@ const objection = createRoute({
   middleware: requireUser,
   summary: 'File an objection during the public notice (异议)',
   request: jsonBody(ObjectionBody),
-  responses: { 200: ok(z.object({ objection: z.number() }), 'Filed'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: jsonResponse(z.object({ objection: z.number() }), 'Filed'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 });
 
 export function createAssessmentRoutes() {

@@ -9,7 +9,7 @@ import { requireUser } from '../../auth/authenticate.js';
 import type { AppEnv } from '../../context.js';
 import type { Role } from '../../../db/schema.js';
 import { fail, invalidField } from '../../errors/errors.js';
-import { errorResponses } from '../../openapi/responses.js';
+import { errorResponses, jsonResponse } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
 import { rubricProblems } from '../../../workflows/annual-assessment/rubric.js';
@@ -27,10 +27,6 @@ import {
 import { RubricSchema } from './rubric-schema.js';
 
 const tags = ['annual-assessment 年度考核'];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const ScheduleRubric = RubricSchema;
 const Days = z.number().int().min(1).max(365);
@@ -93,7 +89,7 @@ const show = createRoute({
   tags,
   middleware: requireUser,
   summary: 'The yearly start: its moment, state, next and recent runs (county admin, auditor)',
-  responses: { 200: ok(ScheduleSchema, 'The schedule, or exists: false'), ...errorResponses(401, 403) },
+  responses: { 200: jsonResponse(ScheduleSchema, 'The schedule, or exists: false'), ...errorResponses(401, 403) },
 });
 const put = createRoute({
   method: 'put',
@@ -103,8 +99,8 @@ const put = createRoute({
   summary: 'Set the yearly start: month, day and hour in China time (county admin)',
   request: jsonBody(ScheduleBody),
   responses: {
-    200: ok(ScheduleSchema, 'Updated'),
-    201: ok(ScheduleSchema, 'Created'),
+    200: jsonResponse(ScheduleSchema, 'Updated'),
+    201: jsonResponse(ScheduleSchema, 'Created'),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -115,7 +111,7 @@ const pause = createRoute({
   middleware: requireUser,
   summary: 'Pause the yearly start, with a note saying why',
   request: jsonBody(PauseBody),
-  responses: { 200: ok(ScheduleSchema, 'Paused'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(ScheduleSchema, 'Paused'), ...errorResponses(400, 401, 403, 404) },
 });
 const unpause = createRoute({
   method: 'post',
@@ -124,7 +120,7 @@ const unpause = createRoute({
   middleware: requireUser,
   summary: 'Resume the yearly start',
   request: jsonBody(UnpauseBody),
-  responses: { 200: ok(ScheduleSchema, 'Resumed'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(ScheduleSchema, 'Resumed'), ...errorResponses(400, 401, 403, 404) },
 });
 const trigger = createRoute({
   method: 'post',
@@ -132,7 +128,7 @@ const trigger = createRoute({
   tags,
   middleware: requireUser,
   summary: 'Start the year now, as the schedule would (townships already started are left alone)',
-  responses: { 202: ok(z.object({ triggeredAt: z.string() }), 'Starting'), ...errorResponses(401, 403, 404) },
+  responses: { 202: jsonResponse(z.object({ triggeredAt: z.string() }), 'Starting'), ...errorResponses(401, 403, 404) },
 });
 const backfill = createRoute({
   method: 'post',
@@ -142,7 +138,7 @@ const backfill = createRoute({
   summary: 'Run a past year’s moment that was missed: that year is assessed',
   request: jsonBody(BackfillBody),
   responses: {
-    202: ok(z.object({ year: z.number().int(), scheduledAt: z.string() }), 'Starting'),
+    202: jsonResponse(z.object({ year: z.number().int(), scheduledAt: z.string() }), 'Starting'),
     ...errorResponses(400, 401, 403, 404),
   },
 });

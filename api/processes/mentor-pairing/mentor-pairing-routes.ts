@@ -6,7 +6,7 @@ import { actorOf } from '../../auth/actor.js';
 import { requireUser } from '../../auth/authenticate.js';
 import type { AppEnv } from '../../context.js';
 import { fail } from '../../errors/errors.js';
-import { errorResponses } from '../../openapi/responses.js';
+import { errorResponses, jsonResponse } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
 import { scopeOf } from '../../scope/scope.js';
@@ -29,10 +29,6 @@ import { findMentor } from './pairing-people.js';
 import { startPairing } from './start-pairing.js';
 
 const tags = ['mentor-pairing 导师帮带'];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const start = createRoute({
   method: 'post',
@@ -41,7 +37,7 @@ const start = createRoute({
   middleware: requireUser,
   summary: 'Propose a mentor for a cadre',
   request: jsonBody(StartPairingBody),
-  responses: { 201: ok(StartedSchema, 'Started'), ...errorResponses(400, 401, 403, 409) },
+  responses: { 201: jsonResponse(StartedSchema, 'Started'), ...errorResponses(400, 401, 403, 409) },
 });
 const bulk = createRoute({
   method: 'post',
@@ -51,7 +47,7 @@ const bulk = createRoute({
   summary: 'Pair every newly elected cadre of a township with its mentors',
   request: jsonBody(BulkPairingBody),
   responses: {
-    200: ok(
+    200: jsonResponse(
       z.object({
         started: z.array(StartedSchema),
         skipped: z.array(z.object({ personId: z.number().int(), name: z.string(), reason: z.string() })),
@@ -69,7 +65,7 @@ const reassign = createRoute({
   summary: 'Replace the mentor (更换导师)',
   request: { params: ProcessIdParam, ...jsonBody(ReassignBody) },
   responses: {
-    200: ok(z.object({ moved: z.number().int() }), 'Reassigned'),
+    200: jsonResponse(z.object({ moved: z.number().int() }), 'Reassigned'),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -80,7 +76,7 @@ const endEarly = createRoute({
   middleware: requireUser,
   summary: 'End the pairing early with a reason',
   request: { params: ProcessIdParam, ...jsonBody(EndEarlyBody) },
-  responses: { 200: ok(z.object({ id: z.string() }), 'Ended'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: { 200: jsonResponse(z.object({ id: z.string() }), 'Ended'), ...errorResponses(400, 401, 403, 404, 409) },
 });
 
 async function runningPairing(c: Context<AppEnv>, id: string) {
