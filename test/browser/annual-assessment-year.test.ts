@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app.js';
 import { createTimeSkippingEnvironment } from '../support/time-skipping.js';
-import { apiResponse, eventually, menuItem, screenshot, signIn } from './console-page.js';
+import { apiResponse, eventually, menuItem, openInboxTask, screenshot, signIn } from './console-page.js';
 import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 180_000;
@@ -95,15 +95,6 @@ async function openAssessment(): Promise<void> {
 const statusChip = () =>
   page.locator(`.qinglan-assessment-progress tr[data-township="${township.id}"] .qinglan-assessment-status`);
 
-/** Opens the signed-in officer's task of a step from 我的待办. */
-async function openInboxTask(stepName: string): Promise<void> {
-  const inbox = apiResponse(page, '/api/tasks', { status: 200, test: (url) => url.searchParams.has('range') });
-  await menuItem(page, '我的待办').click();
-  await inbox;
-  await page.locator('tbody tr.RaDatagrid-row').filter({ hasText: stepName }).first().click();
-  await page.locator('.qinglan-task-step').filter({ hasText: stepName }).waitFor();
-}
-
 async function submitTask(): Promise<void> {
   const submitted = apiResponse(page, '/api/tasks/', { method: 'POST' });
   await page.getByRole('button', { name: '提交', exact: true }).click();
@@ -183,15 +174,7 @@ describe('a township’s assessment year in the console', () => {
         await t.db.selectFrom('processes').select('title').where('id', '=', last.process_id).executeTakeFirstOrThrow()
       ).title;
       await signIn(page, session.url, township.officer);
-      const inbox = apiResponse(page, '/api/tasks', { status: 200, test: (url) => url.searchParams.has('range') });
-      await menuItem(page, '我的待办').click();
-      await inbox;
-      await page
-        .locator('tbody tr.RaDatagrid-row')
-        .filter({ hasText: '乡镇评分' })
-        .filter({ hasText: lastTitle })
-        .first()
-        .click();
+      await openInboxTask(page, '乡镇评分', lastTitle);
       await page.locator('.qinglan-task-form[data-form="score"]').waitFor();
       await page.getByLabel('上班纪律（权重 40%）').fill('60');
       await page.getByLabel('工作推进落实（权重 60%）').fill('60');
@@ -227,7 +210,7 @@ describe('a township’s assessment year in the console', () => {
       expect(await statusChip().getAttribute('data-status')).toBe('ranked');
       expect(await statusChip().innerText()).toBe('待发布公示');
 
-      await openInboxTask('发布公示');
+      await openInboxTask(page, '发布公示');
       // The step's facts: how many are ranked, the top three and the bottom three by name.
       const summary = await page.locator('.qinglan-task-summary').innerText();
       expect(summary).toMatch(new RegExp(`参与排名人数\\s+${township.cadres}`));
@@ -303,7 +286,7 @@ describe('a township’s assessment year in the console', () => {
       ).toEqual([]);
 
       await signIn(page, session.url, township.officer);
-      await openInboxTask('确认考核结果');
+      await openInboxTask(page, '确认考核结果');
       await page.locator('.qinglan-ranking-preview tbody tr').first().waitFor();
       await page.locator('textarea[name="form.opinion"]').fill('公示期满无异议，结果确定');
       await submitTask();

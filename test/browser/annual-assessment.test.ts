@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, eventually, menuItem, screenshot, signIn } from './console-page.js';
+import { apiResponse, eventually, menuItem, openInboxTask, screenshot, signIn } from './console-page.js';
 import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -183,15 +183,7 @@ describe('annual assessment in the console', () => {
       const score = await openTask('score', processId);
 
       await signIn(page, session.url, OFFICER);
-      const inbox = apiResponse(page, '/api/tasks', { status: 200, test: (url) => url.searchParams.has('range') });
-      await menuItem(page, '我的待办').click();
-      await inbox;
-      await page
-        .locator('tbody tr.RaDatagrid-row')
-        .filter({ hasText: '乡镇评分' })
-        .filter({ hasText: processTitle })
-        .first()
-        .click();
+      await openInboxTask(page, '乡镇评分', processTitle);
       await page.locator('.qinglan-task-form[data-form="score"]').waitFor();
       expect(await page.locator('.qinglan-task-step').innerText()).toBe('乡镇评分');
 

@@ -41,6 +41,17 @@ export function menuItem(page: Page, label: string) {
   return page.locator('.RaSidebar-fixed').getByRole('menuitem', { name: label, exact: true });
 }
 
+/** Opens 我的待办 and the task of this step (of this process, when its title is given). */
+export async function openInboxTask(page: Page, stepName: string, processTitle?: string): Promise<void> {
+  const inbox = apiResponse(page, '/api/tasks', { status: 200, test: (url) => url.searchParams.has('range') });
+  await menuItem(page, '我的待办').click();
+  await inbox;
+  let row = page.locator('tbody tr.RaDatagrid-row').filter({ hasText: stepName });
+  if (processTitle) row = row.filter({ hasText: processTitle });
+  await row.first().click();
+  await page.locator('.qinglan-task-step').filter({ hasText: stepName }).waitFor();
+}
+
 /** Types into a react-admin autocomplete and picks the option whose text contains `text`. */
 export async function pickOption(page: Page, label: RegExp, text: string): Promise<void> {
   const input = page.getByRole('combobox', { name: label });

@@ -5,7 +5,16 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, eventually, menuItem, pickOption, screenshot, signIn, WAIT } from './console-page.js';
+import {
+  apiResponse,
+  eventually,
+  menuItem,
+  openInboxTask,
+  pickOption,
+  screenshot,
+  signIn,
+  WAIT,
+} from './console-page.js';
 import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 90_000;
@@ -70,11 +79,7 @@ async function actThroughApi(username: string, taskId: number, body: Record<stri
 
 /** Opens the inbox and the task whose step name is given. */
 async function openFromInbox(stepName: string): Promise<void> {
-  const inbox = apiResponse(page, '/api/tasks', { status: 200, test: (url) => url.searchParams.has('range') });
-  await menuItem(page, '我的待办').click();
-  await inbox;
-  const row = page.locator('tbody tr.RaDatagrid-row').filter({ hasText: stepName }).filter({ hasText: processTitle });
-  await row.first().click();
+  await openInboxTask(page, stepName, processTitle);
   await page.locator('.qinglan-task-form').waitFor();
   expect(await page.locator('.qinglan-task-step').innerText()).toBe(stepName);
 }
