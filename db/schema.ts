@@ -22,6 +22,8 @@ export interface VillageTable {
   name: string;
   kind: 'village' | 'community';
   area: 'rural' | 'urban';
+  /** Marked by the county for relaxed age limits (e.g. 45 instead of 40 for reserves). */
+  relaxed_age_limit: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -252,7 +254,98 @@ export interface NotificationDeliveryTable {
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export const RESERVE_STATUSES = [
+  'nominated',
+  'under_review',
+  'on_notice',
+  'trial',
+  'in_pool',
+  'used',
+  'exited',
+] as const;
+/** 推荐中 → 考察中 → 公示中 → 试用期 → 在库 → 已使用 | 已退出 */
+export type ReserveStatus = (typeof RESERVE_STATUSES)[number];
+/** 组织推荐 / 群众推荐 / 个人自荐, or on record before the pool was kept here. */
+export type ReserveSource = 'organisation' | 'mass' | 'self' | 'legacy';
+
+/** 后备干部: a person's entry in the reserve pool (see migration 0006). */
+export interface ReserveTable {
+  id: Generated<number>;
+  person_id: number;
+  township_id: number;
+  village_id: number;
+  status: ReserveStatus;
+  source: ReserveSource;
+  intake_year: number | null;
+  entered_on: DateOnly | null;
+  mentor_person_id: number | null;
+  used_post: string | null;
+  ended_on: DateOnly | null;
+  exit_reason: string | null;
+  intake_workflow_id: string | null;
+  cultivation_workflow_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ReserveStatusChangeTable {
+  id: Generated<number>;
+  reserve_id: number;
+  from_status: ReserveStatus | null;
+  to_status: ReserveStatus;
+  reason: string;
+  changed_on: DateOnly;
+  actor_user_id: number | null;
+  workflow_id: string | null;
+  recorded_at: CreatedAt;
+}
+
+export type ReserveRecordKind = 'mentor_talk' | 'secretary_talk' | 'training' | 'placement' | 'review';
+
+/** 导师谈话 / 书记谈话 / 培训 / 跟班学习·挂职·助理 / 年度考察 */
+export interface ReserveRecordTable {
+  id: Generated<number>;
+  reserve_id: number;
+  kind: ReserveRecordKind;
+  detail: string | null;
+  started_on: DateOnly;
+  ended_on: DateOnly | null;
+  note: string | null;
+  recorded_by: number | null;
+  workflow_id: string | null;
+  record_key: string | null;
+  recorded_at: CreatedAt;
+}
+
+/** One version of a county rule set; the highest version of a topic is in force. */
+export interface CountySettingTable {
+  topic: string;
+  version: number;
+  values: Json;
+  changed_by: number | null;
+  reason: string | null;
+  changed_at: CreatedAt;
+}
+
+export type DisciplineKind = 'unqualified_member' | 'under_investigation' | 'disciplinary_period';
+
+/** 不合格党员 / 立案审查 / 处分影响期 */
+export interface DisciplineRecordTable {
+  id: Generated<number>;
+  person_id: number;
+  kind: DisciplineKind;
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
+  reserves: ReserveTable;
+  reserve_status_changes: ReserveStatusChangeTable;
+  reserve_records: ReserveRecordTable;
+  county_settings: CountySettingTable;
+  discipline_records: DisciplineRecordTable;
   notification_deliveries: NotificationDeliveryTable;
   assessment_results: AssessmentResultTable;
   assessment_notices: AssessmentNoticeTable;

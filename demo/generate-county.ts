@@ -11,7 +11,7 @@ import { createRandom } from './random.js';
 export { COUNTY_CODE, DEMO_FIGURES, TERM_END, TERM_START } from './figures.js';
 
 export type DemoTownship = Omit<Township, 'created_at'>;
-export type DemoVillage = Omit<Village, 'created_at'>;
+export type DemoVillage = Omit<Village, 'created_at' | 'relaxed_age_limit'>;
 export type DemoPerson = Omit<Person, 'created_at'>;
 export type DemoPosition = Selectable<PositionTable>;
 /** A sign-in account; every demo account has the same password, hashed by the loader. */

@@ -4,6 +4,7 @@ import * as humanSteps from './0002-human-steps.js';
 import * as annualAssessment from './0003-annual-assessment.js';
 import * as assessmentNotices from './0004-assessment-notices.js';
 import * as notificationDeliveries from './0005-notification-deliveries.js';
+import * as reservePool from './0006-reserve-pool.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-annual-assessment': annualAssessment,
   '0004-assessment-notices': assessmentNotices,
   '0005-notification-deliveries': notificationDeliveries,
+  '0006-reserve-pool': reservePool,
 };
