@@ -1,13 +1,15 @@
 // Temporal's time-skipping test server (Java, from Maven Central), so a year-long process runs
 // in seconds: timers fire as soon as nothing else is happening. Its classpath is resolved once
 // into a cache outside the repository and reused by later runs and clones.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ensureSearchAttributes } from '../../runtime/search-attributes.js';
+import { freePort } from './free-port.js';
 
 const POM = fileURLToPath(new URL('../time-skipping/pom.xml', import.meta.url));
 
@@ -24,8 +26,7 @@ export function ensureTestServerScript(): string {
   const dir = cacheDir();
   const script = path.join(dir, 'temporal-test-server.sh');
   const classpathFile = path.join(dir, 'classpath.txt');
-  // The SDK gives the server a few seconds to answer; on a busy two-core machine a JVM with its
-  // full JIT and parallel GC can take longer than that, so start it lean (a test server needs neither).
+  // A test server needs neither the full JIT nor a parallel GC: a lean JVM starts sooner.
   const body = `#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp "$(cat '${classpathFile}')" io.temporal.testserver.TestServer "$@"\n`;
   if (!fs.existsSync(classpathFile)) {
     fs.mkdirSync(dir, { recursive: true });
@@ -38,11 +39,77 @@ export function ensureTestServerScript(): string {
   return script;
 }
 
-export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: ensureTestServerScript() } },
+/** Resolves once something accepts connections on the port; rejects if the server exits first. */
+function acceptsConnections(port: number, server: ChildProcess, log: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const onExit = (code: number | null) => {
+      done = true;
+      reject(new Error(`the time-skipping test server exited (${code}) before it listened:\n${log()}`));
+    };
+    server.once('exit', onExit);
+    const attempt = () => {
+      if (done) return;
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        done = true;
+        server.off('exit', onExit);
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        setTimeout(attempt, 100);
+      });
+    };
+    attempt();
   });
-  // A fresh test server knows no custom search attributes; processes set qinglan's.
-  await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
-  return env;
+}
+
+type ExistingServerCreate = {
+  create(options: {
+    server: { type: 'existing' };
+    address: string;
+    namespace: string;
+    supportsTimeSkipping: boolean;
+  }): Promise<TestWorkflowEnvironment>;
+};
+
+/**
+ * The SDK's own launcher gives the server 5 s to listen, which a JVM on a loaded two-core
+ * machine sometimes misses (a red run for nothing). So we start the server ourselves, wait
+ * until it listens however long that takes, and connect the SDK's environment to it with
+ * time skipping on (`create` is the one factory behind createTimeSkipping and the others).
+ */
+export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  const port = await freePort();
+  const server = spawn(ensureTestServerScript(), [String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  server.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null || server.signalCode !== null) return resolve();
+      server.once('exit', () => resolve());
+      server.kill('SIGTERM');
+    });
+  try {
+    await acceptsConnections(port, server, () => stderr);
+    const env = await (TestWorkflowEnvironment as unknown as ExistingServerCreate).create({
+      server: { type: 'existing' },
+      address: `127.0.0.1:${port}`,
+      namespace: 'default',
+      supportsTimeSkipping: true,
+    });
+    const teardown = env.teardown.bind(env);
+    env.teardown = async () => {
+      await teardown();
+      await stop();
+    };
+    // A fresh test server knows no custom search attributes; processes set qinglan's.
+    await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
+    return env;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
