@@ -69,17 +69,18 @@ export function ensureConsoleBuilt() {
 const SERVER_ENTRIES = { start: 'runtime/start.ts', api: 'api/main.ts' };
 const SERVER_META = path.join(ROOT, 'dist', 'server-inputs.json');
 
-/** Our source files the last server bundle was built from, or null when it must be built. */
-function bundledInputs() {
-  if (!fs.existsSync(SERVER_META)) return null;
+/** True when dist/ holds a bundle built after every source file it was built from last changed. */
+function serverBundleIsCurrent() {
+  if (!fs.existsSync(SERVER_META)) return false;
   const { inputs, builtAt } = JSON.parse(fs.readFileSync(SERVER_META, 'utf8'));
-  for (const name of Object.keys(SERVER_ENTRIES))
-    if (!fs.existsSync(path.join(ROOT, 'dist', `${name}.mjs`))) return null;
-  for (const input of inputs) {
-    const file = path.join(ROOT, input);
-    if (!fs.existsSync(file) || fs.statSync(file).mtimeMs > builtAt) return null;
-  }
-  return inputs;
+  const outputs = Object.keys(SERVER_ENTRIES).map((name) => path.join(ROOT, 'dist', `${name}.mjs`));
+  return (
+    outputs.every((file) => fs.existsSync(file)) &&
+    inputs.every((input) => {
+      const file = path.join(ROOT, input);
+      return fs.existsSync(file) && fs.statSync(file).mtimeMs <= builtAt;
+    })
+  );
 }
 
 /**
@@ -90,7 +91,7 @@ function bundledInputs() {
  * paths computed from import.meta.url stay the same.)
  */
 export async function ensureServerBundled() {
-  if (bundledInputs()) return;
+  if (serverBundleIsCurrent()) return;
   step('打包服务端 Bundling the server (esbuild)…');
   const started = Date.now();
   const { build } = await import('esbuild');

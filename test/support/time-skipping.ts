@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { ensureSearchAttributes } from '../../runtime/search-attributes.js';
+import { stopChild } from '../../runtime/stop-child.js';
 import { freePort } from './free-port.js';
 
 const POM = fileURLToPath(new URL('../time-skipping/pom.xml', import.meta.url));
@@ -86,12 +87,7 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
   const server = spawn(ensureTestServerScript(), [String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   server.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (server.exitCode !== null || server.signalCode !== null) return resolve();
-      server.once('exit', () => resolve());
-      server.kill('SIGTERM');
-    });
+  const stop = () => stopChild(server);
   try {
     await acceptsConnections(port, server, () => stderr);
     const env = await (TestWorkflowEnvironment as unknown as ExistingServerCreate).create({
