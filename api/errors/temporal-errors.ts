@@ -1,7 +1,7 @@
 // Temporal's errors become the HTTP answer a clerk can act on, for every route at once (the
 // error handler calls this): a refused Update gives 409 for a task already decided, 403 for
 // someone else's task, 400 with the failing fields for a bad form; a process that has ended, 409.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { AppError } from './app-error.js';
 import { fail } from './errors.js';
@@ -32,6 +32,14 @@ const processEnded = () =>
 /** The answer for an error from Temporal, or undefined when it is not one we can explain. */
 export function fromTemporalError(error: unknown): AppError | undefined {
   if (error instanceof WorkflowNotFoundError) return processEnded();
+  // No worker took the Update within its deadline (update-deadline.ts). Temporal may still
+  // deliver it when a worker comes back, so the clerk is told to look before trying again.
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+    return new AppError('unavailable', {
+      status: 503,
+      zh: '流程引擎暂未响应，请稍后刷新，确认本次操作是否生效后再试',
+      en: 'The workflow engine did not answer in time; refresh later to see whether it took effect before trying again',
+    });
   if (!(error instanceof WorkflowUpdateFailedError)) {
     // Acting on a finished run: the server says the execution is completed.
     if (error instanceof Error && /already completed|workflow execution.*(completed|closed)/i.test(error.message))

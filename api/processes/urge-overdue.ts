@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/audit.js';
 import { actorOf } from '../auth/actor.js';
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
+import { withUpdateDeadline } from '../temporal/update-deadline.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 
 export const UrgeOverdueBody = z
@@ -31,10 +32,12 @@ export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeO
   let failed = 0;
   for (const task of overdue) {
     try {
-      await c.var.deps.temporal.client.workflow.getHandle(task.process_id).executeUpdate(actOnTaskUpdate, {
-        args: [{ taskKey: task.task_key, action: 'urge', actor, comment: body.comment ?? '逾期未办，请尽快办理' }],
-        updateId: randomUUID(),
-      });
+      await withUpdateDeadline(c.var.deps.temporal, () =>
+        c.var.deps.temporal.client.workflow.getHandle(task.process_id).executeUpdate(actOnTaskUpdate, {
+          args: [{ taskKey: task.task_key, action: 'urge', actor, comment: body.comment ?? '逾期未办，请尽快办理' }],
+          updateId: randomUUID(),
+        }),
+      );
       urged++;
     } catch {
       // Decided or closed meanwhile: nothing to urge.

@@ -7,6 +7,7 @@ import { actorOf } from '../auth/actor.js';
 import { requireUser } from '../auth/authenticate.js';
 import type { AppEnv } from '../context.js';
 import { fail, invalidField } from '../errors/errors.js';
+import { withUpdateDeadline } from '../temporal/update-deadline.js';
 import { errorResponses } from '../openapi/responses.js';
 import { IdParam, jsonBody } from '../resources/common.js';
 import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/list-query.js';
@@ -54,7 +55,7 @@ const act = createRoute({
   request: { params: IdParam, ...jsonBody(TaskActionBody) },
   responses: {
     200: { description: 'Accepted', content: { 'application/json': { schema: TaskActionResultSchema } } },
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -146,10 +147,13 @@ export function createTaskRoutes() {
     const onBehalfOf = standingInFor(task, c.var.user, delegators);
     const { requestId, ...request } = body;
     // A refusal (already decided, not yours, a bad form) is answered by the error handler.
-    const result = await c.var.deps.temporal.client.workflow.getHandle(task.processId).executeUpdate(actOnTaskUpdate, {
-      args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }],
-      updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID(),
-    });
+    const { temporal } = c.var.deps;
+    const result = await withUpdateDeadline(temporal, () =>
+      temporal.client.workflow.getHandle(task.processId).executeUpdate(actOnTaskUpdate, {
+        args: [{ ...request, taskKey: task.taskKey, actor: actorOf(c.var.user, onBehalfOf) }],
+        updateId: requestId ? `${task.taskKey}:${requestId}` : randomUUID(),
+      }),
+    );
     return c.json(result, 200);
   });
 

@@ -8,6 +8,7 @@ import { writeAudit } from '../../audit/audit.js';
 import { actorOf } from '../../auth/actor.js';
 import { requireUser } from '../../auth/authenticate.js';
 import { fail, invalidField } from '../../errors/errors.js';
+import { withUpdateDeadline } from '../../temporal/update-deadline.js';
 import { errorResponses, jsonResponse } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { setContentRange } from '../../resources/list-query.js';
@@ -116,7 +117,7 @@ const objection = createRoute({
   request: jsonBody(ObjectionBody),
   responses: {
     200: jsonResponse(z.object({ objection: z.number() }), 'Filed'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 
@@ -172,11 +173,13 @@ export function createAssessmentRoutes() {
     const { year, townshipId, personId, reason } = c.req.valid('json');
     const user = c.var.user;
     if (user.role !== 'county_admin' && user.townshipId !== townshipId) throw fail('not_found');
-    const { client, idPrefix = '' } = c.var.deps.temporal;
+    const { temporal } = c.var.deps;
     return c.json(
-      await client.workflow
-        .getHandle(townshipCycleId(idPrefix, year, townshipId))
-        .executeUpdate(fileObjectionUpdate, { args: [{ actor: actorOf(user), personId, reason }] }),
+      await withUpdateDeadline(temporal, () =>
+        temporal.client.workflow
+          .getHandle(townshipCycleId(temporal.idPrefix ?? '', year, townshipId))
+          .executeUpdate(fileObjectionUpdate, { args: [{ actor: actorOf(user), personId, reason }] }),
+      ),
       200,
     );
   });

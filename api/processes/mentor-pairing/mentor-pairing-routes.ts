@@ -6,6 +6,7 @@ import { actorOf } from '../../auth/actor.js';
 import { requireUser } from '../../auth/authenticate.js';
 import type { AppEnv } from '../../context.js';
 import { fail } from '../../errors/errors.js';
+import { withUpdateDeadline } from '../../temporal/update-deadline.js';
 import { errorResponses, jsonResponse } from '../../openapi/responses.js';
 import { jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
@@ -66,7 +67,7 @@ const reassign = createRoute({
   request: { params: ProcessIdParam, ...jsonBody(ReassignBody) },
   responses: {
     200: jsonResponse(z.object({ moved: z.number().int() }), 'Reassigned'),
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
   },
 });
 const endEarly = createRoute({
@@ -76,7 +77,10 @@ const endEarly = createRoute({
   middleware: requireUser,
   summary: 'End the pairing early with a reason',
   request: { params: ProcessIdParam, ...jsonBody(EndEarlyBody) },
-  responses: { 200: jsonResponse(z.object({ id: z.string() }), 'Ended'), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: jsonResponse(z.object({ id: z.string() }), 'Ended'),
+    ...errorResponses(400, 401, 403, 404, 409, 503),
+  },
 });
 
 async function runningPairing(c: Context<AppEnv>, id: string) {
@@ -103,7 +107,9 @@ export function createMentorPairingRoutes() {
     const handle = await runningPairing(c, c.req.valid('param').id);
     const mentor = await findMentor(c.var.deps.db, mentorPersonId);
     return c.json(
-      await handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c.var.user), mentor, reason }] }),
+      await withUpdateDeadline(c.var.deps.temporal, () =>
+        handle.executeUpdate(reassignMentorUpdate, { args: [{ actor: actorOf(c.var.user), mentor, reason }] }),
+      ),
       200,
     );
   });
@@ -111,9 +117,11 @@ export function createMentorPairingRoutes() {
   app.openapi(endEarly, async (c) => {
     const id = c.req.valid('param').id;
     const handle = await runningPairing(c, id);
-    await handle.executeUpdate(endPairingEarlyUpdate, {
-      args: [{ actor: actorOf(c.var.user), reason: c.req.valid('json').reason }],
-    });
+    await withUpdateDeadline(c.var.deps.temporal, () =>
+      handle.executeUpdate(endPairingEarlyUpdate, {
+        args: [{ actor: actorOf(c.var.user), reason: c.req.valid('json').reason }],
+      }),
+    );
     return c.json({ id }, 200);
   });
 
