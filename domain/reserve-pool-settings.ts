@@ -10,6 +10,10 @@ export const RESERVE_POOL_TOPIC = 'reserve_pool';
 export const DISQUALIFICATIONS = ['unqualified_member', 'under_investigation', 'disciplinary_period'] as const;
 export type Disqualification = (typeof DISQUALIFICATIONS)[number];
 
+// Chinese and English in one message, split again by the API (the mark of
+// api/validation/bilingual-errors.ts; not imported so the workflows can load this file).
+const both = (zh: string, en: string) => `${zh}\u0001${en}`;
+
 const count = (min: number, max: number) => z.number().int().min(min).max(max);
 
 export const reservePoolSettingsSchema = z
@@ -52,11 +56,11 @@ export const reservePoolSettingsSchema = z
   })
   .refine((s) => s.examWeights.written + s.examWeights.interview === 100, {
     path: ['examWeights'],
-    message: '笔试与面试权重之和须为 100 / written and interview weights must add up to 100',
+    message: both('笔试与面试权重之和须为 100', 'written and interview weights must add up to 100'),
   })
   .refine((s) => s.relaxedAgeLimit >= s.ageLimit, {
     path: ['relaxedAgeLimit'],
-    message: '放宽后的年龄上限不能低于一般上限 / the relaxed age limit cannot be below the general one',
+    message: both('放宽后的年龄上限不能低于一般上限', 'the relaxed age limit cannot be below the general one'),
   });
 
 export type ReservePoolSettings = z.infer<typeof reservePoolSettingsSchema>;
