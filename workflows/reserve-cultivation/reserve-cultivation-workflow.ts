@@ -212,12 +212,14 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
     for (let m = first; m <= last; m++) {
       const due = addMonths(entered, m * everyMonths);
       talksPending++;
+      let opened = false;
       const scope = new CancellationScope();
       talkScopes.push(scope);
       talkRuns.push(
         scope
           .run(async () => {
             await until(due.getTime() - settings.talkLeadDays * DAY);
+            opened = true;
             if (kind === 'mentor') await condition(() => state.mentor !== null);
             const n = kind === 'mentor' ? ++state.mentorTalks : ++state.secretaryTalks;
             const step = kind === 'mentor' ? S.mentorTalk : S.secretaryTalk;
@@ -242,7 +244,8 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
           })
           .catch((error) => {
             if (!isCancellation(error)) throw error;
-            state.missedTalks++;
+            // Missed: opened and past its day when closed; one not yet due is no gap.
+            if (opened && Date.now() > due.getTime()) state.missedTalks++;
           })
           .finally(() => talksPending--),
       );

@@ -8,7 +8,9 @@
 // the person and the next in rank moving up; then 入库 (试用期) and 备案. Every change of a
 // nominee's status is a reserve_status_changes row with its reason, day and actor.
 import {
+  CancellationScope,
   ParentClosePolicy,
+  isCancellation,
   condition,
   proxyActivities,
   setHandler,
@@ -196,178 +198,7 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
     },
   );
 
-  await beginProcess({
-    type: RESERVE_INTAKE,
-    title,
-    townshipId,
-    villageId: null,
-    subjectPersonId: null,
-    startedBy: input.startedBy,
-    params: { year, settings, windowEndsAt: progress.windowEndsAt },
-  });
-  const villages = await acts.intakeVillages({ townshipId, targetPerVillage: settings.targetPerVillage });
-  progress.villages = villages.map((v): IntakeVillage => ({ ...v, nominated: 0, confirmed: false }));
-  villagesLoaded = true;
-
-  // 1. Nominations, and each village's confirmation, then its branch's 资格初审 once the window closes.
-  const candidatesOf = (villageId: number) => progress.candidates.filter((c) => c.villageId === villageId);
-  async function village(v: IntakeVillage): Promise<void> {
-    const secretary: Assignee = { kind: 'role', role: 'village_secretary', townshipId, villageId: v.villageId };
-    const base = { townshipId, villageId: v.villageId, occurrence: v.villageId };
-    for (let shortfall = false; ; shortfall = true) {
-      const confirmed = await steps.run(S.nomination, {
-        ...base,
-        name: `村级推荐：${v.name}`,
-        assignee: secretary,
-        deadline: { at: progress.windowEndsAt },
-        context: {
-          year,
-          village: v.name,
-          minimum: settings.minNominationsPerVillage,
-          shortfall,
-          nominated: v.nominated,
-        },
-      });
-      const reason = confirmed.form.shortfallReason?.trim();
-      if (v.nominated >= settings.minNominationsPerVillage || reason) {
-        v.confirmed = true;
-        if (v.nominated < settings.minNominationsPerVillage) {
-          v.shortfallReason = reason;
-          await steps.recordProcessEvent('shortfall_explained', confirmed.actor, { villageId: v.villageId }, reason);
-        }
-        break;
-      }
-    }
-    if (windowEndsAt > Date.now()) await sleep(windowEndsAt - Date.now());
-    const mine = candidatesOf(v.villageId);
-    if (mine.length === 0) return;
-    const review = await steps.run(S.villageReview, {
-      ...base,
-      name: `村党组织资格初审：${v.name}`,
-      assignee: secretary,
-      deadline: { workingDays: settings.reviewWorkingDays },
-      context: { year, village: v.name, nominees: mine.map((c) => ({ personId: c.personId, name: c.name })) },
-    });
-    for (const r of review.form.rejected ?? []) {
-      const c = mine.find((m) => m.personId === r.personId);
-      if (c && c.state === 'nominated')
-        await remove(c, 'rejected', `村党组织资格初审未通过：${r.reason}`, review.actor);
-    }
-  }
-  await Promise.all(progress.villages.map(village));
-  if (windowEndsAt > Date.now()) await sleep(windowEndsAt - Date.now());
-
-  // 2. The township's 资格审查; those who pass are 考察中 (under review) from here on.
-  progress.phase = 'reviewing';
-  const nominated = () => progress.candidates.filter((c) => c.state === 'nominated');
-  if (nominated().length > 0) {
-    const review = await steps.run(S.townshipReview, {
-      townshipId,
-      assignee: officer,
-      deadline: { workingDays: settings.reviewWorkingDays },
-      context: {
-        year,
-        nominees: nominated().map((c) => ({ personId: c.personId, name: c.name, villageId: c.villageId })),
-      },
-    });
-    for (const r of review.form.rejected ?? []) {
-      const c = byPerson.get(r.personId);
-      if (c && c.state === 'nominated') await remove(c, 'rejected', `乡镇资格审查未通过：${r.reason}`, review.actor);
-    }
-    for (const c of nominated()) {
-      c.state = 'qualified';
-      await setStatus(c, 'under_review', '通过资格审查，进入考察', review.actor);
-    }
-  }
-
-  // 3. The exam, when there is one: scores per person, then each village's ranking and places.
-  const scores = new Map<number, { written: number; interview: number }>();
-  const qualified = () => progress.candidates.filter((c) => c.state === 'qualified');
-  if (settings.exam && qualified().length > 0) {
-    progress.phase = 'exam';
-    const exam = await steps.run(S.exam, {
-      townshipId,
-      assignee: officer,
-      deadline: { days: settings.examDays },
-      context: {
-        year,
-        weights: settings.examWeights,
-        candidates: qualified().map((c) => ({ personId: c.personId, name: c.name, villageId: c.villageId })),
-      },
-    });
-    for (const s of exam.form.scores) scores.set(s.personId, { written: s.written, interview: s.interview });
-  }
-  const queues = new Map<number, IntakeCandidate[]>();
-  for (const v of progress.villages) {
-    const applicants = candidatesOf(v.villageId).filter((c) => c.state === 'qualified');
-    const ranked = rankApplicants(
-      applicants.map((c) => ({ personId: c.personId, name: c.name, seq: c.seq, ...scores.get(c.personId) })),
-      { exam: settings.exam, weights: settings.examWeights, places: 0, ratio: settings.shortlistRatio },
-    );
-    // A village with fewer than `ratio` applicants per place loses the place (exam only).
-    v.places = settings.exam
-      ? placesKept(v.places, ranked.length, settings.shortlistRatio)
-      : Math.min(v.places, ranked.length);
-    const shortlist = v.places * settings.shortlistRatio;
-    const queue: IntakeCandidate[] = [];
-    ranked.forEach((r, i) => {
-      const c = byPerson.get(r.personId)!;
-      c.composite = r.composite;
-      c.rank = r.rank;
-      c.shortlisted = i < shortlist;
-      queue.push(c);
-    });
-    queues.set(v.villageId, queue);
-  }
-  // Absent from the exam: not ranked, so not selected.
-  for (const c of qualified()) if (c.rank === null) await remove(c, 'not_selected', '未参加考试', null);
-  await steps.recordProcessEvent('ranked', null, {
-    villages: progress.villages.map((v) => ({ villageId: v.villageId, places: v.places })),
-    ranking: progress.candidates
-      .filter((c) => c.rank !== null)
-      .map((c) => ({ personId: c.personId, villageId: c.villageId, composite: c.composite, rank: c.rank })),
-  });
-
-  // 4. Rounds of 考察 → 县级联审 → 公示 → 入库, until every place is filled or no one is left.
-  const HELD = new Set(['inspected', 'approved', 'on_notice', 'entered']);
-  const held = (villageId: number) => candidatesOf(villageId).filter((c) => HELD.has(c.state)).length;
   const vacated = new Map<number, string[]>(); // village → names of those who left, for 递补
-  const entered: IntakeCandidate[] = [];
-
-  async function fill(v: IntakeVillage): Promise<void> {
-    const queue = queues.get(v.villageId) ?? [];
-    while (held(v.villageId) < v.places) {
-      const next = queue.find((c) => c.state === 'qualified');
-      if (!next) return;
-      const left = vacated.get(v.villageId) ?? [];
-      if (left.length > 0) {
-        replacements++;
-        await steps.recordProcessEvent('replacement', null, {
-          villageId: v.villageId,
-          replaced: left.shift(),
-          personId: next.personId,
-          name: next.name,
-          rank: next.rank,
-        });
-      }
-      const result = await steps.run(S.inspection, {
-        townshipId,
-        villageId: v.villageId,
-        occurrence: next.personId,
-        name: `考察：${next.name}`,
-        assignee: officer,
-        deadline: { workingDays: settings.inspectionWorkingDays },
-        context: { year, village: v.name, candidate: next.name, rank: next.rank, composite: next.composite },
-      });
-      if (result.decision === 'approve') next.state = 'inspected';
-      else {
-        await remove(next, 'failed_inspection', `考察未通过：${result.comment ?? ''}`, result.actor);
-        left.push(next.name);
-        vacated.set(v.villageId, left);
-      }
-    }
-  }
-
   async function answerObjection(n: number, c: IntakeCandidate, reason: string): Promise<void> {
     const answer = await steps.run(S.objectionAnswer, {
       townshipId,
@@ -383,99 +214,286 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
     vacated.set(c.villageId, [...(vacated.get(c.villageId) ?? []), c.name]);
   }
 
-  for (;;) {
-    progress.round++;
-    progress.phase = 'inspecting';
-    await Promise.all(progress.villages.map(fill));
-    const passed = progress.candidates.filter((c) => c.state === 'inspected');
-    if (passed.length === 0) break;
-
-    progress.phase = 'county_review';
-    const county = await steps.run(S.countyReview, {
+  async function run(): Promise<IntakeOutcome> {
+    await beginProcess({
+      type: RESERVE_INTAKE,
+      title,
       townshipId,
-      occurrence: progress.round,
-      name: progress.round === 1 ? '县级联审' : `县级联审（第 ${progress.round} 轮）`,
-      assignee: { kind: 'role', role: 'county_admin' },
-      deadline: { workingDays: settings.countyReviewWorkingDays },
-      context: {
-        year,
-        candidates: passed.map((c) => ({
-          personId: c.personId,
-          name: c.name,
-          village: villageOf(c.villageId)?.name,
-          composite: c.composite,
-          rank: c.rank,
-        })),
-      },
+      villageId: null,
+      subjectPersonId: null,
+      startedBy: input.startedBy,
+      params: { year, settings, windowEndsAt: progress.windowEndsAt },
     });
-    const returned = new Map((county.form.returned ?? []).map((r) => [r.personId, r.reason]));
-    for (const c of passed) {
-      const why = returned.get(c.personId);
-      if (why !== undefined) {
-        await remove(c, 'returned', `县级联审退回：${why}`, county.actor);
-        vacated.set(c.villageId, [...(vacated.get(c.villageId) ?? []), c.name]);
-      } else c.state = 'approved';
-    }
-    const approved = progress.candidates.filter((c) => c.state === 'approved');
-    if (approved.length === 0) continue;
+    const villages = await acts.intakeVillages({ townshipId, targetPerVillage: settings.targetPerVillage });
+    progress.villages = villages.map((v): IntakeVillage => ({ ...v, nominated: 0, confirmed: false }));
+    villagesLoaded = true;
 
-    // 公示: objections come in as an Update while it lasts, and each must be answered.
-    for (const c of approved) {
-      c.state = 'on_notice';
-      await setStatus(c, 'on_notice', '县级联审通过，公示', county.actor);
-    }
-    const notice = await acts.resolveStepSchedule({
-      openedAt: new Date().toISOString(),
-      deadline: { workingDays: settings.noticeWorkingDays },
-    });
-    progress.noticeEndsAt = notice.dueAt;
-    await steps.recordProcessEvent('notice_opened', null, {
-      round: progress.round,
-      endsAt: notice.dueAt,
-      people: approved.map((c) => c.personId),
-    });
-    progress.phase = 'notice';
-    noticeOpen = true;
-    await sleep(Math.max(Date.parse(notice.dueAt) - Date.now(), 1));
-    noticeOpen = false;
-    progress.phase = 'answering';
-    await condition(() => pendingAnswers === 0);
-
-    // 入库: the trial starts; each reserve's cultivation runs from here, years long.
-    for (const c of approved.filter((a) => a.state === 'on_notice')) {
-      c.state = 'entered';
-      await setStatus(c, 'trial', '公示期满无异议（或异议不成立），入库，进入试用期', null);
-      entered.push(c);
-      if (input.startCultivation !== false) {
-        const id = cultivationId(input.idPrefix ?? '', c.reserveId);
-        await startChild(reserveCultivation, {
-          workflowId: id,
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-          args: [{ reserveId: c.reserveId, startedBy: input.startedBy }],
+    // 1. Nominations, and each village's confirmation, then its branch's 资格初审 once the window closes.
+    const candidatesOf = (villageId: number) => progress.candidates.filter((c) => c.villageId === villageId);
+    async function village(v: IntakeVillage): Promise<void> {
+      const secretary: Assignee = { kind: 'role', role: 'village_secretary', townshipId, villageId: v.villageId };
+      const base = { townshipId, villageId: v.villageId, occurrence: v.villageId };
+      for (let shortfall = false; ; shortfall = true) {
+        const confirmed = await steps.run(S.nomination, {
+          ...base,
+          name: `村级推荐：${v.name}`,
+          assignee: secretary,
+          deadline: { at: progress.windowEndsAt },
+          context: {
+            year,
+            village: v.name,
+            minimum: settings.minNominationsPerVillage,
+            shortfall,
+            nominated: v.nominated,
+          },
         });
-        await acts.linkCultivation({ reserveId: c.reserveId, workflowId: id });
+        const reason = confirmed.form.shortfallReason?.trim();
+        if (v.nominated >= settings.minNominationsPerVillage || reason) {
+          v.confirmed = true;
+          if (v.nominated < settings.minNominationsPerVillage) {
+            v.shortfallReason = reason;
+            await steps.recordProcessEvent('shortfall_explained', confirmed.actor, { villageId: v.villageId }, reason);
+          }
+          break;
+        }
+      }
+      if (windowEndsAt > Date.now()) await sleep(windowEndsAt - Date.now());
+      const mine = candidatesOf(v.villageId);
+      if (mine.length === 0) return;
+      const review = await steps.run(S.villageReview, {
+        ...base,
+        name: `村党组织资格初审：${v.name}`,
+        assignee: secretary,
+        deadline: { workingDays: settings.reviewWorkingDays },
+        context: { year, village: v.name, nominees: mine.map((c) => ({ personId: c.personId, name: c.name })) },
+      });
+      for (const r of review.form.rejected ?? []) {
+        const c = mine.find((m) => m.personId === r.personId);
+        if (c && c.state === 'nominated')
+          await remove(c, 'rejected', `村党组织资格初审未通过：${r.reason}`, review.actor);
       }
     }
-    await steps.recordProcessEvent('entered', null, { round: progress.round, people: entered.map((c) => c.personId) });
+    await Promise.all(progress.villages.map(village));
+    if (windowEndsAt > Date.now()) await sleep(windowEndsAt - Date.now());
+
+    // 2. The township's 资格审查; those who pass are 考察中 (under review) from here on.
+    progress.phase = 'reviewing';
+    const nominated = () => progress.candidates.filter((c) => c.state === 'nominated');
+    if (nominated().length > 0) {
+      const review = await steps.run(S.townshipReview, {
+        townshipId,
+        assignee: officer,
+        deadline: { workingDays: settings.reviewWorkingDays },
+        context: {
+          year,
+          nominees: nominated().map((c) => ({ personId: c.personId, name: c.name, villageId: c.villageId })),
+        },
+      });
+      for (const r of review.form.rejected ?? []) {
+        const c = byPerson.get(r.personId);
+        if (c && c.state === 'nominated') await remove(c, 'rejected', `乡镇资格审查未通过：${r.reason}`, review.actor);
+      }
+      for (const c of nominated()) {
+        c.state = 'qualified';
+        await setStatus(c, 'under_review', '通过资格审查，进入考察', review.actor);
+      }
+    }
+
+    // 3. The exam, when there is one: scores per person, then each village's ranking and places.
+    const scores = new Map<number, { written: number; interview: number }>();
+    const qualified = () => progress.candidates.filter((c) => c.state === 'qualified');
+    if (settings.exam && qualified().length > 0) {
+      progress.phase = 'exam';
+      const exam = await steps.run(S.exam, {
+        townshipId,
+        assignee: officer,
+        deadline: { days: settings.examDays },
+        context: {
+          year,
+          weights: settings.examWeights,
+          candidates: qualified().map((c) => ({ personId: c.personId, name: c.name, villageId: c.villageId })),
+        },
+      });
+      for (const s of exam.form.scores) scores.set(s.personId, { written: s.written, interview: s.interview });
+    }
+    const queues = new Map<number, IntakeCandidate[]>();
+    for (const v of progress.villages) {
+      const applicants = candidatesOf(v.villageId).filter((c) => c.state === 'qualified');
+      const ranked = rankApplicants(
+        applicants.map((c) => ({ personId: c.personId, name: c.name, seq: c.seq, ...scores.get(c.personId) })),
+        { exam: settings.exam, weights: settings.examWeights, places: 0, ratio: settings.shortlistRatio },
+      );
+      // A village with fewer than `ratio` applicants per place loses the place (exam only).
+      v.places = settings.exam
+        ? placesKept(v.places, ranked.length, settings.shortlistRatio)
+        : Math.min(v.places, ranked.length);
+      const shortlist = v.places * settings.shortlistRatio;
+      const queue: IntakeCandidate[] = [];
+      ranked.forEach((r, i) => {
+        const c = byPerson.get(r.personId)!;
+        c.composite = r.composite;
+        c.rank = r.rank;
+        c.shortlisted = i < shortlist;
+        queue.push(c);
+      });
+      queues.set(v.villageId, queue);
+    }
+    // Absent from the exam: not ranked, so not selected.
+    for (const c of qualified()) if (c.rank === null) await remove(c, 'not_selected', '未参加考试', null);
+    await steps.recordProcessEvent('ranked', null, {
+      villages: progress.villages.map((v) => ({ villageId: v.villageId, places: v.places })),
+      ranking: progress.candidates
+        .filter((c) => c.rank !== null)
+        .map((c) => ({ personId: c.personId, villageId: c.villageId, composite: c.composite, rank: c.rank })),
+    });
+
+    // 4. Rounds of 考察 → 县级联审 → 公示 → 入库, until every place is filled or no one is left.
+    const HELD = new Set(['inspected', 'approved', 'on_notice', 'entered']);
+    const held = (villageId: number) => candidatesOf(villageId).filter((c) => HELD.has(c.state)).length;
+    const entered: IntakeCandidate[] = [];
+
+    async function fill(v: IntakeVillage): Promise<void> {
+      const queue = queues.get(v.villageId) ?? [];
+      while (held(v.villageId) < v.places) {
+        const next = queue.find((c) => c.state === 'qualified');
+        if (!next) return;
+        const left = vacated.get(v.villageId) ?? [];
+        if (left.length > 0) {
+          replacements++;
+          await steps.recordProcessEvent('replacement', null, {
+            villageId: v.villageId,
+            replaced: left.shift(),
+            personId: next.personId,
+            name: next.name,
+            rank: next.rank,
+          });
+        }
+        const result = await steps.run(S.inspection, {
+          townshipId,
+          villageId: v.villageId,
+          occurrence: next.personId,
+          name: `考察：${next.name}`,
+          assignee: officer,
+          deadline: { workingDays: settings.inspectionWorkingDays },
+          context: { year, village: v.name, candidate: next.name, rank: next.rank, composite: next.composite },
+        });
+        if (result.decision === 'approve') next.state = 'inspected';
+        else {
+          await remove(next, 'failed_inspection', `考察未通过：${result.comment ?? ''}`, result.actor);
+          left.push(next.name);
+          vacated.set(v.villageId, left);
+        }
+      }
+    }
+
+    for (;;) {
+      progress.round++;
+      progress.phase = 'inspecting';
+      await Promise.all(progress.villages.map(fill));
+      const passed = progress.candidates.filter((c) => c.state === 'inspected');
+      if (passed.length === 0) break;
+
+      progress.phase = 'county_review';
+      const county = await steps.run(S.countyReview, {
+        townshipId,
+        occurrence: progress.round,
+        name: progress.round === 1 ? '县级联审' : `县级联审（第 ${progress.round} 轮）`,
+        assignee: { kind: 'role', role: 'county_admin' },
+        deadline: { workingDays: settings.countyReviewWorkingDays },
+        context: {
+          year,
+          candidates: passed.map((c) => ({
+            personId: c.personId,
+            name: c.name,
+            village: villageOf(c.villageId)?.name,
+            composite: c.composite,
+            rank: c.rank,
+          })),
+        },
+      });
+      const returned = new Map((county.form.returned ?? []).map((r) => [r.personId, r.reason]));
+      for (const c of passed) {
+        const why = returned.get(c.personId);
+        if (why !== undefined) {
+          await remove(c, 'returned', `县级联审退回：${why}`, county.actor);
+          vacated.set(c.villageId, [...(vacated.get(c.villageId) ?? []), c.name]);
+        } else c.state = 'approved';
+      }
+      const approved = progress.candidates.filter((c) => c.state === 'approved');
+      if (approved.length === 0) continue;
+
+      // 公示: objections come in as an Update while it lasts, and each must be answered.
+      for (const c of approved) {
+        c.state = 'on_notice';
+        await setStatus(c, 'on_notice', '县级联审通过，公示', county.actor);
+      }
+      const notice = await acts.resolveStepSchedule({
+        openedAt: new Date().toISOString(),
+        deadline: { workingDays: settings.noticeWorkingDays },
+      });
+      progress.noticeEndsAt = notice.dueAt;
+      await steps.recordProcessEvent('notice_opened', null, {
+        round: progress.round,
+        endsAt: notice.dueAt,
+        people: approved.map((c) => c.personId),
+      });
+      progress.phase = 'notice';
+      noticeOpen = true;
+      await sleep(Math.max(Date.parse(notice.dueAt) - Date.now(), 1));
+      noticeOpen = false;
+      progress.phase = 'answering';
+      await condition(() => pendingAnswers === 0);
+
+      // 入库: the trial starts; each reserve's cultivation runs from here, years long.
+      for (const c of approved.filter((a) => a.state === 'on_notice')) {
+        c.state = 'entered';
+        await setStatus(c, 'trial', '公示期满无异议（或异议不成立），入库，进入试用期', null);
+        entered.push(c);
+        if (input.startCultivation !== false) {
+          const id = cultivationId(input.idPrefix ?? '', c.reserveId);
+          await startChild(reserveCultivation, {
+            workflowId: id,
+            parentClosePolicy: ParentClosePolicy.ABANDON,
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            args: [{ reserveId: c.reserveId, startedBy: input.startedBy }],
+          });
+          await acts.linkCultivation({ reserveId: c.reserveId, workflowId: id });
+        }
+      }
+      await steps.recordProcessEvent('entered', null, {
+        round: progress.round,
+        people: entered.map((c) => c.personId),
+      });
+    }
+
+    // Those never reached stay out of the pool, and say why.
+    for (const c of progress.candidates.filter((x) => x.state === 'qualified'))
+      await remove(c, 'not_selected', c.shortlisted ? '名额已满，未递补' : '未入围', null);
+
+    // 备案: the list of new reserves goes to the county's file.
+    progress.phase = 'done';
+    await steps.recordProcessEvent('filed', null, {
+      year,
+      reserves: entered.map((c) => ({ personId: c.personId, reserveId: c.reserveId, name: c.name })),
+    });
+    const outcome: IntakeOutcome = {
+      entered: entered.map((c) => c.personId),
+      removed: progress.candidates.filter((c) => c.state !== 'entered').length,
+      replacements,
+      objections: progress.objections,
+    };
+    await endProcess('completed', { ...outcome });
+    return outcome;
   }
 
-  // Those never reached stay out of the pool, and say why.
-  for (const c of progress.candidates.filter((x) => x.state === 'qualified'))
-    await remove(c, 'not_selected', c.shortlisted ? '名额已满，未递补' : '未入围', null);
-
-  // 备案: the list of new reserves goes to the county's file.
-  progress.phase = 'done';
-  await steps.recordProcessEvent('filed', null, {
-    year,
-    reserves: entered.map((c) => ({ personId: c.personId, reserveId: c.reserveId, name: c.name })),
-  });
-  const outcome: IntakeOutcome = {
-    entered: entered.map((c) => c.personId),
-    removed: progress.candidates.filter((c) => c.state !== 'entered').length,
-    replacements,
-    objections: progress.objections,
-  };
-  await endProcess('completed', { ...outcome });
-  return outcome;
+  try {
+    return await run();
+  } catch (error) {
+    // Withdrawn by the county (撤销): open tasks closed, the read model says so.
+    if (isCancellation(error)) {
+      await steps.settle();
+      await CancellationScope.nonCancellable(() => endProcess('cancelled', { status: 'cancelled' }));
+    }
+    throw error;
+  }
 }
