@@ -14,8 +14,11 @@ const officerChain: EscalationHop[] = [
   { after: { workingDays: 1 }, notify: 'township_secretary' },
   { after: { workingDays: 3 }, notify: 'county_admin' },
 ];
-/** The county's own step: the county is told again, there being no one above it. */
-const countyChain: EscalationHop[] = [{ after: { workingDays: 2 }, notify: 'county_admin' }];
+/** The county's own step: told again, and again later, there being no one above it. */
+const countyChain: EscalationHop[] = [
+  { after: { workingDays: 2 }, notify: 'county_admin' },
+  { after: { workingDays: 5 }, notify: 'county_admin' },
+];
 
 export const reserveIntakeSteps = defineSteps(reserveCultivationForms, {
   nomination: {
