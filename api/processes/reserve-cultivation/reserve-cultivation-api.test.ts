@@ -178,3 +178,77 @@ describe('reserve intake through the API', () => {
     expect((await late.json()).fields[0].field).toBe('year');
   });
 });
+
+describe('using a reserve and the exam spreadsheet', () => {
+  it('use (使用) closes the cultivation as 已使用 and proposes a mentor pairing to the township', async () => {
+    const cadre = await t.db
+      .selectFrom('users')
+      .select(['person_id', 'township_id', 'village_id'])
+      .where('username', '=', 'cadre-0001')
+      .executeTakeFirstOrThrow();
+    const mentor = await t.db
+      .selectFrom('users')
+      .select('person_id')
+      .where('username', '=', 'mentor-001')
+      .executeTakeFirstOrThrow();
+    await t.db.updateTable('reserves').set({ status: 'exited' }).where('person_id', '=', cadre.person_id!).execute();
+    const reserve = await t.db
+      .insertInto('reserves')
+      .values({
+        person_id: cadre.person_id!,
+        township_id: cadre.township_id!,
+        village_id: cadre.village_id!,
+        status: 'in_pool',
+        source: 'organisation',
+        mentor_person_id: mentor.person_id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { cultivationId } = await import('../../../workflows/reserve-cultivation/reserve-cultivation-definition.js');
+    const { reserveCultivation } =
+      await import('../../../workflows/reserve-cultivation/reserve-cultivation-workflow.js');
+    const id = cultivationId(t.temporal.idPrefix ?? '', reserve.id);
+    await t.temporal.client.workflow.start(reserveCultivation, {
+      taskQueue: t.temporal.taskQueue,
+      workflowId: id,
+      args: [{ reserveId: reserve.id, startedBy: null }],
+    });
+    await t.db.updateTable('reserves').set({ cultivation_workflow_id: id }).where('id', '=', reserve.id).execute();
+    // The workflow takes actions once it has read its reserve and registered itself.
+    await vi.waitFor(
+      async () =>
+        expect(await t.db.selectFrom('processes').select('id').where('id', '=', id).executeTakeFirst()).toBeDefined(),
+      { timeout: 20_000, interval: 200 },
+    );
+    const body = { post: '村委会委员', date: '2031-05-20', note: '换届当选' };
+    expect((await api('officer-02', `/reserves/${reserve.id}/use`, body)).status).toBe(404);
+    expect((await api('village-001', `/reserves/${reserve.id}/use`, body)).status).toBe(403);
+    const used = await api('officer-01', `/reserves/${reserve.id}/use`, body);
+    const answer = await used.json();
+    expect(used.status, JSON.stringify(answer)).toBe(200);
+    expect(answer.pairing?.id).toMatch(/mentor-pairing-/);
+    const row = await t.db.selectFrom('reserves').selectAll().where('id', '=', reserve.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'used', used_post: '村委会委员', ended_on: '2031-05-20' });
+    expect(await t.temporal.client.workflow.getHandle(id).result()).toMatchObject({ status: 'used' });
+    expect((await api('officer-01', `/reserves/${reserve.id}/exit`, { kind: 'withdrew', reason: '再试' })).status).toBe(
+      409,
+    );
+  });
+
+  it('reads a score sheet and names each bad cell by row and column', async () => {
+    const { examTemplate, parseExamSheet } = await import('./exam-spreadsheet.js');
+    const ExcelJS = (await import('exceljs')).default;
+    const bytes = await examTemplate([{ idNumber: '43072519900115612X', name: '推荐甲' }]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    book.worksheets[0].getRow(2).getCell(3).value = 88;
+    book.worksheets[0].getRow(2).getCell(4).value = 91.5;
+    const good = new Uint8Array(await book.xlsx.writeBuffer());
+    expect(await parseExamSheet(good)).toEqual([
+      { row: 2, idNumber: '43072519900115612X', name: '推荐甲', written: 88, interview: 91.5 },
+    ]);
+    book.worksheets[0].getRow(2).getCell(4).value = 'abc';
+    const bad = new Uint8Array(await book.xlsx.writeBuffer());
+    await expect(parseExamSheet(bad)).rejects.toMatchObject({ fields: [{ field: '第2行 面试成绩' }] });
+  });
+});
