@@ -3,6 +3,7 @@ import { createAssessmentActivities } from './annual-assessment/assessment-activ
 import { createCalendarActivities } from './calendar/calendar-activities.js';
 import { createHealthProbeActivities } from './health-probe/health-probe-activities.js';
 import { createTaskActivities } from './human-steps/task-activities.js';
+import { createReserveActivities } from './reserve-cultivation/reserve-activities.js';
 import { createNotificationActivities } from './notifications/notification-activities.js';
 import { notificationSettingsFromEnv, type NotificationSettings } from './notifications/notification-settings.js';
 
@@ -14,6 +15,7 @@ export function createActivities(deps: { db: DB; notifications?: NotificationSet
     ...createTaskActivities(deps.db),
     ...createAssessmentActivities(deps.db),
     ...createCalendarActivities(deps.db),
+    ...createReserveActivities(deps.db),
     ...createNotificationActivities({ db: deps.db, ...notifications }),
   };
 }

@@ -17,13 +17,17 @@ import { createAssessmentRoutes } from './processes/annual-assessment/assessment
 import { createAssessmentScheduleRoutes } from './processes/annual-assessment/assessment-schedule-routes.js';
 import { createMentorPairingRoutes } from './processes/mentor-pairing/mentor-pairing-routes.js';
 import { createProcessRoutes } from './processes/process-routes.js';
+import { createReserveCultivationRoutes } from './processes/reserve-cultivation/reserve-cultivation-routes.js';
 import { createResourceRoutes } from './resources/resource-routes.js';
 import { createTaskRoutes } from './tasks/task-routes.js';
 import { createRouter } from './router.js';
 
 /** Bodies are small JSON forms; spreadsheet uploads have their own, larger limit on their route. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-const UPLOAD_PATHS = new Set(['/api/processes/mentor-pairing/import']);
+const UPLOAD_PATHS = new Set([
+  '/api/processes/mentor-pairing/import',
+  '/api/processes/reserve-cultivation/intakes/exam-scores',
+]);
 
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -47,6 +51,7 @@ export function createApp(deps: AppDeps) {
   api.route('/processes/mentor-pairing', createMentorPairingRoutes());
   api.route('/processes/annual-assessment', createAssessmentRoutes());
   api.route('/processes/annual-assessment', createAssessmentScheduleRoutes());
+  api.route('/processes/reserve-cultivation', createReserveCultivationRoutes());
   api.route('/processes', createProcessRoutes());
   api.route('/', createResourceRoutes());
   api.doc31('/openapi.json', {

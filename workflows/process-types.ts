@@ -8,6 +8,11 @@ import { familyOf, stepsOf, stepViews, type AnyStepDefinition, type StepView } f
 import { MENTOR_PAIRING } from './mentor-pairing/mentor-pairing-definition.js';
 import { mentorPairingForms } from './mentor-pairing/mentor-pairing-forms.js';
 import { mentorPairingSteps } from './mentor-pairing/mentor-pairing-steps.js';
+import { RESERVE_CULTIVATION } from './reserve-cultivation/reserve-cultivation-definition.js';
+import { reserveCultivationForms } from './reserve-cultivation/reserve-cultivation-forms.js';
+import { reserveCultivationSteps } from './reserve-cultivation/reserve-cultivation-steps.js';
+import { RESERVE_INTAKE } from './reserve-cultivation/reserve-intake-definition.js';
+import { reserveIntakeSteps } from './reserve-cultivation/reserve-intake-steps.js';
 
 export interface ProcessType {
   type: string;
@@ -31,6 +36,20 @@ export const PROCESS_TYPES: Record<string, ProcessType> = {
     nameEn: 'Annual assessment',
     forms: annualAssessmentForms,
     catalogue: annualAssessmentSteps,
+  },
+  [RESERVE_INTAKE]: {
+    type: RESERVE_INTAKE,
+    name: '后备干部推选',
+    nameEn: 'Reserve intake',
+    forms: reserveCultivationForms,
+    catalogue: reserveIntakeSteps,
+  },
+  [RESERVE_CULTIVATION]: {
+    type: RESERVE_CULTIVATION,
+    name: '后备干部培养',
+    nameEn: 'Reserve cultivation',
+    forms: reserveCultivationForms,
+    catalogue: reserveCultivationSteps,
   },
 };
 

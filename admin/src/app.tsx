@@ -12,6 +12,7 @@ import { AppLayout } from './layout';
 import { LoginPage } from './login';
 import mentorPairing from './mentor-pairing';
 import processes from './processes';
+import reserveIntake from './reserve-cultivation';
 import { can, isRole, type ResourceName } from './roles';
 import tasks from './tasks';
 import { theme } from './theme';
@@ -40,6 +41,7 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     processes,
     'mentor-pairing': mentorPairing,
     'annual-assessment': annualAssessment,
+    'reserve-intake': reserveIntake,
     'calendar-overrides': calendarOverrides,
     webhooks,
 };

@@ -24,6 +24,7 @@ export const RESOURCES = [
     'processes',
     'mentor-pairing',
     'annual-assessment',
+    'reserve-intake',
     'calendar-overrides',
     'webhooks',
 ] as const;
@@ -51,6 +52,7 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         webhooks: ALL,
         ...WORK,
         'mentor-pairing': ['create'],
+        'reserve-intake': ['list'],
     },
     auditor: {
         townships: READ,
@@ -70,17 +72,20 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         webhooks: ALL,
         ...WORK,
         'mentor-pairing': ['create'],
+        'reserve-intake': ['list'],
     },
     township_secretary: {
         townships: READ,
         villages: READ,
         cadres: READ,
         ...WORK,
+        'reserve-intake': ['list'],
     },
     village_secretary: {
         villages: READ,
         cadres: READ,
         ...WORK,
+        'reserve-intake': ['list'],
     },
     mentor: { cadres: READ, ...WORK },
     cadre: { cadres: READ, ...WORK },

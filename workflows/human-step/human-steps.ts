@@ -112,6 +112,11 @@ export interface ProcessContext {
   forms: FormRegistry;
   /** Who started the process: may urge and comment. */
   startedBy: number | null;
+  /**
+   * Events and notifications already keyed in earlier runs of the same workflow id: a process
+   * that continues as new starts counting from here, so its keys do not meet the old ones.
+   */
+  eventSeqFrom?: number;
 }
 
 export class HumanSteps {
@@ -122,6 +127,7 @@ export class HumanSteps {
   private active = 0;
 
   constructor(private readonly process: ProcessContext) {
+    this.eventSeq = process.eventSeqFrom ?? 0;
     setHandler(actOnTaskUpdate, (req) => this.act(req), { validator: (req) => this.validate(req) });
     setHandler(openStepsQuery, () =>
       [...this.open.values()].map((s) => ({
@@ -132,6 +138,11 @@ export class HumanSteps {
         signers: s.signers.map((g) => ({ taskKey: g.taskKey, decided: g.decision !== null })),
       })),
     );
+  }
+
+  /** How many event and notification keys this workflow id has used, to carry into a next run. */
+  get eventsKeyed(): number {
+    return this.eventSeq;
   }
 
   get processId(): string {

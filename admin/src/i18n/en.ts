@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { enReserve } from './en-reserve';
 import { enAssessment } from './en-assessment';
 import { enProcesses } from './en-processes';
 import { enTasks } from './en-tasks';
@@ -104,11 +105,13 @@ const enApp: AppMessages = {
         },
         ...enTasks.resources,
         ...enAssessment.resources,
+        ...enReserve.resources,
     },
     qinglan: {
         ...enTasks.qinglan,
         ...enProcesses.qinglan,
         ...enAssessment.qinglan,
+        ...enReserve.qinglan,
         title: 'Qinglan',
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',

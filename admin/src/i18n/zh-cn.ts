@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { zhCNReserve } from './zh-cn-reserve';
 import { zhCNAssessment } from './zh-cn-assessment';
 import { zhCNProcesses } from './zh-cn-processes';
 import { zhCNTasks } from './zh-cn-tasks';
@@ -106,11 +107,13 @@ export const zhCNApp = {
         },
         ...zhCNTasks.resources,
         ...zhCNAssessment.resources,
+        ...zhCNReserve.resources,
     },
     qinglan: {
         ...zhCNTasks.qinglan,
         ...zhCNProcesses.qinglan,
         ...zhCNAssessment.qinglan,
+        ...zhCNReserve.qinglan,
         title: '青蓝',
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',

@@ -12,6 +12,7 @@ const RECORDS: ResourceName[] = [
     'villages',
     'cadres',
     'users',
+    'reserve-intake',
     'calendar-overrides',
     'webhooks',
     'audit-log',

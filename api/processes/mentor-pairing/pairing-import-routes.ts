@@ -106,7 +106,7 @@ const notSpreadsheet = () =>
     en: `Send the .xlsx as multipart/form-data field "file", or as the body with Content-Type ${XLSX_TYPE}`,
   });
 
-async function uploadedBytes(c: Context<AppEnv>): Promise<Uint8Array> {
+export async function uploadedBytes(c: Context<AppEnv>): Promise<Uint8Array> {
   const type = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type === XLSX_TYPE) return new Uint8Array(await c.req.arrayBuffer());
   if (type !== 'multipart/form-data') throw notSpreadsheet();

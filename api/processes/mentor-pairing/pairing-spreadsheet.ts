@@ -83,7 +83,7 @@ const notWorkbook = (zh = `无法读取该文件。${XLSX_HELP}`, en = 'not a re
   invalidField('file', zh, en);
 
 /** An .xlsx is a zip: check the signature, and the sizes its directory declares, before unpacking. */
-function assertWorkbookFile(bytes: Uint8Array): void {
+export function assertWorkbookFile(bytes: Uint8Array): void {
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
     throw notWorkbook(
       '这是旧版 .xls 文件或加密的工作簿。请在 Excel 中“另存为” .xlsx（不设密码）后上传',
@@ -134,7 +134,7 @@ function assertWorkbookFile(bytes: Uint8Array): void {
 }
 
 /** What a cell shows, whatever Excel stored: rich text, a formula's result, a hyperlink's text. */
-function plain(value: CellValue): string | number | boolean | Date | null | undefined {
+export function plain(value: CellValue): string | number | boolean | Date | null | undefined {
   if (value === null || typeof value !== 'object' || value instanceof Date) return value;
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('result' in value) return plain(value.result as CellValue);

@@ -44,6 +44,7 @@ function selectVillage(query: Base) {
     'v.area',
     'v.township_id as townshipId',
     't.name as townshipName',
+    'v.relaxed_age_limit as relaxedAgeLimit',
     sql<number>`(select count(*)::int from people p where p.village_id = v.id and exists (select 1 from positions s where s.person_id = p.id))`.as(
       'cadreCount',
     ),

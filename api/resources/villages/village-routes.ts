@@ -22,11 +22,16 @@ type VillageInputValues = Partial<{
   kind: 'village' | 'community';
   area: 'rural' | 'urban';
   townshipId: number;
+  relaxedAgeLimit: boolean;
 }>;
 
 function toColumns(input: VillageInputValues) {
-  const { townshipId, ...rest } = input;
-  return { ...rest, ...(townshipId !== undefined ? { township_id: townshipId } : {}) };
+  const { townshipId, relaxedAgeLimit, ...rest } = input;
+  return {
+    ...rest,
+    ...(townshipId !== undefined ? { township_id: townshipId } : {}),
+    ...(relaxedAgeLimit !== undefined ? { relaxed_age_limit: relaxedAgeLimit } : {}),
+  };
 }
 
 function storeError(error: unknown): unknown {

@@ -15,6 +15,7 @@ export const VillageSchema = z
     area,
     townshipId: z.number().int(),
     townshipName: z.string(),
+    relaxedAgeLimit: z.boolean().openapi({ description: '后备干部年龄放宽村 (the relaxed age limit applies)' }),
     cadreCount: z.number().int(),
   })
   .openapi('Village');
@@ -29,6 +30,8 @@ export const VillageInput = z
     kind,
     area,
     townshipId: z.number().int().positive().max(2147483647),
+    // Marked by the county: the reserve pool's relaxed age limit applies to this village.
+    relaxedAgeLimit: z.boolean().optional(),
   })
   .strict()
   .openapi('VillageInput');
