@@ -43,6 +43,7 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'GET /notifications': '401 200 200 200 200 200 200 200',
   'GET /notifications/{id}': '401 404 404 404 404 404 404 404',
   'GET /notifications/unread-count': '401 200 200 200 200 200 200 200',
+  'GET /people/{id}/dossier': ['401 404 404 200 200 200 200 200', '401 404 404 404 404 404 200 200'],
   'GET /processes': '401 200 200 200 200 200 200 200',
   'GET /processes/{id}': ['401 400 400 400 400 400 400 400', '401 404 404 404 404 404 404 404'],
   'GET /processes/{id}/history': ['401 400 400 400 400 400 400 400', '401 403 403 403 403 403 404 404'],

@@ -3,6 +3,7 @@ import { createAuditLogRoutes } from './audit-log/audit-log-routes.js';
 import { createCadreRoutes } from './cadres/cadre-routes.js';
 import { createCountySettingsRoutes } from './county-settings/reserve-pool-settings-routes.js';
 import { createReserveRoutes } from './reserves/reserve-routes.js';
+import { createDossierRoutes } from './dossier/dossier-routes.js';
 import { createCalendarOverrideRoutes } from './calendar-overrides/calendar-override-routes.js';
 import { createWebhookRoutes } from './webhooks/webhook-routes.js';
 import { createDelegationRoutes } from './delegations/delegation-routes.js';
@@ -26,5 +27,6 @@ export function createResourceRoutes() {
   app.route('/webhooks', createWebhookRoutes());
   app.route('/county-settings', createCountySettingsRoutes());
   app.route('/reserves', createReserveRoutes());
+  app.route('/people', createDossierRoutes());
   return app;
 }
