@@ -72,6 +72,20 @@ beforeAll(async () => {
   ids.villages = [String(village.village_id), String(otherVillage.id)];
   ids.cadres = [String(person.id), String(otherPerson.id)];
   ids.users = [String(userIn.id), String(userOut.id)];
+  ids.people = ids.cadres;
+  const reserveIn = await t.db
+    .selectFrom('reserves')
+    .select('id')
+    .where('village_id', '=', village.village_id!)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const reserveOut = await t.db
+    .selectFrom('reserves')
+    .select('id')
+    .where('township_id', '=', otherTownship.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  ids.reserves = [String(reserveIn.id), String(reserveOut.id)];
 }, 300_000);
 afterAll(() => t.close());
 

@@ -48,8 +48,6 @@ export interface PersonTable {
   newly_elected: Generated<boolean>;
   /** 导师 */
   is_mentor: Generated<boolean>;
-  /** 村级后备干部 */
-  is_reserve: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -340,7 +338,19 @@ export interface DisciplineRecordTable {
   created_at: CreatedAt;
 }
 
+/** View (migration 0007): the people who are reserves now, in 试用期 or 在库. Read-only. */
+export interface ReservePersonView {
+  person_id: number;
+  reserve_id: number;
+  township_id: number;
+  village_id: number;
+  status: ReserveStatus;
+  entered_on: DateOnly | null;
+  mentor_person_id: number | null;
+}
+
 export interface Database {
+  reserve_people: ReservePersonView;
   reserves: ReserveTable;
   reserve_status_changes: ReserveStatusChangeTable;
   reserve_records: ReserveRecordTable;

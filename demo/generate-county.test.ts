@@ -30,6 +30,13 @@ function secretariesByVillage(c: DemoCounty): Map<number, number[]> {
   return result;
 }
 
+/** The people with a pool entry: the reserves (后备干部). */
+const reservesOf = (c: DemoCounty) => new Set(c.pool.reserves.map((r) => r.person_id));
+const isReserve = (c: DemoCounty) => {
+  const ids = reservesOf(c);
+  return (p: { id: number }) => ids.has(p.id);
+};
+
 describe('generateDemoCounty', () => {
   it('gives the same county for the same seed, and another for another seed', () => {
     expect(generateDemoCounty('taoyuan-2021')).toEqual(county);
@@ -43,7 +50,7 @@ describe('generateDemoCounty', () => {
     expect(c.townships).toHaveLength(28);
     expect(c.townships.filter((t) => t.kind === 'subdistrict')).toHaveLength(DEMO_FIGURES.subdistricts);
     expect(c.villages).toHaveLength(413);
-    const cadres = c.people.filter((p) => !p.is_reserve);
+    const cadres = c.people.filter((p) => !isReserve(c)(p));
     expect(cadres.length).toBeGreaterThanOrEqual(2400);
     expect(cadres.length).toBeLessThanOrEqual(2600);
     const newlyElected = c.people.filter((p) => p.newly_elected);
@@ -51,7 +58,7 @@ describe('generateDemoCounty', () => {
     const secretaryIds = new Set([...secretariesByVillage(c).values()].flat());
     expect(newlyElected.filter((p) => secretaryIds.has(p.id))).toHaveLength(191);
     expect(c.people.filter((p) => p.is_mentor)).toHaveLength(421);
-    expect(c.people.filter((p) => p.is_reserve)).toHaveLength(620);
+    expect(c.people.filter(isReserve(c))).toHaveLength(620);
   });
 
   it('numbers every row from 1 without gaps', () => {
@@ -90,7 +97,7 @@ describe('generateDemoCounty', () => {
       expect(pos.term_end).toBe(TERM_END);
     }
     for (const p of county.people) {
-      if (p.is_reserve) expect(seats.has(p.id)).toBe(false);
+      if (isReserve(county)(p)) expect(seats.has(p.id)).toBe(false);
       else expect([1, 2]).toContain(seats.get(p.id));
     }
     const byId = new Map(county.people.map((p) => [p.id, p]));
@@ -102,13 +109,13 @@ describe('generateDemoCounty', () => {
   it('makes mentors of serving cadres and reserves of young people', () => {
     for (const p of county.people.filter((p) => p.is_mentor)) {
       expect(p.newly_elected).toBe(false);
-      expect(p.is_reserve).toBe(false);
+      expect(isReserve(county)(p)).toBe(false);
     }
-    const reserves = county.people.filter((p) => p.is_reserve);
+    const reserves = county.people.filter(isReserve(county));
     for (const p of reserves) expect(p.newly_elected || p.is_mentor).toBe(false);
     const young = reserves.filter((p) => ageAtTermStart(p.birth_date) >= 22 && ageAtTermStart(p.birth_date) <= 35);
     expect(young.length / reserves.length).toBeGreaterThan(0.8);
-    for (const p of county.people.filter((p) => !p.is_reserve)) {
+    for (const p of county.people.filter((p) => !isReserve(county)(p))) {
       expect(ageAtTermStart(p.birth_date)).toBeGreaterThanOrEqual(25);
       expect(ageAtTermStart(p.birth_date)).toBeLessThanOrEqual(60);
     }
@@ -179,5 +186,55 @@ describe('generateDemoCounty', () => {
     }
     expect(county.townships[0].name).toBe('漳江镇');
     expect(new Set(DEMO_ACCOUNTS.map((a) => a.role)).size).toBe(7);
+  });
+});
+
+describe('the demo reserve pool', () => {
+  const { pool } = county;
+  const byReserve = <T extends { reserve_id: number }>(rows: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const row of rows) map.set(row.reserve_id, [...(map.get(row.reserve_id) ?? []), row]);
+    return map;
+  };
+
+  it('puts all 620 reserves 在库, entered one to five years ago, each with its status chain', () => {
+    expect(pool.reserves).toHaveLength(620);
+    const changes = byReserve(pool.statusChanges);
+    for (const r of pool.reserves) {
+      expect(r.status).toBe('in_pool');
+      expect(r.entered_on! >= '2021-11-30' && r.entered_on! <= '2025-11-30').toBe(true);
+      expect(changes.get(r.id)!.map((c) => c.to_status)).toEqual([
+        'nominated',
+        'under_review',
+        'on_notice',
+        'trial',
+        'in_pool',
+      ]);
+    }
+  });
+
+  it('leaves gaps for the dashboard: reserves without a mentor, overdue talks, a few 不合格 reviews', () => {
+    const withoutMentor = pool.reserves.filter((r) => r.mentor_person_id === null).length;
+    expect(withoutMentor).toBeGreaterThan(30);
+    expect(withoutMentor).toBeLessThan(150);
+    const records = byReserve(pool.records);
+    const overdue = pool.reserves.filter((r) => {
+      if (!r.mentor_person_id) return false;
+      const talks = (records.get(r.id) ?? []).filter((x) => x.kind === 'mentor_talk').map((x) => x.started_on);
+      const last = talks.at(-1) ?? r.entered_on!;
+      const [y, m] = last.split('-').map(Number);
+      return `${y + Math.floor((m + 5) / 12)}-${String(((m + 5) % 12) + 1).padStart(2, '0')}` < '2026-11';
+    });
+    expect(overdue.length).toBeGreaterThan(20);
+    const fails = pool.records.filter((x) => x.kind === 'review' && x.detail === 'fail');
+    expect(fails.length).toBeGreaterThan(0);
+    expect(fails.length).toBeLessThan(pool.records.filter((x) => x.kind === 'review').length / 10);
+  });
+
+  it('marks some villages for the relaxed age limit and puts discipline records only on non-reserves', () => {
+    expect(pool.relaxedVillageIds.length).toBeGreaterThan(10);
+    const reserves = reservesOf(county);
+    expect(pool.discipline.length).toBeGreaterThan(5);
+    for (const d of pool.discipline) expect(reserves.has(d.person_id)).toBe(false);
   });
 });

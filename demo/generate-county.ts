@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { PositionTable, Person, Township, User, Village } from '../db/schema.js';
 import { generatePeople } from './generate-people.js';
 import { generatePlaces } from './generate-places.js';
+import { generateReservePool, type DemoPool } from './generate-reserves.js';
 import { generateUsers } from './generate-users.js';
 import { createRandom } from './random.js';
 
@@ -24,13 +25,19 @@ export interface DemoCounty {
   people: DemoPerson[];
   positions: DemoPosition[];
   users: DemoUser[];
+  /** The reserve pool's entries, histories and records, seen from `today`. */
+  pool: DemoPool;
 }
 
-export function generateDemoCounty(seed = 'taoyuan-2021'): DemoCounty {
+/** The day the pool is seen from when none is given (tests); the loader passes today. */
+export const DEMO_POOL_DAY = '2026-11-30';
+
+export function generateDemoCounty(seed = 'taoyuan-2021', today = DEMO_POOL_DAY): DemoCounty {
   const random = createRandom(seed);
   // Separate streams per part: a change in one list does not reshuffle the rest.
   const { townships, villages } = generatePlaces(random.fork('places'));
-  const { people, positions } = generatePeople(random.fork('people'), townships, villages);
+  const { people, positions, reserveIds } = generatePeople(random.fork('people'), townships, villages);
   const users = generateUsers(townships, villages, people, positions);
-  return { seed, townships, villages, people, positions, users };
+  const pool = generateReservePool(random.fork('reserve-pool'), { villages, people, reserveIds, today });
+  return { seed, townships, villages, people, positions, users, pool };
 }

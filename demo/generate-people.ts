@@ -24,7 +24,7 @@ export function generatePeople(
   random: Random,
   townships: DemoTownship[],
   villages: DemoVillage[],
-): { people: DemoPerson[]; positions: DemoPosition[] } {
+): { people: DemoPerson[]; positions: DemoPosition[]; reserveIds: number[] } {
   const structure = random.fork('committees');
   const drafts = villages.flatMap((village) => draftCommittees(structure, village));
   chooseNewlyElected(random.fork('newly-elected'), drafts);
@@ -57,7 +57,6 @@ export function generatePeople(
       village_id: draft.village.id,
       newly_elected: draft.newlyElected,
       is_mentor: draft.mentor,
-      is_reserve: false,
     };
     people.push(person);
     for (const [committee, title] of draft.seats) {
@@ -72,7 +71,10 @@ export function generatePeople(
     }
   }
 
-  // Reserves (后备干部): one or two per village, younger and better schooled, no seat yet.
+  // Reserves (后备干部): one or two per village, younger and better schooled, no seat yet. Their
+  // pool entries and histories are made in generate-reserves.ts. Ages are at the term's start:
+  // most are still well under the age limit of 40 today, a few (34) reach it within a year or so.
+  const reserveIds: number[] = [];
   const reserveRandom = random.fork('reserves');
   const perVillage = Math.floor(DEMO_FIGURES.reserves / villages.length);
   const withExtra = new Set(reserveRandom.sample(villages, DEMO_FIGURES.reserves % villages.length).map((v) => v.id));
@@ -80,7 +82,8 @@ export function generatePeople(
     const count = perVillage + (withExtra.has(village.id) ? 1 : 0);
     for (let i = 0; i < count; i++) {
       const gender = reserveRandom.chance(0.4) ? 'female' : 'male';
-      const age = reserveRandom.chance(0.9) ? reserveRandom.int(22, 35) : reserveRandom.int(36, 40);
+      const age = reserveRandom.chance(0.95) ? reserveRandom.int(22, 33) : 34;
+      reserveIds.push(people.length + 1);
       people.push({
         id: people.length + 1,
         ...details.make(gender, age),
@@ -91,11 +94,10 @@ export function generatePeople(
         village_id: village.id,
         newly_elected: false,
         is_mentor: false,
-        is_reserve: true,
       });
     }
   }
-  return { people, positions };
+  return { people, positions, reserveIds };
 }
 
 /** Five to seven cadres, each with one or two seats; one Party secretary per village. */

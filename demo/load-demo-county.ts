@@ -7,7 +7,8 @@ import type { DB } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { markDemoWorkPlanned } from './demo-work/demo-work-marker.js';
-import { generateDemoCounty } from './generate-county.js';
+import { chinaDayOf } from '../domain/china-time.js';
+import { generateDemoCounty, type DemoCounty } from './generate-county.js';
 
 export interface LoadDemoCountyOptions {
   onProgress?: (message: string) => void;
@@ -17,6 +18,8 @@ export interface LoadDemoCountyOptions {
    * written with the county, so a start cut short in between still does it on the next start.
    */
   planDemoWork?: boolean;
+  /** The day the reserve pool's history is seen from (talks due, ages); today by default. */
+  today?: string;
 }
 
 export interface LoadDemoCountyResult {
@@ -50,7 +53,7 @@ export async function loadDemoCounty(db: DB, options: LoadDemoCountyOptions = {}
       return { loaded: false, counts };
     }
 
-    const county = generateDemoCounty(options.seed);
+    const county = generateDemoCounty(options.seed, options.today ?? chinaDayOf());
     // One hash for all demo accounts: argon2 is slow on purpose, thousands would take minutes.
     const passwordHash = await hash(DEMO_PASSWORD);
 
@@ -66,6 +69,8 @@ export async function loadDemoCounty(db: DB, options: LoadDemoCountyOptions = {}
       county.users.map((user) => ({ ...user, password_hash: passwordHash })),
     );
     report(`账号 ${county.users.length}（密码均为 ${DEMO_PASSWORD}）`);
+    await loadPool(trx, county.pool);
+    report(`后备干部 ${county.pool.reserves.length}（培养记录 ${county.pool.records.length} 条）`);
 
     // Rows came with explicit ids; move each sequence past them so the next insert works.
     const counts: Record<string, number> = {};
@@ -86,7 +91,24 @@ export async function loadDemoCounty(db: DB, options: LoadDemoCountyOptions = {}
   });
 }
 
-async function insertInBatches<T extends (typeof TABLES)[number]>(
+/** The reserve pool: entries with explicit ids (their history refers to them), then the rest. */
+async function loadPool(trx: Transaction<Database>, pool: DemoCounty['pool']): Promise<void> {
+  if (pool.relaxedVillageIds.length > 0)
+    await trx
+      .updateTable('villages')
+      .set({ relaxed_age_limit: true })
+      .where('id', 'in', pool.relaxedVillageIds)
+      .execute();
+  await insertInBatches(trx, 'reserves', pool.reserves);
+  await sql`select setval(pg_get_serial_sequence('reserves', 'id'), ${Math.max(pool.reserves.length, 1)}, ${pool.reserves.length > 0})`.execute(
+    trx,
+  );
+  await insertInBatches(trx, 'reserve_status_changes', pool.statusChanges);
+  await insertInBatches(trx, 'reserve_records', pool.records);
+  await insertInBatches(trx, 'discipline_records', pool.discipline);
+}
+
+async function insertInBatches<T extends keyof Database>(
   trx: Transaction<Database>,
   table: T,
   rows: readonly Insertable<Database[T]>[],

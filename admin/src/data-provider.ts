@@ -13,7 +13,9 @@ const base = simpleRestProvider(API, httpClient, 'Content-Range');
 const DERIVED_FIELDS: Record<string, readonly string[]> = {
     townships: ['id', 'villageCount', 'cadreCount'],
     villages: ['id', 'cadreCount', 'townshipName'],
-    cadres: ['id', 'age', 'birthYear', 'piiMasked', 'townshipId', 'townshipName', 'villageName'],
+    reserves: ['id'],
+    // isReserve is read from the reserve pool: a person enters it through the intake
+    cadres: ['id', 'age', 'birthYear', 'piiMasked', 'townshipId', 'townshipName', 'villageName', 'isReserve'],
     users: ['id'],
     webhooks: ['id', 'secretSet', 'pendingDeliveries', 'failedDeliveries', 'lastError'],
 };

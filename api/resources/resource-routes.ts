@@ -2,6 +2,8 @@ import { createRouter } from '../router.js';
 import { createAuditLogRoutes } from './audit-log/audit-log-routes.js';
 import { createCadreRoutes } from './cadres/cadre-routes.js';
 import { createCountySettingsRoutes } from './county-settings/reserve-pool-settings-routes.js';
+import { createReserveRoutes } from './reserves/reserve-routes.js';
+import { createDossierRoutes } from './dossier/dossier-routes.js';
 import { createCalendarOverrideRoutes } from './calendar-overrides/calendar-override-routes.js';
 import { createWebhookRoutes } from './webhooks/webhook-routes.js';
 import { createDelegationRoutes } from './delegations/delegation-routes.js';
@@ -24,5 +26,7 @@ export function createResourceRoutes() {
   app.route('/delegations', createDelegationRoutes());
   app.route('/webhooks', createWebhookRoutes());
   app.route('/county-settings', createCountySettingsRoutes());
+  app.route('/reserves', createReserveRoutes());
+  app.route('/people', createDossierRoutes());
   return app;
 }

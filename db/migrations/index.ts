@@ -5,6 +5,7 @@ import * as annualAssessment from './0003-annual-assessment.js';
 import * as assessmentNotices from './0004-assessment-notices.js';
 import * as notificationDeliveries from './0005-notification-deliveries.js';
 import * as reservePool from './0006-reserve-pool.js';
+import * as reservePoolView from './0007-reserve-pool-view.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-assessment-notices': assessmentNotices,
   '0005-notification-deliveries': notificationDeliveries,
   '0006-reserve-pool': reservePool,
+  '0007-reserve-pool-view': reservePoolView,
 };

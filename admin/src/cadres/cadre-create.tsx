@@ -11,7 +11,6 @@ export const CadreCreate = () => {
         partyMember: false,
         newlyElected: false,
         isMentor: false,
-        isReserve: false,
         positions: [],
     };
     return (

@@ -55,7 +55,6 @@ export const CadreInputs = () => {
                 <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3 }}>
                     <BooleanInput source="newlyElected" />
                     <BooleanInput source="isMentor" />
-                    <BooleanInput source="isReserve" />
                 </Box>
             </Section>
             <Section title="qinglan.cadres.section_pii">

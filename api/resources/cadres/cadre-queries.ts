@@ -4,6 +4,7 @@ import type { Scope } from '../../scope/scope.js';
 import { likePattern, orderBy } from '../common.js';
 import type { ListQuery } from '../list-query.js';
 import type { CADRE_SORTS } from './cadre-schemas.js';
+import { isReserveOf } from '../reserves/is-reserve.js';
 
 export interface CadreFilterValues {
   q?: string;
@@ -41,7 +42,8 @@ function withFilter(query: Base, f: CadreFilterValues): Base {
   if (f.partyMember !== undefined) q = q.where('p.party_member', '=', f.partyMember);
   if (f.newlyElected !== undefined) q = q.where('p.newly_elected', '=', f.newlyElected);
   if (f.isMentor !== undefined) q = q.where('p.is_mentor', '=', f.isMentor);
-  if (f.isReserve !== undefined) q = q.where('p.is_reserve', '=', f.isReserve);
+  // 后备: what the pool says (see reserves/is-reserve.ts), not a flag of its own
+  if (f.isReserve !== undefined) q = q.where(f.isReserve ? isReserveOf() : sql<boolean>`not ${isReserveOf()}`);
   if (f.id !== undefined) q = q.where('p.id', 'in', ([] as number[]).concat(f.id));
   return q;
 }
@@ -63,7 +65,7 @@ function selectPerson(query: Base) {
     'v.name as villageName',
     'p.newly_elected as newlyElected',
     'p.is_mentor as isMentor',
-    'p.is_reserve as isReserve',
+    isReserveOf().as('isReserve'),
   ]);
 }
 
@@ -96,7 +98,11 @@ async function positionsOf(db: DB, personIds: number[]) {
 }
 
 const sortKey = (field: (typeof CADRE_SORTS)[number]) =>
-  field === 'birthYear' ? sql`date_part('year', p.birth_date)` : orderBy(field, { name: 'p.name' });
+  field === 'birthYear'
+    ? sql`date_part('year', p.birth_date)`
+    : field === 'isReserve'
+      ? isReserveOf()
+      : orderBy(field, { name: 'p.name' });
 
 export async function listCadres(
   db: DB,

@@ -89,7 +89,6 @@ function toColumns(input: Input, townshipId?: number) {
     township_id: townshipId,
     newly_elected: input.newlyElected,
     is_mentor: input.isMentor,
-    is_reserve: input.isReserve,
   };
   return Object.fromEntries(Object.entries(map).filter(([, v]) => v !== undefined));
 }

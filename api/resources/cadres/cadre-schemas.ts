@@ -47,7 +47,9 @@ export const CadreSchema = z
     villageName: z.string(),
     newlyElected: z.boolean(),
     isMentor: z.boolean(),
-    isReserve: z.boolean(),
+    isReserve: z
+      .boolean()
+      .openapi({ description: '后备干部: in the pool (试用期 or 在库), read from the reserve pool' }),
     positions: z.array(PositionSchema),
   })
   .openapi('Cadre');
@@ -72,7 +74,6 @@ const fields = {
   villageId: z.number().int().positive().max(2147483647),
   newlyElected: z.boolean().optional(),
   isMentor: z.boolean().optional(),
-  isReserve: z.boolean().optional(),
   positions: z.array(PositionSchema).max(4).optional(),
 };
 

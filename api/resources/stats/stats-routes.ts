@@ -5,6 +5,7 @@ import { errorResponses } from '../../openapi/responses.js';
 import { createRouter } from '../../router.js';
 import { scopeOf } from '../../scope/scope.js';
 import { peopleInScope } from '../cadres/cadre-queries.js';
+import { isReserveOf } from '../reserves/is-reserve.js';
 import { villagesInScope } from '../villages/village-queries.js';
 
 const Stats = z
@@ -54,7 +55,7 @@ export function createStatsRoutes() {
           sql<number>`count(*) filter (where p.newly_elected)::int`.as('newlyElected'),
           sql<number>`count(*) filter (where p.newly_elected and ${isSecretary})::int`.as('newSecretaries'),
           sql<number>`count(*) filter (where p.is_mentor)::int`.as('mentors'),
-          sql<number>`count(*) filter (where p.is_reserve)::int`.as('reserves'),
+          sql<number>`count(*) filter (where ${isReserveOf()})::int`.as('reserves'),
         ])
         .executeTakeFirstOrThrow(),
     ]);

@@ -1,0 +1,173 @@
+// 一人一档: everything a person took part in, from the records each process keeps: processes
+// about them (a pairing as mentee, their assessment), processes they acted in (a pairing as
+// mentor, steps they decided), their assessment results with scores and ranks, and their reserve
+// pool history. One list in time order, each entry naming the process it links to.
+import { sql } from 'kysely';
+import type { DB } from '../../../db/database.js';
+import { MENTOR_PAIRING } from '../../../workflows/mentor-pairing/mentor-pairing-definition.js';
+
+export interface DossierEntry {
+  /** 'YYYY-MM-DD' (China day) the entry is placed at */
+  on: string;
+  kind: 'process' | 'assessment_result' | 'reserve_status' | 'reserve_record';
+  /** mentee, mentor, subject, actor; reserve for the pool's entries */
+  role: string;
+  processType: string | null;
+  title: string;
+  status: string | null;
+  /** what came of it: a grade, a score and rank, a status change's reason */
+  detail: Record<string, unknown>;
+  /** The process timeline to open (processes.id = the workflow id), when there is one. */
+  processId: string | null;
+  reserveId: number | null;
+}
+
+const chinaDay = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+
+export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[]> {
+  const user = await db.selectFrom('users').select('id').where('person_id', '=', personId).executeTakeFirst();
+  const userId = user?.id ?? -1;
+  const [processes, results, statuses, records] = await Promise.all([
+    db
+      .selectFrom('processes as p')
+      .select([
+        'p.id',
+        'p.type',
+        'p.title',
+        'p.status',
+        'p.outcome',
+        'p.subject_person_id as subject',
+        sql<string | null>`p.params->'mentor'->>'personId'`.as('mentorId'),
+        chinaDay('p.started_at').as('on'),
+        chinaDay('p.ended_at').as('endedOn'),
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('p.subject_person_id', '=', personId),
+          sql<boolean>`p.params->'mentor'->>'personId' = ${String(personId)}`,
+          sql<boolean>`exists (select 1 from task_events e where e.process_id = p.id and e.action = 'mentor_reassigned' and e.detail->'to'->>'personId' = ${String(personId)})`,
+          sql<boolean>`exists (select 1 from tasks k where k.process_id = p.id and k.decided_by = ${userId})`,
+        ]),
+      )
+      .execute(),
+    db
+      .selectFrom('assessment_results as a')
+      .select([
+        'a.year',
+        'a.total',
+        'a.grade',
+        'a.rank',
+        'a.top',
+        'a.bottom',
+        'a.final',
+        'a.missing_step as missingStep',
+      ])
+      .where('a.person_id', '=', personId)
+      // the latest version of each year's result
+      .where(
+        'a.version',
+        '=',
+        sql<number>`(select max(b.version) from assessment_results b where b.year = a.year and b.person_id = a.person_id)`,
+      )
+      .execute(),
+    db
+      .selectFrom('reserve_status_changes as c')
+      .innerJoin('reserves as r', 'r.id', 'c.reserve_id')
+      .select([
+        'r.id as reserveId',
+        'c.from_status as fromStatus',
+        'c.to_status as toStatus',
+        'c.reason',
+        'c.changed_on as on',
+        'c.workflow_id as workflowId',
+        'r.intake_workflow_id as intakeWorkflowId',
+      ])
+      .where('r.person_id', '=', personId)
+      .execute(),
+    db
+      .selectFrom('reserve_records as x')
+      .innerJoin('reserves as r', 'r.id', 'x.reserve_id')
+      .select([
+        'r.id as reserveId',
+        'x.kind',
+        'x.detail',
+        'x.note',
+        'x.started_on as on',
+        'x.ended_on as endedOn',
+        'x.workflow_id as workflowId',
+        'r.cultivation_workflow_id as cultivationWorkflowId',
+      ])
+      .where('r.person_id', '=', personId)
+      .execute(),
+  ]);
+
+  const entries: DossierEntry[] = [
+    ...processes.map((p): DossierEntry => {
+      const role =
+        p.type === MENTOR_PAIRING
+          ? p.subject === personId
+            ? 'mentee'
+            : 'mentor'
+          : p.subject === personId
+            ? 'subject'
+            : 'actor';
+      const outcome = (p.outcome ?? {}) as Record<string, unknown>;
+      return {
+        on: p.on,
+        kind: 'process',
+        role,
+        processType: p.type,
+        title: p.title,
+        status: p.status,
+        detail: { endedOn: p.endedOn, ...(outcome.grade ? { grade: outcome.grade } : {}) },
+        processId: p.id,
+        reserveId: null,
+      };
+    }),
+    ...results.map((a): DossierEntry => ({
+      on: `${a.year}-12-31`,
+      kind: 'assessment_result',
+      role: 'subject',
+      processType: 'annual-assessment',
+      title: `${a.year} 年度考核`,
+      status: a.final ? 'final' : 'draft',
+      detail: {
+        year: a.year,
+        total: a.total === null ? null : Number(a.total),
+        grade: a.grade,
+        rank: a.rank,
+        top: a.top,
+        bottom: a.bottom,
+        missingStep: a.missingStep,
+      },
+      processId: null,
+      reserveId: null,
+    })),
+    ...statuses.map((c): DossierEntry => ({
+      on: c.on,
+      kind: 'reserve_status',
+      role: 'reserve',
+      processType: 'reserve-cultivation',
+      title: '后备干部',
+      status: c.toStatus,
+      detail: { fromStatus: c.fromStatus, toStatus: c.toStatus, reason: c.reason },
+      processId: c.workflowId ?? c.intakeWorkflowId,
+      reserveId: c.reserveId,
+    })),
+    ...records.map((x): DossierEntry => ({
+      on: x.on,
+      kind: 'reserve_record',
+      role: 'reserve',
+      processType: 'reserve-cultivation',
+      title: x.kind,
+      status: null,
+      detail: { kind: x.kind, detail: x.detail, note: x.note, endedOn: x.endedOn },
+      processId: x.workflowId ?? x.cultivationWorkflowId,
+      reserveId: x.reserveId,
+    })),
+  ];
+  // time order; on one day the process before what it produced
+  const order = { process: 0, reserve_status: 1, reserve_record: 2, assessment_result: 3 };
+  return entries.sort((a, b) => a.on.localeCompare(b.on) || order[a.kind] - order[b.kind]);
+}

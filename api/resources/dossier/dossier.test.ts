@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
+
+let t: TestApp;
+let admin: Session;
+let officer: Session;
+let reserve: { id: number; person_id: number; township_id: number };
+let outside: { person_id: number };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [admin, officer] = await Promise.all(['admin', 'officer-01'].map((u) => t.login(u)));
+  const township = await t.db
+    .selectFrom('users')
+    .select('township_id')
+    .where('username', '=', 'officer-01')
+    .executeTakeFirstOrThrow();
+  reserve = await t.db
+    .selectFrom('reserves')
+    .select(['id', 'person_id', 'township_id', 'mentor_person_id'])
+    .where('township_id', '=', township.township_id!)
+    .where('mentor_person_id', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  outside = await t.db
+    .selectFrom('reserves')
+    .select('person_id')
+    .where('township_id', '!=', township.township_id!)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+});
+afterAll(() => t.close());
+
+const dossier = (as: Session, personId: number) => t.request(`/api/people/${personId}/dossier`, { as });
+
+describe('the dossier (一人一档)', () => {
+  it('shows a reserve’s pool history and records in time order', async () => {
+    const res = await dossier(officer, reserve.person_id);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const statuses = body.entries.filter((e: { kind: string }) => e.kind === 'reserve_status');
+    expect(statuses.map((e: { status: string }) => e.status)).toEqual([
+      'nominated',
+      'under_review',
+      'on_notice',
+      'trial',
+      'in_pool',
+    ]);
+    expect(body.entries.some((e: { kind: string }) => e.kind === 'reserve_record')).toBe(true);
+    const days = body.entries.map((e: { on: string }) => e.on);
+    expect([...days].sort()).toEqual(days);
+    expect(JSON.stringify(body)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('lists a pairing for the mentor and for the mentee, linking to the process', async () => {
+    const mentee = await t.db
+      .selectFrom('people')
+      .select(['id', 'name', 'township_id', 'village_id'])
+      .where('newly_elected', '=', true)
+      .where('township_id', '=', reserve.township_id)
+      .executeTakeFirstOrThrow();
+    const mentor = await t.db
+      .selectFrom('people')
+      .select(['id', 'name'])
+      .where('is_mentor', '=', true)
+      .where('township_id', '=', reserve.township_id)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('processes')
+      .values({
+        id: 'mentor-pairing-dossier-test',
+        type: 'mentor-pairing',
+        title: `导师帮带：${mentee.name}`,
+        township_id: mentee.township_id,
+        village_id: mentee.village_id,
+        subject_person_id: mentee.id,
+        status: 'completed',
+        params: JSON.stringify({ mentor: { personId: mentor.id, name: mentor.name } }),
+        outcome: JSON.stringify({ grade: 'excellent' }),
+      })
+      .execute();
+    const asMentee = await (await dossier(officer, mentee.id)).json();
+    expect(asMentee.entries).toContainEqual(
+      expect.objectContaining({
+        role: 'mentee',
+        processId: 'mentor-pairing-dossier-test',
+        detail: expect.objectContaining({ grade: 'excellent' }),
+      }),
+    );
+    const asMentor = await (await dossier(officer, mentor.id)).json();
+    expect(asMentor.entries).toContainEqual(
+      expect.objectContaining({ role: 'mentor', processId: 'mentor-pairing-dossier-test' }),
+    );
+  });
+
+  it('answers 404 outside the scope, 200 to the county', async () => {
+    expect((await dossier(officer, outside.person_id)).status).toBe(404);
+    expect((await dossier(admin, outside.person_id)).status).toBe(200);
+  });
+});
