@@ -24,6 +24,7 @@ const FIELD_TEXT: Record<string, string> = {
   invalid: '无效',
   same: '与现任相同',
   mentee: '不能是本人',
+  past: '须晚于现在',
 };
 
 const processEnded = () =>

@@ -21,6 +21,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or outside the caller’s scope',
   409: 'Conflict',
   413: 'Body too large',
+  415: 'Not multipart/form-data nor an .xlsx body',
   429: 'Rate limited',
   503: 'Unavailable',
 };

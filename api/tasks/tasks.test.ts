@@ -350,6 +350,10 @@ describe('tasks through the API', () => {
         .status,
     ).toBe(200);
     expect((await act('secretary-01', task.id, { action: 'cc', userIds: [admin] })).status).toBe(200);
+    // A deadline already passed is the clerk's mistake, named on the field; the step keeps its own.
+    const past = await act('admin', task.id, { action: 'change_deadline', deadline: { at: '2000-01-01T00:00:00Z' } });
+    expect(past.status).toBe(400);
+    expect((await past.json()).fields).toEqual([{ field: 'deadline', message: '须晚于现在', messageEn: 'past' }]);
     expect(
       (
         await act('admin', task.id, {

@@ -109,7 +109,7 @@ async function makeLate(api: DemoApi, plan: PairingPlan, processId: string): Pro
     step: 'exchange.m1',
     as: officerOf(plan.township),
     action: 'change_deadline',
-    deadline: { at: new Date(Date.now() + MOVED_DEADLINE_SECONDS * 1000).toISOString() },
+    deadline: { inSeconds: MOVED_DEADLINE_SECONDS },
     comment: '镇里本周检查帮带台账，首月交流请当天记录',
   });
 }

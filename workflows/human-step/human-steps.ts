@@ -361,6 +361,10 @@ export class HumanSteps {
       refuse('invalid_request', 'transfer to exactly one person', [{ field: 'userIds', message: 'one' }]);
     if (action === 'change_deadline' && !req.deadline)
       refuse('invalid_request', 'a new deadline is required', [{ field: 'deadline', message: 'required' }]);
+    // Refused here, where the clerk hears why, rather than failing the schedule activity inside
+    // the Update. Validators do not run on replay, so this changes no stored history.
+    if (action === 'change_deadline' && 'at' in req.deadline! && !(Date.parse(req.deadline.at) > Date.now()))
+      refuse('invalid_request', 'the new deadline must be later than now', [{ field: 'deadline', message: 'past' }]);
     if (action === 'comment' && !req.comment?.trim())
       refuse('invalid_request', 'the comment is empty', [{ field: 'comment', message: 'required' }]);
   }

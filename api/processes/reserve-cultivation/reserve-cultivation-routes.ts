@@ -146,7 +146,7 @@ const importScores = createRoute({
   request: { query: IntakeQuery },
   responses: {
     200: jsonResponse(z.object({ imported: z.number() }), 'Imported'),
-    ...errorResponses(400, 401, 403, 404, 409, 413),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415),
   },
 });
 const objection = createRoute({
