@@ -338,18 +338,22 @@ describe('reserve cultivation', () => {
       expect(training.context).toMatchObject({ required: false });
       await h.act(id, 'training.y1', officer, { action: 'submit', form: {} });
       await skipTo(start, 370);
-      await h.act(id, 'review.y1', officer, { action: 'submit', form: { result: 'pass' } });
+      await h.act(id, 'review.y1', officer, { action: 'submit', form: { result: 'pass', comment: '按期完成' } });
 
       // Year 2 reads the new version: one mentor talk, due at 24 months, none at 16 or 20.
       await nextRun(handle, handle.firstExecutionRunId);
       expect((await handle.query(cultivationStateQuery)).year).toBe(2);
-      expect((await handle.query(cultivationStateQuery)).rules).toMatchObject({
-        version: first + 1,
-        trialMonths: 3,
-        mentorTalkMonths: 12,
-        secretaryTalkMonths: 12,
-        yearlyTrainingRequired: true,
-      });
+      await vi.waitFor(
+        async () =>
+          expect((await handle.query(cultivationStateQuery)).rules).toMatchObject({
+            version: first + 1,
+            trialMonths: 6,
+            mentorTalkMonths: 12,
+            secretaryTalkMonths: 12,
+            yearlyTrainingRequired: true,
+          }),
+        { timeout: 30_000, interval: 500 },
+      );
       await skipTo(start, 705);
       expect(await dueAt('talk.mentor.t4')).toBe(addMonths(entered, 24).getTime());
       const talks = await h.db
