@@ -5,6 +5,8 @@
 import { sql } from 'kysely';
 import type { DB } from '../../db/database.js';
 import type { ReserveRecordKind, ReserveSource, ReserveStatus } from '../../db/schema.js';
+import { currentReservePoolSettingsVersion } from '../../domain/reserve-pool-settings-store.js';
+import type { ReservePoolSettings } from '../../domain/reserve-pool-settings.js';
 
 export interface IntakeVillageRow {
   villageId: number;
@@ -297,6 +299,15 @@ export function createReserveActivities(db: DB) {
         .executeTakeFirst();
       if (!row) return null;
       return row.grade === 'incompetent' ? 'fail' : 'pass';
+    },
+
+    /**
+     * The county's reserve pool settings in force now, with their version (0: the defaults).
+     * Read by a workflow at the start of each run or step, so a change applies from the next.
+     */
+    async reservePoolSettings(): Promise<{ version: number; settings: ReservePoolSettings }> {
+      const { version, settings } = await currentReservePoolSettingsVersion(db);
+      return { version, settings };
     },
   };
 }

@@ -5,6 +5,8 @@ import { createTaskActivities } from '../../activities/human-steps/task-activiti
 import { annualAssessmentSteps } from '../../workflows/annual-assessment/annual-assessment-steps.js';
 import { stepViews } from '../../workflows/human-step/step-catalogue.js';
 import { mentorPairingSteps } from '../../workflows/mentor-pairing/mentor-pairing-steps.js';
+import { reserveCultivationSteps } from '../../workflows/reserve-cultivation/reserve-cultivation-steps.js';
+import { reserveIntakeSteps } from '../../workflows/reserve-cultivation/reserve-intake-steps.js';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.js';
 import { assessmentProgress } from './annual-assessment/assessment-progress.js';
 
@@ -24,6 +26,26 @@ describe('process definitions', () => {
     const body = (await res.json()) as { type: string; steps: unknown[] }[];
     expect(body.find((d) => d.type === 'mentor-pairing')?.steps).toEqual(stepViews(mentorPairingSteps));
     expect(body.find((d) => d.type === 'annual-assessment')?.steps).toEqual(stepViews(annualAssessmentSteps));
+  });
+
+  it('draws both reserve workflows: the yearly intake and each reserve’s cultivation', async () => {
+    const res = await t.request('/api/processes/definitions', { as: admin });
+    const body = (await res.json()) as { type: string; name: string; steps: { key: string; next: string[] }[] }[];
+    const intake = body.find((d) => d.type === 'reserve-intake');
+    const cultivation = body.find((d) => d.type === 'reserve-cultivation');
+    expect(intake).toMatchObject({ name: '后备干部推选', steps: stepViews(reserveIntakeSteps) });
+    expect(cultivation).toMatchObject({ name: '后备干部培养', steps: stepViews(reserveCultivationSteps) });
+    // Every arrow of the diagram lands on a step of the same diagram (or the end).
+    for (const d of [intake!, cultivation!]) {
+      const keys = new Set(d.steps.map((s) => s.key));
+      for (const s of d.steps)
+        for (const n of s.next) expect(keys.has(n) || n === 'end', `${d.type}: ${s.key} → ${n}`).toBe(true);
+    }
+    // The township officer's and county's steps are on it: nomination to 入库, trial to use.
+    expect([...intake!.steps.map((s) => s.key)]).toEqual(expect.arrayContaining(['nomination', 'county-review']));
+    expect([...cultivation!.steps.map((s) => s.key)]).toEqual(
+      expect.arrayContaining(['trial', 'talk.mentor', 'review', 'used', 'exited']),
+    );
   });
 
   it('counts objection.o1 under its family in the progress table', async () => {

@@ -31,9 +31,10 @@ export interface ProcessHarness {
   ): Promise<unknown>;
   /**
    * With QINGLAN_RECORD_HISTORIES=1, stores a finished run as a replay fixture named by its
-   * workflow id: task keys embed that id, so the replay must run under the same one.
+   * workflow id: task keys embed that id, so the replay must run under the same one. A label
+   * stores it as `<id>@<label>.json`, beside the fixture of an older shape instead of over it.
    */
-  recordHistory(workflowId: string): Promise<void>;
+  recordHistory(workflowId: string, label?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,12 +95,12 @@ export async function createProcessHarness(): Promise<ProcessHarness> {
         args: [{ ...request, taskKey: task.task_key, actor: await harness.actor(username) }],
       });
     },
-    async recordHistory(workflowId) {
+    async recordHistory(workflowId, label) {
       if (process.env.QINGLAN_RECORD_HISTORIES !== '1') return;
       const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
       const dir = path.resolve('test/fixtures/histories');
       fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `${workflowId}.json`), historyToJSON(history));
+      fs.writeFileSync(path.join(dir, `${workflowId}${label ? `@${label}` : ''}.json`), historyToJSON(history));
     },
     async close() {
       worker.shutdown();

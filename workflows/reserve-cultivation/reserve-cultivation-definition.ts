@@ -2,6 +2,7 @@
 // as data: settings (the county's reserve-pool settings), the state carried from one year's run
 // to the next (continue-as-new), and the actions the township takes on it: use (使用) and exit.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ReservePoolSettings } from '../../domain/reserve-pool-settings.js';
 import type { Actor } from '../human-step/types.js';
 
 export const RESERVE_CULTIVATION = 'reserve-cultivation';
@@ -33,6 +34,29 @@ export const DEFAULT_CULTIVATION_SETTINGS: CultivationSettings = {
   lateTalkDays: 30,
 };
 
+/**
+ * The part of the county's reserve pool settings (reserve-pool-settings.ts) a cultivation runs
+ * by, with the version they were read from: read at the start of each run (each year), so a
+ * county change applies from the next year, and carried in the state so the query shows them.
+ */
+export type CultivationRules = Pick<
+  CultivationSettings,
+  'trialMonths' | 'mentorTalkMonths' | 'secretaryTalkMonths' | 'yearlyTrainingRequired'
+> & { version: number };
+
+export function cultivationRules(version: number, pool: ReservePoolSettings): CultivationRules {
+  return {
+    version,
+    trialMonths: pool.trialMonths,
+    mentorTalkMonths: pool.mentorTalkMonths,
+    secretaryTalkMonths: pool.secretaryTalkMonths,
+    yearlyTrainingRequired: pool.yearlyTrainingRequired,
+  };
+}
+
+/** Marks the runs that read the county's settings (older histories ran on the defaults). */
+export const CULTIVATION_POOL_SETTINGS_PATCH = 'reserve-cultivation-pool-settings';
+
 export interface CultivationPerson {
   personId: number;
   name: string;
@@ -55,11 +79,14 @@ export interface CultivationState {
   reviews: { year: number; result: 'pass' | 'fail'; source: 'assessment' | 'township' }[];
   /** Events and notifications are keyed by a count that must not restart with the run. */
   eventSeq: number;
+  /** The county's settings this year runs by (absent in runs from before they were read). */
+  rules?: CultivationRules;
 }
 
 export interface CultivationInput {
   reserveId: number;
   startedBy: number | null;
+  /** Fixed for this reserve whatever the county's settings say (tests, a special case). */
   settings?: Partial<CultivationSettings>;
   carried?: CultivationState;
 }

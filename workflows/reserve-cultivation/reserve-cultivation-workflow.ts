@@ -10,6 +10,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -24,6 +25,7 @@ import type { Actor, Assignee } from '../human-step/types.js';
 import { addMonths } from '../mentor-pairing/months.js';
 import { beginProcess, endProcess } from '../process/process-lifecycle.js';
 import {
+  CULTIVATION_POOL_SETTINGS_PATCH,
   DEFAULT_CULTIVATION_SETTINGS,
   EXIT_KIND_NAMES,
   RESERVE_CULTIVATION,
@@ -31,7 +33,9 @@ import {
   exitReserveUpdate,
   useReserveUpdate,
   type CultivationInput,
+  cultivationRules,
   type CultivationOutcome,
+  type CultivationSettings,
   type CultivationState,
 } from './reserve-cultivation-definition.js';
 import { reserveCultivationForms } from './reserve-cultivation-forms.js';
@@ -41,12 +45,108 @@ const acts = proxyActivities<ReserveActivities>({ startToCloseTimeout: '1 minute
 const DAY = 24 * 3600_000;
 
 export async function reserveCultivation(input: CultivationInput): Promise<CultivationOutcome> {
-  const settings = { ...DEFAULT_CULTIVATION_SETTINGS, ...input.settings };
   const workflowId = workflowInfo().workflowId;
-  const subject: ReserveSubject = await acts.reserveSubject(input.reserveId);
+  const main = new CancellationScope();
+  let ending: { status: 'used' | 'exited'; reason: string; post?: string; actor: Actor | null } | undefined;
+  /**
+   * Use and exit are taken from the first moment: one sent right after 入库 (or at the turn of a
+   * year) arrives with the run's first task, before the reserve is read, and an Update without a
+   * handler at the end of that task is refused. Registered now, it waits until the run is ready.
+   */
+  let ready = false;
+  // Assigned once, when the reserve has been read (below); the handlers use them only after that.
+  /* eslint-disable prefer-const */
+  let subject: ReserveSubject;
+  let steps: HumanSteps;
+  let state: CultivationState;
+  /* eslint-enable prefer-const */
+  // Answered from the first moment too: a run that has just continued as new shows the state it
+  // was handed while it reads its reserve (a query the run cannot answer only makes it start over).
+  setHandler(cultivationStateQuery, () => {
+    const current = (state as CultivationState | undefined) ?? input.carried;
+    if (!current) throw new Error('the cultivation is starting');
+    return { ...current, eventSeq: (steps as HumanSteps | undefined)?.eventsKeyed ?? current.eventSeq };
+  });
+  const mayManage = (actor: Actor) =>
+    actor.role === 'county_admin' || (actor.role === 'township_officer' && actor.townshipId === subject.townshipId);
+  /** What the validator can tell before the reserve is read; the rest is checked once it is. */
+  const mayTry = (actor: Actor) =>
+    ready ? mayManage(actor) : ['county_admin', 'township_officer'].includes(actor.role);
+  /** Uses and exits that came before the run was ready: its year does not start until they are done. */
+  let early = 0;
+  async function whenReady<T>(actor: Actor, what: string, act: () => Promise<T>): Promise<T> {
+    if (ready) return act();
+    early++;
+    try {
+      await condition(() => ready);
+      if (!mayManage(actor)) refuse('not_assignee', `only the township officer or the county may ${what} a reserve`);
+      if (ending) refuse('task_closed', 'the cultivation has ended');
+      return await act();
+    } finally {
+      early--;
+    }
+  }
+  setHandler(
+    useReserveUpdate,
+    ({ actor, post, date, note }) =>
+      whenReady(actor, 'use', async () => {
+        ending = { status: 'used', reason: note?.trim() || `当选/任用为${post}`, post, actor };
+        await acts.setReserveStatus({
+          reserveId: input.reserveId,
+          to: 'used',
+          reason: `已使用：${post}${note ? `（${note}）` : ''}`,
+          on: date,
+          actorUserId: actor.userId,
+          workflowId,
+          usedPost: post,
+        });
+        await steps.recordProcessEvent('used', actor, { post, date }, note?.trim() || ending.reason);
+        main.cancel();
+        return { reserveId: input.reserveId, personId: subject.personId, mentor: state.mentor };
+      }),
+    {
+      validator: ({ actor, post, date }) => {
+        if (!mayTry(actor)) refuse('not_assignee', 'only the township officer or the county may use a reserve');
+        if (ending) refuse('task_closed', 'the cultivation has ended');
+        if (!post?.trim()) refuse('invalid_request', 'the post is required', [{ field: 'post', message: 'required' }]);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? ''))
+          refuse('invalid_request', 'the date is required', [{ field: 'date', message: 'required' }]);
+      },
+    },
+  );
+  setHandler(
+    exitReserveUpdate,
+    ({ actor, kind, reason }) =>
+      whenReady(actor, 'exit', async () => {
+        const why = `${EXIT_KIND_NAMES[kind]}：${reason}`;
+        ending = { status: 'exited', reason: why, actor };
+        await exit(why, actor);
+        main.cancel();
+      }),
+    {
+      validator: ({ actor, kind, reason }) => {
+        if (!mayTry(actor)) refuse('not_assignee', 'only the township officer or the county may exit a reserve');
+        if (ending) refuse('task_closed', 'the cultivation has ended');
+        if (!(kind in EXIT_KIND_NAMES))
+          refuse('invalid_request', 'unknown kind', [{ field: 'kind', message: 'invalid' }]);
+        if (!reason?.trim())
+          refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
+      },
+    },
+  );
+
+  subject = await acts.reserveSubject(input.reserveId);
+  // Runs since this patch read the county's settings in force at their start (each year).
+  const readsPoolSettings = patched(CULTIVATION_POOL_SETTINGS_PATCH);
+  // The county's settings in force for this year, below what the input fixes for this reserve.
+  const rules = readsPoolSettings
+    ? await acts.reservePoolSettings().then(({ version, settings }) => cultivationRules(version, settings))
+    : undefined;
+  const { version: _version, ...fromCounty } = rules ?? { version: 0 };
+  const settings: CultivationSettings = { ...DEFAULT_CULTIVATION_SETTINGS, ...fromCounty, ...input.settings };
   const title = `后备干部培养：${subject.name}`;
   const now = new Date(Date.now()).toISOString();
-  const state: CultivationState = input.carried ?? {
+  state = input.carried ?? {
     year: 1,
     yearStart: now,
     enteredAt: now,
@@ -59,70 +159,21 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
     reviews: [],
     eventSeq: 0,
   };
-  const steps = new HumanSteps({
+  if (rules) state.rules = rules;
+  steps = new HumanSteps({
     type: RESERVE_CULTIVATION,
     title,
     forms: reserveCultivationForms,
     startedBy: input.startedBy,
     eventSeqFrom: state.eventSeq,
   });
-  setHandler(cultivationStateQuery, () => ({ ...state, eventSeq: steps.eventsKeyed }));
   const { townshipId, villageId } = subject;
   const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
   const secretary: Assignee = { kind: 'role', role: 'township_secretary', townshipId };
   const base = { townshipId, villageId };
   const today = () => chinaDayOf(Date.now());
-  const main = new CancellationScope();
-  let ending: { status: 'used' | 'exited'; reason: string; post?: string; actor: Actor | null } | undefined;
-
-  const mayManage = (actor: Actor) =>
-    actor.role === 'county_admin' || (actor.role === 'township_officer' && actor.townshipId === townshipId);
-  setHandler(
-    useReserveUpdate,
-    async ({ actor, post, date, note }) => {
-      ending = { status: 'used', reason: note?.trim() || `当选/任用为${post}`, post, actor };
-      await acts.setReserveStatus({
-        reserveId: input.reserveId,
-        to: 'used',
-        reason: `已使用：${post}${note ? `（${note}）` : ''}`,
-        on: date,
-        actorUserId: actor.userId,
-        workflowId,
-        usedPost: post,
-      });
-      await steps.recordProcessEvent('used', actor, { post, date }, note);
-      main.cancel();
-      return { reserveId: input.reserveId, personId: subject.personId, mentor: state.mentor };
-    },
-    {
-      validator: ({ actor, post, date }) => {
-        if (!mayManage(actor)) refuse('not_assignee', 'only the township officer or the county may use a reserve');
-        if (ending) refuse('task_closed', 'the cultivation has ended');
-        if (!post?.trim()) refuse('invalid_request', 'the post is required', [{ field: 'post', message: 'required' }]);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? ''))
-          refuse('invalid_request', 'the date is required', [{ field: 'date', message: 'required' }]);
-      },
-    },
-  );
-  setHandler(
-    exitReserveUpdate,
-    async ({ actor, kind, reason }) => {
-      const why = `${EXIT_KIND_NAMES[kind]}：${reason}`;
-      ending = { status: 'exited', reason: why, actor };
-      await exit(why, actor);
-      main.cancel();
-    },
-    {
-      validator: ({ actor, kind, reason }) => {
-        if (!mayManage(actor)) refuse('not_assignee', 'only the township officer or the county may exit a reserve');
-        if (ending) refuse('task_closed', 'the cultivation has ended');
-        if (!(kind in EXIT_KIND_NAMES))
-          refuse('invalid_request', 'unknown kind', [{ field: 'kind', message: 'invalid' }]);
-        if (!reason?.trim())
-          refuse('invalid_request', 'a reason is required', [{ field: 'reason', message: 'required' }]);
-      },
-    },
-  );
+  // Runs before the patch took actions as soon as the reserve was read; later ones once registered.
+  if (!readsPoolSettings) ready = true;
 
   async function exit(reason: string, actor: Actor | null) {
     await acts.setReserveStatus({
@@ -158,8 +209,29 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
       villageId,
       subjectPersonId: subject.personId,
       startedBy: input.startedBy,
-      params: { reserveId: input.reserveId, settings },
+      params: { reserveId: input.reserveId, settings, ...(rules ? { settingsVersion: rules.version } : {}) },
     });
+  ready = true;
+
+  const outcome = (): CultivationOutcome => ({
+    status: ending!.status,
+    reason: ending!.reason,
+    ...(ending!.post ? { post: ending!.post } : {}),
+    years: state.year,
+    missedTalks: state.missedTalks,
+    reviews: state.reviews,
+  });
+
+  if (readsPoolSettings) {
+    // Used or exited before the year began (right after 入库): closed without starting it, so no
+    // step is cut off half-opened.
+    await condition(() => early === 0);
+    if (ending) {
+      const final = outcome();
+      await endProcess(final.status === 'used' ? 'completed' : 'ended_early', { ...final });
+      return final;
+    }
+  }
 
   // Years count from entry (not one from the other), so a 29 February or a 31st never drifts.
   const entered = new Date(state.enteredAt);
@@ -180,7 +252,12 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
       workflowId,
     });
     state.trialDone = true;
-    await steps.recordProcessEvent('trial_completed', null, { months: settings.trialMonths });
+    await steps.recordProcessEvent(
+      'trial_completed',
+      null,
+      { months: settings.trialMonths },
+      `试用期满（${settings.trialMonths} 个月），转为在库`,
+    );
   }
 
   async function nameMentor(): Promise<void> {
@@ -337,15 +414,6 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
     await condition(() => talksPending === 0, Math.max(yearEnd + settings.lateTalkDays * DAY - Date.now(), 1));
     return 'next';
   }
-
-  const outcome = (): CultivationOutcome => ({
-    status: ending!.status,
-    reason: ending!.reason,
-    ...(ending!.post ? { post: ending!.post } : {}),
-    years: state.year,
-    missedTalks: state.missedTalks,
-    reviews: state.reviews,
-  });
 
   let next: 'next' | 'exited';
   try {

@@ -3,6 +3,7 @@
 // (its steps: reserve-intake-steps.ts).
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ReserveSource } from '../../db/schema.js';
+import type { ReservePoolSettings } from '../../domain/reserve-pool-settings.js';
 import type { Actor } from '../human-step/types.js';
 
 export const RESERVE_INTAKE = 'reserve-intake';
@@ -41,12 +42,31 @@ export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = {
   objectionAnswerWorkingDays: 3,
 };
 
+/** The county's rules an intake takes from its reserve pool settings (the rest are its own). */
+export function intakeRules(pool: ReservePoolSettings): Partial<IntakeSettings> {
+  return {
+    windowDays: pool.intakeWindowDays,
+    minNominationsPerVillage: pool.minNominationsPerVillage,
+    targetPerVillage: pool.targetPerVillage,
+    examWeights: pool.examWeights,
+    shortlistRatio: pool.shortlistRatio,
+    noticeWorkingDays: pool.noticeWorkingDays,
+  };
+}
+
+/**
+ * Marks the intakes that read the county's settings themselves: at the opening, and the notice
+ * length again when the notice opens (older histories took them all from their input).
+ */
+export const INTAKE_POOL_SETTINGS_PATCH = 'reserve-intake-pool-settings';
+
 export interface IntakeInput {
   year: number;
   townshipId: number;
   startedBy: number | null;
   /** Prefix of the ids of the cultivation workflows it starts (see the API's idPrefix). */
   idPrefix?: string;
+  /** What the opener chose (the window, whether there is an exam); above the county's settings. */
   settings?: Partial<IntakeSettings>;
   /** Start a cultivation workflow for each reserve that enters the pool (default yes). */
   startCultivation?: boolean;
@@ -119,6 +139,8 @@ export interface IntakeVillage {
 export interface IntakeProgress {
   year: number;
   townshipId: number;
+  /** The county settings version the intake was opened under (absent before they were read). */
+  settingsVersion?: number;
   phase: IntakePhase;
   /** The intake date: eligibility (age, disqualifications) is read on this day. */
   openedAt: string;

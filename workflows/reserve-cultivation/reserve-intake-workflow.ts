@@ -12,6 +12,7 @@ import {
   ParentClosePolicy,
   isCancellation,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -33,13 +34,16 @@ import { reserveCultivationForms } from './reserve-cultivation-forms.js';
 import { reserveCultivation } from './reserve-cultivation-workflow.js';
 import {
   DEFAULT_INTAKE_SETTINGS,
+  INTAKE_POOL_SETTINGS_PATCH,
   RESERVE_INTAKE,
+  intakeRules,
   fileIntakeObjectionUpdate,
   intakeProgressQuery,
   nominateUpdate,
   type IntakeCandidate,
   type IntakeInput,
   type IntakeProgress,
+  type IntakeSettings,
   type IntakeVillage,
 } from './reserve-intake-definition.js';
 import { reserveIntakeSteps as S } from './reserve-intake-steps.js';
@@ -58,7 +62,9 @@ export interface IntakeOutcome {
 }
 
 export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> {
-  const settings = { ...DEFAULT_INTAKE_SETTINGS, ...input.settings };
+  // Intakes since this patch read the county's settings themselves (older ones got them as input).
+  const readsPoolSettings = patched(INTAKE_POOL_SETTINGS_PATCH);
+  let settings: IntakeSettings = { ...DEFAULT_INTAKE_SETTINGS, ...input.settings };
   const { year, townshipId } = input;
   const workflowId = workflowInfo().workflowId;
   const title = `${year} 年后备干部推选`;
@@ -71,7 +77,7 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
   const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
   const today = () => chinaDayOf(Date.now());
   const openedAt = Date.now();
-  const windowEndsAt = openedAt + settings.windowDays * 24 * 3600_000;
+  let windowEndsAt = openedAt + settings.windowDays * 24 * 3600_000;
   const progress: IntakeProgress = {
     year,
     townshipId,
@@ -104,6 +110,14 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
       ...(to === 'exited' ? { exitReason: reason } : {}),
       ...(to === 'trial' ? { enteredOn: today() } : {}),
     });
+    // The process timeline says who changed whose status, when and why (new intakes).
+    if (readsPoolSettings)
+      await steps.recordProcessEvent(
+        'status_changed',
+        actor,
+        { reserveId: c.reserveId, personId: c.personId, name: c.name, villageId: c.villageId, to },
+        reason,
+      );
   }
   async function remove(c: IntakeCandidate, state: IntakeCandidate['state'], reason: string, actor: Actor | null) {
     c.state = state;
@@ -162,10 +176,15 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
     {
       validator: ({ actor, person, source }) => {
         if (progress.phase !== 'nominating' || Date.now() >= windowEndsAt)
-          refuse('task_closed', 'nominations are taken only while the window is open');
+          refuse('task_closed', 'nominations are taken only while the window is open', [
+            { field: 'year', message: '推荐窗口未开放或已关闭' },
+          ]);
         if (villagesLoaded && !villageOf(person.villageId))
           refuse('invalid_request', 'the person is not of this township', [{ field: 'personId', message: 'invalid' }]);
-        if (byPerson.has(person.personId)) refuse('task_closed', 'the person is already nominated in this intake');
+        if (byPerson.has(person.personId))
+          refuse('task_closed', 'the person is already nominated in this intake', [
+            { field: 'personId', message: '已被推荐' },
+          ]);
         const mayNominate =
           actor.role === 'county_admin' ||
           (actor.role === 'township_officer' && actor.townshipId === townshipId) ||
@@ -215,6 +234,14 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
   }
 
   async function run(): Promise<IntakeOutcome> {
+    if (readsPoolSettings) {
+      // The rules in force at the opening; what the opener chose stands above them.
+      const county = await acts.reservePoolSettings();
+      settings = { ...DEFAULT_INTAKE_SETTINGS, ...intakeRules(county.settings), ...input.settings };
+      windowEndsAt = openedAt + settings.windowDays * 24 * 3600_000;
+      progress.windowEndsAt = new Date(windowEndsAt).toISOString();
+      progress.settingsVersion = county.version;
+    }
     await beginProcess({
       type: RESERVE_INTAKE,
       title,
@@ -360,13 +387,13 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
         const left = vacated.get(v.villageId) ?? [];
         if (left.length > 0) {
           replacements++;
-          await steps.recordProcessEvent('replacement', null, {
-            villageId: v.villageId,
-            replaced: left.shift(),
-            personId: next.personId,
-            name: next.name,
-            rank: next.rank,
-          });
+          const replaced = left.shift();
+          await steps.recordProcessEvent(
+            'replacement',
+            null,
+            { villageId: v.villageId, replaced, personId: next.personId, name: next.name, rank: next.rank },
+            `递补：${replaced} 空出的名额由排名第 ${next.rank} 的 ${next.name} 递补`,
+          );
         }
         const result = await steps.run(S.inspection, {
           townshipId,
@@ -427,13 +454,19 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
         c.state = 'on_notice';
         await setStatus(c, 'on_notice', '县级联审通过，公示', county.actor);
       }
+      // The notice lasts what the county says when it opens, unless the opener fixed it.
+      const noticeWorkingDays =
+        readsPoolSettings && input.settings?.noticeWorkingDays === undefined
+          ? (await acts.reservePoolSettings()).settings.noticeWorkingDays
+          : settings.noticeWorkingDays;
       const notice = await acts.resolveStepSchedule({
         openedAt: new Date().toISOString(),
-        deadline: { workingDays: settings.noticeWorkingDays },
+        deadline: { workingDays: noticeWorkingDays },
       });
       progress.noticeEndsAt = notice.dueAt;
       await steps.recordProcessEvent('notice_opened', null, {
         round: progress.round,
+        ...(readsPoolSettings ? { workingDays: noticeWorkingDays } : {}),
         endsAt: notice.dueAt,
         people: approved.map((c) => c.personId),
       });

@@ -2,8 +2,12 @@
 // nominations (a duplicate refused), a village short of the minimum that must say why, 资格初审
 // at both levels, the exam and its places, a failed 考察 replaced by the next in rank (递补),
 // 县级联审, an upheld objection during 公示 that removes the person and moves the next one up,
-// and every status change of every nominee recorded.
+// and every status change of every nominee recorded; the county's settings read at the opening
+// and the notice's length read again when it opens.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { timelineOf } from '../../api/processes/process-queries.js';
+import { writeReservePoolSettings } from '../../domain/reserve-pool-settings-store.js';
+import { DEFAULT_RESERVE_POOL_SETTINGS, type ReservePoolSettings } from '../../domain/reserve-pool-settings.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import {
   fileIntakeObjectionUpdate,
@@ -26,6 +30,15 @@ beforeAll(async () => {
   t = await createReserveTestTownship(h.db, '430725991', 'ri', 1);
 }, 120_000);
 afterAll(() => h?.close());
+
+/** Stores a new version of the county's settings: the defaults with these changes. */
+async function county(changes: Partial<ReservePoolSettings>, reason: string) {
+  return writeReservePoolSettings(h.db, {
+    settings: { ...DEFAULT_RESERVE_POOL_SETTINGS, ...changes },
+    changedBy: (await h.actor('admin')).userId,
+    reason,
+  });
+}
 
 describe('reserve intake of a township', () => {
   it('runs from nomination to 入库 with a 递补 and an upheld objection', async () => {
@@ -111,10 +124,20 @@ describe('reserve intake of a township', () => {
       comment: '考察中群众反映工作作风问题',
     });
     await h.act(id, `inspection.p${a3.id}`, officer, { action: 'approve', form: { findings: '表现良好' } });
+    // The county shortens the notice before it opens: this notice already runs by it.
+    await county({ noticeWorkingDays: 3 }, '公示期调整为 3 个工作日');
     await h.act(id, 'county-review.r1', 'admin', { action: 'approve', form: { returned: [] } });
 
     // 公示: an objection against a1 is upheld; a4 moves up.
     await phase('notice');
+    const opened = await h.db
+      .selectFrom('task_events')
+      .select('detail')
+      .where('process_id', '=', id)
+      .where('action', '=', 'notice_opened')
+      .executeTakeFirstOrThrow();
+    expect(opened.detail).toMatchObject({ round: 1, workingDays: 3 });
+    await county({}, '恢复默认');
     await handle.executeUpdate(fileIntakeObjectionUpdate, {
       args: [{ actor: await h.actor(villageA.secretary), personId: a1.id, reason: '反映其存在违规建房问题' }],
     });
@@ -175,6 +198,61 @@ describe('reserve intake of a township', () => {
       ['replacement', a4.id],
       ['filed', null],
     ]);
-    await h.recordHistory(id);
+    // The process timeline: every status change with who, when and why; each 递补 says whom it replaced.
+    const timeline = await timelineOf(h.db, id);
+    expect(timeline.every((e) => e.at instanceof Date || typeof e.at === 'string')).toBe(true);
+    const statusEvents = timeline.filter((e) => e.action === 'status_changed');
+    expect(statusEvents).toHaveLength(changes.filter((c) => c.to_status !== 'nominated').length);
+    expect(statusEvents.every((e) => e.comment && e.comment.length > 0)).toBe(true);
+    expect(statusEvents.find((e) => e.detail.personId === a2.id && e.detail.to === 'exited')).toMatchObject({
+      actorUserId: officerId,
+      comment: expect.stringMatching(/考察未通过/),
+    });
+    expect(statusEvents.find((e) => e.detail.personId === a1.id && e.detail.to === 'exited')).toMatchObject({
+      actorUserId: officerId,
+      comment: expect.stringMatching(/公示异议成立/),
+    });
+    expect(timeline.filter((e) => e.action === 'replacement').map((e) => e.comment)).toEqual([
+      expect.stringMatching(new RegExp(`${a2.name}.*${a3.name} 递补`)),
+      expect.stringMatching(new RegExp(`${a1.name}.*${a4.name} 递补`)),
+    ]);
+    await h.recordHistory(id, 'pool-settings');
   }, 180_000);
+
+  it("opens with the county's window and minimum in force, under the opener's choices", async () => {
+    const version = await county({ intakeWindowDays: 5, minNominationsPerVillage: 1 }, '缩短推选窗口');
+    try {
+      const id = intakeId('rc-', YEAR + 1, t.townshipId);
+      const handle = await h.env.client.workflow.start(reserveIntake, {
+        taskQueue: h.taskQueue,
+        workflowId: id,
+        args: [
+          {
+            year: YEAR + 1,
+            townshipId: t.townshipId,
+            startedBy: null,
+            startCultivation: false,
+            settings: { exam: false },
+          },
+        ],
+      });
+      await vi.waitFor(async () => {
+        const p = await handle.query(intakeProgressQuery);
+        expect(p.settingsVersion).toBe(version);
+        expect(Date.parse(p.windowEndsAt) - Date.parse(p.openedAt)).toBe(5 * DAY);
+      }, wait);
+      const task = await h.openTask(id, `nomination.v${t.villages[0].id}`);
+      const row = await h.db.selectFrom('tasks').select('context').where('id', '=', task.id).executeTakeFirstOrThrow();
+      expect(row.context).toMatchObject({ minimum: 1 });
+      const process = await h.db
+        .selectFrom('processes')
+        .select('params')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect(process.params).toMatchObject({ settings: { windowDays: 5, minNominationsPerVillage: 1, exam: false } });
+      await handle.terminate('test over');
+    } finally {
+      await county({}, '恢复默认');
+    }
+  }, 60_000);
 });

@@ -214,12 +214,7 @@ describe('using a reserve and the exam spreadsheet', () => {
       args: [{ reserveId: reserve.id, startedBy: null }],
     });
     await t.db.updateTable('reserves').set({ cultivation_workflow_id: id }).where('id', '=', reserve.id).execute();
-    // The workflow takes actions once it has read its reserve and registered itself.
-    await vi.waitFor(
-      async () =>
-        expect(await t.db.selectFrom('processes').select('id').where('id', '=', id).executeTakeFirst()).toBeDefined(),
-      { timeout: 20_000, interval: 200 },
-    );
+    // No waiting for the workflow to read its reserve: the use is taken the moment it starts.
     const body = { post: '村委会委员', date: '2031-05-20', note: '换届当选' };
     expect((await api('officer-02', `/reserves/${reserve.id}/use`, body)).status).toBe(404);
     expect((await api('village-001', `/reserves/${reserve.id}/use`, body)).status).toBe(403);
@@ -227,12 +222,64 @@ describe('using a reserve and the exam spreadsheet', () => {
     const answer = await used.json();
     expect(used.status, JSON.stringify(answer)).toBe(200);
     expect(answer.pairing?.id).toMatch(/mentor-pairing-/);
+    await vi.waitFor(
+      async () => {
+        const pairing = await t.db
+          .selectFrom('processes')
+          .select(['type', 'subject_person_id', 'township_id'])
+          .where('id', '=', answer.pairing.id)
+          .executeTakeFirst();
+        expect(pairing).toMatchObject({
+          type: 'mentor-pairing',
+          subject_person_id: cadre.person_id,
+          township_id: cadre.township_id,
+        });
+      },
+      { timeout: 20_000, interval: 200 },
+    );
     const row = await t.db.selectFrom('reserves').selectAll().where('id', '=', reserve.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'used', used_post: '村委会委员', ended_on: '2031-05-20' });
     expect(await t.temporal.client.workflow.getHandle(id).result()).toMatchObject({ status: 'used' });
     expect((await api('officer-01', `/reserves/${reserve.id}/exit`, { kind: 'withdrew', reason: '再试' })).status).toBe(
       409,
     );
+  });
+
+  it('a use sent the moment a reserve enters the pool waits for its cultivation, then succeeds', async () => {
+    const entrant = await person('入库戊', `${new Date().getUTCFullYear() - 27}-03-03`, '632');
+    const intake = `${t.temporal.idPrefix ?? ''}reserve-intake-2031-t${townshipId}`;
+    const reserve = await t.db
+      .insertInto('reserves')
+      .values({
+        person_id: entrant,
+        township_id: townshipId,
+        village_id: villageId,
+        status: 'trial',
+        source: 'organisation',
+        intake_year: 2031,
+        entered_on: '2031-06-01',
+        intake_workflow_id: intake,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // As the intake leaves it for a moment: 试用期, its cultivation not yet started nor linked.
+    const pending = api('officer-01', `/reserves/${reserve.id}/use`, { post: '村委会委员', date: '2031-06-02' });
+    const { cultivationId } = await import('../../../workflows/reserve-cultivation/reserve-cultivation-definition.js');
+    const { reserveCultivation } =
+      await import('../../../workflows/reserve-cultivation/reserve-cultivation-workflow.js');
+    const id = cultivationId(t.temporal.idPrefix ?? '', reserve.id);
+    await t.temporal.client.workflow.start(reserveCultivation, {
+      taskQueue: t.temporal.taskQueue,
+      workflowId: id,
+      args: [{ reserveId: reserve.id, startedBy: null }],
+    });
+    await t.db.updateTable('reserves').set({ cultivation_workflow_id: id }).where('id', '=', reserve.id).execute();
+    const used = await pending;
+    const answer = await used.json();
+    expect(used.status, JSON.stringify(answer)).toBe(200);
+    // No mentor yet: the township is told to start the pairing itself.
+    expect(answer).toMatchObject({ reserveId: reserve.id, pairing: null, pairingNote: expect.stringMatching(/导师/) });
+    expect(await t.temporal.client.workflow.getHandle(id).result()).toMatchObject({ status: 'used', years: 1 });
   });
 
   it('reads a score sheet and names each bad cell by row and column', async () => {

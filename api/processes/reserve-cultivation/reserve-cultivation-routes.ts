@@ -212,17 +212,35 @@ async function nomineeInScope(c: Context<AppEnv>, personId: number, townshipId?:
   return person;
 }
 
+/** How long a use or exit right after 入库 waits for the intake to link the new cultivation. */
+const LINK_WAIT_MS = 10_000;
+
 /** A reserve the caller may use or exit, with its running cultivation. */
 async function managedReserve(c: Context<AppEnv>, reserveId: number) {
   const user = c.var.user;
-  const reserve = await c.var.deps.db
-    .selectFrom('reserves')
-    .select(['id', 'person_id', 'township_id', 'status', 'cultivation_workflow_id'])
-    .where('id', '=', reserveId)
-    .executeTakeFirst();
+  const read = () =>
+    c.var.deps.db
+      .selectFrom('reserves')
+      .select(['id', 'person_id', 'township_id', 'status', 'intake_workflow_id', 'cultivation_workflow_id'])
+      .where('id', '=', reserveId)
+      .executeTakeFirst();
+  let reserve = await read();
   if (!reserve || !seesTownship(user, reserve.township_id)) throw fail('not_found');
   if (user.role === 'village_secretary' && user.villageId == null) throw fail('not_found');
   if (!runsTownship(user, reserve.township_id)) throw fail('forbidden');
+  // Just entered (试用期) from an intake: the intake starts the cultivation and links it a moment
+  // after the status changes, so a use or exit sent at once waits for the link.
+  for (const until = Date.now() + LINK_WAIT_MS; ;) {
+    if (reserve.cultivation_workflow_id || reserve.status !== 'trial' || !reserve.intake_workflow_id) break;
+    if (Date.now() >= until)
+      throw conflictField(
+        'status',
+        '培养流程尚未就绪，请稍后再试',
+        'the cultivation is not ready yet; try again shortly',
+      );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    reserve = (await read())!;
+  }
   if (!reserve.cultivation_workflow_id || !['trial', 'in_pool'].includes(reserve.status))
     throw conflictField('status', '该后备干部不在库中，或没有进行中的培养流程', 'the reserve is not in the pool');
   return { reserve, handle: c.var.deps.temporal.client.workflow.getHandle(reserve.cultivation_workflow_id) };
@@ -243,15 +261,11 @@ export function createReserveCultivationRoutes() {
       .executeTakeFirst();
     if (!township) throw fail('not_found');
     const year = body.year ?? chinaYear();
+    // The workflow reads the county's rules in force itself; it is given only what the officer chose.
     const rules = await currentReservePoolSettings(c.var.deps.db);
     const settings = {
-      windowDays: body.windowDays ?? rules.intakeWindowDays,
-      minNominationsPerVillage: rules.minNominationsPerVillage,
-      targetPerVillage: rules.targetPerVillage,
+      ...(body.windowDays !== undefined ? { windowDays: body.windowDays } : {}),
       exam: body.exam ?? true,
-      examWeights: rules.examWeights,
-      shortlistRatio: rules.shortlistRatio,
-      noticeWorkingDays: rules.noticeWorkingDays,
     };
     const { client, taskQueue, idPrefix = '' } = c.var.deps.temporal;
     const id = intakeId(idPrefix, year, body.townshipId);
@@ -272,7 +286,7 @@ export function createReserveCultivationRoutes() {
       recordId: id,
       detail: { type: RESERVE_INTAKE, year },
     });
-    return c.json({ id, year, windowDays: settings.windowDays }, 201);
+    return c.json({ id, year, windowDays: body.windowDays ?? rules.intakeWindowDays }, 201);
   });
 
   app.openapi(progress, async (c) => {
