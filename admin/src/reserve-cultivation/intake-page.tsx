@@ -23,6 +23,7 @@ import { Title, useGetIdentity, useNotify, usePermissions, useTranslate } from '
 import { chinaYear } from '../../../domain/china-time';
 import { httpClient } from '../http';
 import { isCountyRole } from '../roles';
+import { NominateDialog } from './nominate-dialog';
 
 const BASE = '/api/processes/reserve-cultivation';
 
@@ -64,6 +65,7 @@ export const IntakePage = () => {
     const { identity } = useGetIdentity();
     const county = isCountyRole(permissions);
     const own = (identity as { townshipId?: number | null } | undefined)?.townshipId ?? null;
+    const ownVillage = (identity as { villageId?: number | null } | undefined)?.villageId ?? null;
     const [chosen, setChosen] = useState<string>('');
     const townshipId = county ? Number(chosen) || null : own;
     const [year, setYear] = useState(chinaYear());
@@ -133,6 +135,17 @@ export const IntakePage = () => {
                         {translate('qinglan.reserve.open')}
                     </Button>
                 )}
+                {/* 推荐: the village Party secretary (own village) or the township officer, while the window is open (the API refuses once it closes) */}
+                {(permissions === 'village_secretary' || permissions === 'township_officer') &&
+                    townshipId !== null &&
+                    data?.phase === 'nominating' && (
+                        <NominateDialog
+                            townshipId={townshipId}
+                            villageId={permissions === 'village_secretary' ? ownVillage : null}
+                            year={year}
+                            onDone={() => void refetch()}
+                        />
+                    )}
                 {permissions === 'township_officer' && data?.phase === 'exam' && (
                     <Button variant="outlined" component="label" startIcon={<UploadFileIcon />}>
                         {translate('qinglan.reserve.import_scores')}
