@@ -10,7 +10,10 @@ export const entryTitle = (entry: DossierEntry, translate: Translate): string =>
         const kind = String(entry.detail.kind ?? entry.title);
         return known(translate, `qinglan.pool.record_kind.${kind}`, kind);
     }
-    if (entry.kind === 'reserve_status') return translate('qinglan.dossier.process_type.reserve-cultivation');
+    if (entry.kind === 'reserve_status')
+        return translate('qinglan.dossier.reserve_status', {
+            status: translate(`qinglan.pool.status.${String(entry.detail.toStatus)}`),
+        });
     return entry.title;
 };
 

@@ -173,6 +173,7 @@ export const enPool: PoolMessages = {
             },
             assessment: '%{year} assessment: %{grade}, total %{total}, rank %{rank}',
             assessment_pending: '%{year} assessment: not graded',
+            reserve_status: 'Reserve: %{status}',
             status_change: '%{from} → %{to}',
         },
         villages: {

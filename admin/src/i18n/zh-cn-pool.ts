@@ -169,6 +169,7 @@ export const zhCNPool = {
             },
             assessment: '%{year} 年度考核：%{grade}，总分 %{total}，排名第 %{rank}',
             assessment_pending: '%{year} 年度考核：未评定',
+            reserve_status: '后备干部：%{status}',
             status_change: '%{from} → %{to}',
         },
         villages: {

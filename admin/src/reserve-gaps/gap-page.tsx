@@ -42,7 +42,8 @@ export const GapPage = () => {
         queryFn: async () => (await httpClient('/api/reserves/gaps')).json as ReserveGaps,
     });
     return (
-        <Box className="qinglan-reserve-gaps" sx={{ py: 2 }}>
+        // minWidth 0: the wide table scrolls inside its card instead of widening a phone's page
+        <Box className="qinglan-reserve-gaps" sx={{ py: 2, minWidth: 0, maxWidth: '100%' }}>
             <Title title={translate('qinglan.gaps.title')} />
             {isPending && <LinearProgress />}
             {error && <Alert severity="error">{error.message}</Alert>}
@@ -79,8 +80,10 @@ export const GapPage = () => {
                                 </CardContent>
                             </Card>
                             <Card>
-                                <CardContent sx={{ overflowX: 'auto' }}>
-                                    <GapTable rows={data.townships} totals={data.totals} />
+                                <CardContent>
+                                    <Box sx={{ overflowX: 'auto', maxWidth: { xs: 'calc(100vw - 64px)', sm: '100%' } }}>
+                                        <GapTable rows={data.townships} totals={data.totals} />
+                                    </Box>
                                 </CardContent>
                             </Card>
                         </>

@@ -21,6 +21,7 @@ export const ReserveExportButton = () => {
             href={reserveExportUrl(filterValues ?? {})}
             download
             className="qinglan-reserve-export"
+            sx={{ textTransform: 'none' }}
         >
             {translate('qinglan.pool.export')}
         </Button>

@@ -1,5 +1,5 @@
 import AccountBoxIcon from '@mui/icons-material/AccountBox';
-import { Box, Button, Stack } from '@mui/material';
+import { Box, Button, LinearProgress, Stack } from '@mui/material';
 import {
     BooleanField,
     FunctionField,
@@ -44,7 +44,8 @@ const Links = () => {
 
 const Tables = () => {
     const record = useRecordContext<ReserveDetail>();
-    if (!record) return null;
+    // The list's row stands in for the record until the full one (with history and records) arrives.
+    if (!record?.history || !record.records) return <LinearProgress />;
     return (
         <>
             <Section title="qinglan.pool.section_history">
