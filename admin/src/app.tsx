@@ -13,6 +13,9 @@ import { LoginPage } from './login';
 import mentorPairing from './mentor-pairing';
 import processes from './processes';
 import reserveIntake from './reserve-cultivation';
+import reserveGaps from './reserve-gaps';
+import reserveSettings from './reserve-settings';
+import reserves from './reserves';
 import { can, isRole, type ResourceName } from './roles';
 import tasks from './tasks';
 import { theme } from './theme';
@@ -42,6 +45,9 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     'mentor-pairing': mentorPairing,
     'annual-assessment': annualAssessment,
     'reserve-intake': reserveIntake,
+    reserves,
+    'reserve-gaps': reserveGaps,
+    'reserve-settings': reserveSettings,
     'calendar-overrides': calendarOverrides,
     webhooks,
 };

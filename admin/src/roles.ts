@@ -25,6 +25,9 @@ export const RESOURCES = [
     'mentor-pairing',
     'annual-assessment',
     'reserve-intake',
+    'reserves',
+    'reserve-gaps',
+    'reserve-settings',
     'calendar-overrides',
     'webhooks',
 ] as const;
@@ -41,6 +44,11 @@ const ALL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete'];
 // annual assessment (年度考核) as far as their scope reaches.
 const WORK = { tasks: READ, processes: READ, 'annual-assessment': ['list'] } as const;
 
+// 后备干部人才库 and its rules (规则 read by all, changed by the county admin on its page);
+// the 缺口 dashboard for the county and the townships. The API scopes every row.
+const POOL = { reserves: READ, 'reserve-settings': ['list'] } as const;
+const GAPS = { 'reserve-gaps': ['list'] } as const;
+
 const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
     county_admin: {
         townships: ALL,
@@ -53,6 +61,8 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         ...WORK,
         'mentor-pairing': ['create'],
         'reserve-intake': ['list'],
+        ...POOL,
+        ...GAPS,
     },
     auditor: {
         townships: READ,
@@ -63,6 +73,8 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         'calendar-overrides': READ,
         webhooks: ['list'],
         ...WORK,
+        ...POOL,
+        ...GAPS,
     },
     township_officer: {
         townships: READ,
@@ -73,6 +85,8 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         ...WORK,
         'mentor-pairing': ['create'],
         'reserve-intake': ['list'],
+        ...POOL,
+        ...GAPS,
     },
     township_secretary: {
         townships: READ,
@@ -80,12 +94,15 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         cadres: READ,
         ...WORK,
         'reserve-intake': ['list'],
+        ...POOL,
+        ...GAPS,
     },
     village_secretary: {
         villages: READ,
         cadres: READ,
         ...WORK,
         'reserve-intake': ['list'],
+        ...POOL,
     },
     mentor: { cadres: READ, ...WORK },
     cadre: { cadres: READ, ...WORK },
@@ -121,4 +138,10 @@ export const mayManageAssessment = (role: unknown): boolean => role === 'county_
 export const mayObject = (role: unknown): boolean => isRole(role) && role !== 'auditor';
 
 /** The raw Temporal history of a process (原始事件). */
+/** 后备干部规则: the county admin changes them (a new version each time); everyone else reads. */
+export const mayChangeReserveRules = (role: unknown): boolean => role === 'county_admin';
+
+/** 放宽年龄至45岁: a village's mark, set by the county admin. */
+export const mayMarkRelaxedAge = (role: unknown): boolean => role === 'county_admin';
+
 export const mayReadHistory = (role: unknown): boolean => role === 'county_admin' || role === 'auditor';

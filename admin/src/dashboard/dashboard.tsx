@@ -34,7 +34,8 @@ const CARDS: CardSpec[] = [
     { name: 'newlyElected', icon: <FiberNewIcon />, resource: 'cadres', filter: { newlyElected: true } },
     { name: 'newSecretaries', icon: <AccountTreeIcon /> },
     { name: 'mentors', icon: <SchoolIcon />, resource: 'cadres', filter: { isMentor: true } },
-    { name: 'reserves', icon: <EmojiPeopleIcon />, resource: 'cadres', filter: { isReserve: true } },
+    // 后备干部: the pool page (试用期 and 在库, as the count)
+    { name: 'reserves', icon: <EmojiPeopleIcon />, resource: 'reserves', filter: { status: ['trial', 'in_pool'] } },
 ];
 
 export const Dashboard = () => {

@@ -28,6 +28,10 @@ export const enReserve: ReserveMessages = {
             state_label: 'Status',
             composite: 'Composite',
             rank: 'Rank',
+            nominate: 'Nominate',
+            nominated_person: '%{name} nominated',
+            person: 'Person',
+            note: 'Note (for a mass recommendation, how many recommended)',
             import_scores: 'Import exam scores',
             imported: '%{count} scores imported',
             phase: {

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { enPool } from './en-pool';
 import { enReserve } from './en-reserve';
 import { enAssessment } from './en-assessment';
 import { enProcesses } from './en-processes';
@@ -30,6 +31,7 @@ const enApp: AppMessages = {
                 area: 'Area',
                 townshipId: 'Township',
                 cadreCount: 'Cadres',
+                relaxedAgeLimit: 'Relaxed age limit (45)',
                 q: 'Search',
             },
         },
@@ -106,12 +108,14 @@ const enApp: AppMessages = {
         ...enTasks.resources,
         ...enAssessment.resources,
         ...enReserve.resources,
+        ...enPool.resources,
     },
     qinglan: {
         ...enTasks.qinglan,
         ...enProcesses.qinglan,
         ...enAssessment.qinglan,
         ...enReserve.qinglan,
+        ...enPool.qinglan,
         title: 'Qinglan',
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',

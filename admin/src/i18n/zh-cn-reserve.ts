@@ -29,6 +29,10 @@ export const zhCNReserve = {
             state_label: '状态',
             composite: '综合成绩',
             rank: '排名',
+            nominate: '推荐人选',
+            nominated_person: '已推荐 %{name}',
+            person: '被推荐人',
+            note: '推荐说明（群众推荐请写明推荐人数）',
             import_scores: '导入考试成绩',
             imported: '已导入 %{count} 条成绩',
             phase: {

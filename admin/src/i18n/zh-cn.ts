@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { zhCNPool } from './zh-cn-pool';
 import { zhCNReserve } from './zh-cn-reserve';
 import { zhCNAssessment } from './zh-cn-assessment';
 import { zhCNProcesses } from './zh-cn-processes';
@@ -32,6 +33,7 @@ export const zhCNApp = {
                 area: '区域',
                 townshipId: '所属乡镇(街道)',
                 cadreCount: '干部数',
+                relaxedAgeLimit: '放宽年龄至45岁',
                 q: '搜索',
             },
         },
@@ -108,12 +110,14 @@ export const zhCNApp = {
         ...zhCNTasks.resources,
         ...zhCNAssessment.resources,
         ...zhCNReserve.resources,
+        ...zhCNPool.resources,
     },
     qinglan: {
         ...zhCNTasks.qinglan,
         ...zhCNProcesses.qinglan,
         ...zhCNAssessment.qinglan,
         ...zhCNReserve.qinglan,
+        ...zhCNPool.qinglan,
         title: '青蓝',
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',

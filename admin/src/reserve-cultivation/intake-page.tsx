@@ -23,6 +23,7 @@ import { Title, useGetIdentity, useNotify, usePermissions, useTranslate } from '
 import { chinaYear } from '../../../domain/china-time';
 import { httpClient } from '../http';
 import { isCountyRole } from '../roles';
+import { NominateDialog } from './nominate-dialog';
 
 const BASE = '/api/processes/reserve-cultivation';
 
@@ -64,13 +65,17 @@ export const IntakePage = () => {
     const { identity } = useGetIdentity();
     const county = isCountyRole(permissions);
     const own = (identity as { townshipId?: number | null } | undefined)?.townshipId ?? null;
+    const ownVillage = (identity as { villageId?: number | null } | undefined)?.villageId ?? null;
     const [chosen, setChosen] = useState<string>('');
     const townshipId = county ? Number(chosen) || null : own;
     const [year, setYear] = useState(chinaYear());
+    // After opening or importing, the workflow answers a moment later: read again until it has.
+    const [awaiting, setAwaiting] = useState<((p: Progress | undefined) => boolean) | null>(null);
     const { data, error, isFetching, refetch } = useQuery({
         queryKey: ['reserve-intake', townshipId, year],
         enabled: townshipId !== null,
         retry: false,
+        refetchInterval: (query) => (awaiting && !awaiting(query.state.data) ? 500 : false),
         queryFn: async () =>
             (await httpClient(`${BASE}/intakes/progress?townshipId=${townshipId}&year=${year}`)).json as Progress,
     });
@@ -78,6 +83,7 @@ export const IntakePage = () => {
         try {
             await httpClient(`${BASE}/intakes`, { method: 'POST', body: JSON.stringify({ townshipId, year }) });
             notify('qinglan.reserve.opened', { type: 'success' });
+            setAwaiting(() => (p: Progress | undefined) => p !== undefined);
             void refetch();
         } catch (e) {
             notify((e as Error).message, { type: 'error' });
@@ -98,6 +104,7 @@ export const IntakePage = () => {
                 type: 'success',
                 messageArgs: { count: (res.json as { imported: number }).imported },
             });
+            setAwaiting(() => (p: Progress | undefined) => p?.phase !== 'exam');
             void refetch();
         } catch (e) {
             notify((e as Error).message, { type: 'error', multiLine: true });
@@ -107,7 +114,13 @@ export const IntakePage = () => {
     return (
         <Box className="qinglan-reserve-intake" sx={{ p: 2 }}>
             <Title title={translate('qinglan.reserve.title')} />
-            <Stack direction="row" spacing={2} sx={{ mb: 2 }} alignItems="center">
+            <Stack
+                direction="row"
+                spacing={2}
+                useFlexGap
+                sx={{ mb: 2, flexWrap: 'wrap', '& .MuiButton-root': { whiteSpace: 'nowrap' } }}
+                alignItems="center"
+            >
                 {county && (
                     <TextField
                         size="small"
@@ -133,6 +146,17 @@ export const IntakePage = () => {
                         {translate('qinglan.reserve.open')}
                     </Button>
                 )}
+                {/* 推荐: the village Party secretary (own village) or the township officer, while the window is open (the API refuses once it closes) */}
+                {(permissions === 'village_secretary' || permissions === 'township_officer') &&
+                    townshipId !== null &&
+                    data?.phase === 'nominating' && (
+                        <NominateDialog
+                            townshipId={townshipId}
+                            villageId={permissions === 'village_secretary' ? ownVillage : null}
+                            year={year}
+                            onDone={() => void refetch()}
+                        />
+                    )}
                 {permissions === 'township_officer' && data?.phase === 'exam' && (
                     <Button variant="outlined" component="label" startIcon={<UploadFileIcon />}>
                         {translate('qinglan.reserve.import_scores')}

@@ -1,4 +1,4 @@
-import { NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, NumberField, ReferenceField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { areaChoices, villageKindChoices } from '../choices';
 
 export const VillageShow = () => (
@@ -10,6 +10,7 @@ export const VillageShow = () => (
             <SelectField source="area" choices={areaChoices} />
             <ReferenceField source="townshipId" reference="townships" link="show" />
             <NumberField source="cadreCount" />
+            <BooleanField source="relaxedAgeLimit" />
         </SimpleShowLayout>
     </Show>
 );
