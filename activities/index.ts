@@ -4,6 +4,7 @@ import { createCalendarActivities } from './calendar/calendar-activities.js';
 import { createHealthProbeActivities } from './health-probe/health-probe-activities.js';
 import { createTaskActivities } from './human-steps/task-activities.js';
 import { createReserveActivities } from './reserve-cultivation/reserve-activities.js';
+import { createRecruitmentActivities } from './targeted-recruitment/recruitment-activities.js';
 import { createNotificationActivities } from './notifications/notification-activities.js';
 import { notificationSettingsFromEnv, type NotificationSettings } from './notifications/notification-settings.js';
 
@@ -16,6 +17,7 @@ export function createActivities(deps: { db: DB; notifications?: NotificationSet
     ...createAssessmentActivities(deps.db),
     ...createCalendarActivities(deps.db),
     ...createReserveActivities(deps.db),
+    ...createRecruitmentActivities(deps.db),
     ...createNotificationActivities({ db: deps.db, ...notifications }),
   };
 }

@@ -51,8 +51,16 @@ export interface PersonTable {
   created_at: CreatedAt;
 }
 
-export const COMMITTEES = ['party_branch', 'villagers_committee'] as const;
-export const POSITION_TITLES = ['secretary', 'deputy_secretary', 'director', 'deputy_director', 'member'] as const;
+/** 村党组织 / 村(居)委会 / 党建联络员 (a post the township gives a village, outside the two committees). */
+export const COMMITTEES = ['party_branch', 'villagers_committee', 'party_liaison'] as const;
+export const POSITION_TITLES = [
+  'secretary',
+  'deputy_secretary',
+  'director',
+  'deputy_director',
+  'member',
+  'liaison_officer', // 党建联络员, with the committee party_liaison
+] as const;
 
 /** A seat in one of the two committees (村(社区)"两委"), with its term. */
 export interface PositionTable {
@@ -349,7 +357,137 @@ export interface ReservePersonView {
   mentor_person_id: number | null;
 }
 
+export type CampaignStatus = 'draft' | 'published' | 'closed' | 'cancelled';
+
+/** 定向考录 campaign (see migration 0008): a draft until published (公告), then its rules are frozen. */
+export interface RecruitmentCampaignTable {
+  id: Generated<number>;
+  year: number;
+  title: string;
+  status: Generated<CampaignStatus>;
+  /** The frozen rules version of a published campaign; null while a draft. */
+  rules_version: number | null;
+  workflow_id: string | null;
+  created_by: number | null;
+  published_by: number | null;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+/** One version of a campaign's rules (domain/recruitment-rules.ts). */
+export interface RecruitmentCampaignRulesTable {
+  campaign_id: number;
+  version: number;
+  rules: Json;
+  changed_by: number | null;
+  reason: string | null;
+  changed_at: CreatedAt;
+}
+
+export const RECRUITMENT_POST_KINDS = ['civil_service', 'public_institution'] as const;
+/** 乡镇公务员 / 事业编制 */
+export type RecruitmentPostKind = (typeof RECRUITMENT_POST_KINDS)[number];
+
+/** 招录职位 with its places. */
+export interface RecruitmentPositionTable {
+  id: Generated<number>;
+  campaign_id: number;
+  kind: RecruitmentPostKind;
+  name: string;
+  places: number;
+  created_at: CreatedAt;
+}
+
+export const APPLICATION_STATUSES = [
+  'applied', // 已报名
+  'recommended', // 乡镇党委已推荐
+  'not_recommended', // 乡镇党委未推荐
+  'qualified', // 资格复审通过
+  'disqualified', // 资格复审未通过, or an objection upheld during the 公示
+  'written_failed', // 笔试未达合格线 or absent
+  'not_shortlisted', // 未入围面试
+  'shortlisted', // 入围面试
+  'interview_failed', // 面试未达合格线 or absent
+  'ranked', // 总成绩排名
+  'inspection', // 体检 / 考察
+  'inspection_failed', // 体检或考察不合格
+  'proposed', // 拟录用公示
+  'hired', // 录用, in probation (试用期)
+  'confirmed', // 试用期满考核合格, 转正
+  'probation_failed', // 试用期考核不合格
+  'not_selected', // 名额已满
+  'withdrawn', // 放弃
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** One person's application to one campaign (unique per campaign and person). */
+export interface RecruitmentApplicationTable {
+  id: Generated<number>;
+  campaign_id: number;
+  position_id: number;
+  person_id: number;
+  township_id: number;
+  village_id: number;
+  status: ApplicationStatus;
+  /** Failed rules at application, each { rule, message_zh, message_en }. */
+  eligibility: Json<unknown[]>;
+  rules_version: number;
+  total: ColumnType<string | null, number | null | undefined, number | null>;
+  rank: number | null;
+  hired_on: DateOnly | null;
+  probation_ends_on: DateOnly | null;
+  /** 最低服务年限 at township level: the first day the hire may leave. */
+  serves_until: DateOnly | null;
+  registered_by: number | null;
+  workflow_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** 笔试 / 面试 score; absent (缺考) without a score. */
+export interface RecruitmentScoreTable {
+  application_id: number;
+  exam: 'written' | 'interview';
+  score: ColumnType<string | null, number | null, number | null>;
+  absent: Generated<boolean>;
+  source: string | null;
+  recorded_by: number | null;
+  recorded_at: CreatedAt;
+}
+
+/** 加分: a county (县级) or prefecture (市级) award, recorded with its source. */
+export interface RecruitmentBonusPointTable {
+  id: Generated<number>;
+  application_id: number;
+  level: 'county' | 'prefecture';
+  points: ColumnType<string, number, number>;
+  source: string;
+  awarded_on: DateOnly | null;
+  recorded_by: number | null;
+  recorded_at: CreatedAt;
+}
+
+export interface RecruitmentStatusChangeTable {
+  id: Generated<number>;
+  application_id: number;
+  from_status: ApplicationStatus | null;
+  to_status: ApplicationStatus;
+  reason: string;
+  changed_on: DateOnly;
+  actor_user_id: number | null;
+  workflow_id: string | null;
+  change_key: string | null;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
+  recruitment_campaigns: RecruitmentCampaignTable;
+  recruitment_campaign_rules: RecruitmentCampaignRulesTable;
+  recruitment_positions: RecruitmentPositionTable;
+  recruitment_applications: RecruitmentApplicationTable;
+  recruitment_scores: RecruitmentScoreTable;
+  recruitment_bonus_points: RecruitmentBonusPointTable;
+  recruitment_status_changes: RecruitmentStatusChangeTable;
   reserve_people: ReservePersonView;
   reserves: ReserveTable;
   reserve_status_changes: ReserveStatusChangeTable;

@@ -9,6 +9,7 @@ import {
   generateDemoCounty,
   type DemoCounty,
 } from './generate-county.js';
+import { BY_ELECTION_START } from './generate-recruitment-history.js';
 import { idNumberCheckCharacter, idNumberGender, isValidIdNumber } from '../domain/id-number.js';
 
 const county = generateDemoCounty();
@@ -93,7 +94,8 @@ describe('generateDemoCounty', () => {
     const seats = new Map<number, number>();
     for (const pos of county.positions) {
       seats.set(pos.person_id, (seats.get(pos.person_id) ?? 0) + 1);
-      expect(pos.term_start).toBe(TERM_START);
+      // the 2021 election's seats, and a few deputies by-elected (补选) since
+      expect([TERM_START, BY_ELECTION_START]).toContain(pos.term_start);
       expect(pos.term_end).toBe(TERM_END);
     }
     for (const p of county.people) {
@@ -236,5 +238,18 @@ describe('the demo reserve pool', () => {
     const reserves = reservesOf(county);
     expect(pool.discipline.length).toBeGreaterThan(5);
     for (const d of pool.discipline) expect(reserves.has(d.person_id)).toBe(false);
+  });
+});
+
+describe('the records targeted recruitment reads', () => {
+  it('has three years of assessment results, a few below 称职, and six by-elected deputies', () => {
+    const years = new Set(county.assessments.map((a) => a.year));
+    expect([...years].sort()).toEqual([2023, 2024, 2025]);
+    const below = county.assessments.filter((a) => a.grade === 'basically_competent' || a.grade === 'incompetent');
+    expect(below.length).toBeGreaterThan(50);
+    expect(county.positions.filter((p) => p.term_start === BY_ELECTION_START)).toHaveLength(6);
+    // one result per person and year
+    const keys = new Set(county.assessments.map((a) => `${a.year}/${a.person_id}`));
+    expect(keys.size).toBe(county.assessments.length);
   });
 });

@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { PositionTable, Person, Township, User, Village } from '../db/schema.js';
 import { generatePeople } from './generate-people.js';
 import { generatePlaces } from './generate-places.js';
+import { generateRecruitmentHistory, type DemoAssessmentResult } from './generate-recruitment-history.js';
 import { generateReservePool, type DemoPool } from './generate-reserves.js';
 import { generateUsers } from './generate-users.js';
 import { createRandom } from './random.js';
@@ -27,6 +28,8 @@ export interface DemoCounty {
   users: DemoUser[];
   /** The reserve pool's entries, histories and records, seen from `today`. */
   pool: DemoPool;
+  /** Earlier years' annual assessment results, which targeted recruitment reads. */
+  assessments: DemoAssessmentResult[];
 }
 
 /** The day the pool is seen from when none is given (tests); the loader passes today. */
@@ -39,5 +42,8 @@ export function generateDemoCounty(seed = 'taoyuan-2021', today = DEMO_POOL_DAY)
   const { people, positions, reserveIds } = generatePeople(random.fork('people'), townships, villages);
   const users = generateUsers(townships, villages, people, positions);
   const pool = generateReservePool(random.fork('reserve-pool'), { villages, people, reserveIds, today });
-  return { seed, townships, villages, people, positions, users, pool };
+  // After the accounts: a by-elected deputy keeps the account of the seat they already had.
+  const history = generateRecruitmentHistory(random.fork('recruitment-history'), { people, positions });
+  for (const seat of history.byElectedSeats) positions.push({ id: positions.length + 1, ...seat });
+  return { seed, townships, villages, people, positions, users, pool, assessments: history.assessments };
 }

@@ -70,6 +70,7 @@ export async function loadDemoCounty(db: DB, options: LoadDemoCountyOptions = {}
     );
     report(`账号 ${county.users.length}（密码均为 ${DEMO_PASSWORD}）`);
     await loadPool(trx, county.pool);
+    await insertInBatches(trx, 'assessment_results', county.assessments);
     report(`后备干部 ${county.pool.reserves.length}（培养记录 ${county.pool.records.length} 条）`);
 
     // Rows came with explicit ids; move each sequence past them so the next insert works.

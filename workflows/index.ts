@@ -6,3 +6,5 @@ export { townshipAssessment } from './annual-assessment/township-assessment-work
 export { cadreAssessment } from './annual-assessment/cadre-assessment-workflow.js';
 export { reserveIntake } from './reserve-cultivation/reserve-intake-workflow.js';
 export { reserveCultivation } from './reserve-cultivation/reserve-cultivation-workflow.js';
+export { recruitmentCampaign } from './targeted-recruitment/recruitment-campaign-workflow.js';
+export { recruitmentApplicant } from './targeted-recruitment/recruitment-applicant-workflow.js';

@@ -13,6 +13,12 @@ import { reserveCultivationForms } from './reserve-cultivation/reserve-cultivati
 import { reserveCultivationSteps } from './reserve-cultivation/reserve-cultivation-steps.js';
 import { RESERVE_INTAKE } from './reserve-cultivation/reserve-intake-definition.js';
 import { reserveIntakeSteps } from './reserve-cultivation/reserve-intake-steps.js';
+import { RECRUITMENT_APPLICANT, RECRUITMENT_CAMPAIGN } from './targeted-recruitment/targeted-recruitment-definition.js';
+import { targetedRecruitmentForms } from './targeted-recruitment/targeted-recruitment-forms.js';
+import {
+  recruitmentApplicantSteps,
+  recruitmentCampaignSteps,
+} from './targeted-recruitment/targeted-recruitment-steps.js';
 
 export interface ProcessType {
   type: string;
@@ -50,6 +56,20 @@ export const PROCESS_TYPES: Record<string, ProcessType> = {
     nameEn: 'Reserve cultivation',
     forms: reserveCultivationForms,
     catalogue: reserveCultivationSteps,
+  },
+  [RECRUITMENT_CAMPAIGN]: {
+    type: RECRUITMENT_CAMPAIGN,
+    name: '定向考录',
+    nameEn: 'Targeted recruitment',
+    forms: targetedRecruitmentForms,
+    catalogue: recruitmentCampaignSteps,
+  },
+  [RECRUITMENT_APPLICANT]: {
+    type: RECRUITMENT_APPLICANT,
+    name: '定向考录报考',
+    nameEn: 'Targeted recruitment application',
+    forms: targetedRecruitmentForms,
+    catalogue: recruitmentApplicantSteps,
   },
 };
 

@@ -17,6 +17,8 @@ describe('replay of stored histories', () => {
   it('has fixtures for every process type', () => {
     expect(files.some((f) => f.startsWith('mentor-pairing-'))).toBe(true);
     expect(files.some((f) => f.includes('annual-assessment-'))).toBe(true);
+    expect(files.some((f) => f.includes('recruitment-campaign-'))).toBe(true);
+    expect(files.some((f) => f.includes('recruitment-applicant-'))).toBe(true);
   });
 
   it('replays every one without a nondeterminism error', async () => {

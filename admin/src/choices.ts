@@ -17,13 +17,14 @@ export const educationChoices = choicesOf('education', [
     'bachelor',
     'master',
 ]);
-export const committeeChoices = choicesOf('committee', ['party_branch', 'villagers_committee']);
+export const committeeChoices = choicesOf('committee', ['party_branch', 'villagers_committee', 'party_liaison']);
 export const positionTitleChoices = choicesOf('position_title', [
     'secretary',
     'deputy_secretary',
     'director',
     'deputy_director',
     'member',
+    'liaison_officer',
 ]);
 export const roleChoices = choicesOf('roles', ROLES);
 export const auditResourceChoices = choicesOf('audit_resource', ['auth', 'townships', 'villages', 'cadres', 'users']);

@@ -8,8 +8,9 @@ export type VillageKind = 'village' | 'community';
 export type Area = 'rural' | 'urban';
 export type Gender = 'male' | 'female';
 export type Education = 'junior_high' | 'high_school' | 'vocational' | 'college' | 'bachelor' | 'master';
-export type Committee = 'party_branch' | 'villagers_committee';
-export type PositionTitle = 'secretary' | 'deputy_secretary' | 'director' | 'deputy_director' | 'member';
+export type Committee = 'party_branch' | 'villagers_committee' | 'party_liaison';
+export type PositionTitle =
+    'secretary' | 'deputy_secretary' | 'director' | 'deputy_director' | 'member' | 'liaison_officer';
 
 export interface Township extends RaRecord {
     code: string;

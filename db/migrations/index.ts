@@ -6,6 +6,7 @@ import * as assessmentNotices from './0004-assessment-notices.js';
 import * as notificationDeliveries from './0005-notification-deliveries.js';
 import * as reservePool from './0006-reserve-pool.js';
 import * as reservePoolView from './0007-reserve-pool-view.js';
+import * as targetedRecruitment from './0008-targeted-recruitment.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-notification-deliveries': notificationDeliveries,
   '0006-reserve-pool': reservePool,
   '0007-reserve-pool-view': reservePoolView,
+  '0008-targeted-recruitment': targetedRecruitment,
 };

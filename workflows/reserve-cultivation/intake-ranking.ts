@@ -1,4 +1,5 @@
-// Ranking of a village's applicants in the intake (推选排名). The rule, stated once and tested:
+// Ranking of a village's applicants in the intake (推选排名); the tie rule is qinglan's one
+// (domain/exam-ranking.ts). The rule, tested:
 // - with an exam, the composite is written × written weight + interview × interview weight
 //   (weights in percent), rounded to two decimals; higher ranks higher;
 // - equal composites: the higher written score ranks higher;
@@ -6,6 +7,7 @@
 // Applicants without scores (absent from the exam) are not ranked.
 // Places: a village keeps a place only for every `ratio` applicants (1:2 → two per place), and
 // the shortlist is `places × ratio` from the top.
+import { compareForRank } from '../../domain/exam-ranking.js';
 
 export interface Applicant {
   personId: number;
@@ -39,8 +41,11 @@ export function rankApplicants(
   const scored = applicants
     .map((a) => ({ ...a, composite: options.exam ? composite(a, options.weights) : null }))
     .filter((a) => !options.exam || a.composite !== null);
-  scored.sort(
-    (a, b) => (b.composite ?? 0) - (a.composite ?? 0) || (b.written ?? 0) - (a.written ?? 0) || a.seq - b.seq,
+  scored.sort((a, b) =>
+    compareForRank(
+      { ...a, total: a.composite, written: a.written ?? null },
+      { ...b, total: b.composite, written: b.written ?? null },
+    ),
   );
   const shortlist = options.places * options.ratio;
   return scored.map((a, i) => ({ ...a, rank: i + 1, shortlisted: i < shortlist }));

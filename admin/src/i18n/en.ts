@@ -172,6 +172,7 @@ const enApp: AppMessages = {
         committee: {
             party_branch: 'Village Party organization',
             villagers_committee: "Villagers' / residents' committee",
+            party_liaison: 'Party liaison officer',
         },
         position_title: {
             secretary: 'Secretary',
@@ -179,6 +180,7 @@ const enApp: AppMessages = {
             director: 'Director',
             deputy_director: 'Deputy director',
             member: 'Member',
+            liaison_officer: 'Party liaison officer',
         },
         position: {
             committee: 'Committee',

@@ -174,6 +174,7 @@ export const zhCNApp = {
         committee: {
             party_branch: '村党组织',
             villagers_committee: '村(居)委会',
+            party_liaison: '党建联络员',
         },
         position_title: {
             secretary: '书记',
@@ -181,6 +182,7 @@ export const zhCNApp = {
             director: '主任',
             deputy_director: '副主任',
             member: '委员',
+            liaison_officer: '党建联络员',
         },
         position: {
             committee: '班子',

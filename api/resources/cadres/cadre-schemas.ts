@@ -11,9 +11,12 @@ const isoDate = z.iso.date(bilingual('日期格式应为 YYYY-MM-DD', 'date must
 
 export const PositionSchema = z
   .object({
-    committee: z.enum(COMMITTEES).openapi({ description: 'party_branch 村党组织 / villagers_committee 村(居)委会' }),
+    committee: z.enum(COMMITTEES).openapi({
+      description: 'party_branch 村党组织 / villagers_committee 村(居)委会 / party_liaison 党建联络员',
+    }),
     title: z.enum(POSITION_TITLES).openapi({
-      description: 'secretary 书记 / deputy_secretary 副书记 / director 主任 / deputy_director 副主任 / member 委员',
+      description:
+        'secretary 书记 / deputy_secretary 副书记 / director 主任 / deputy_director 副主任 / member 委员 / liaison_officer 党建联络员',
     }),
     termStart: isoDate,
     termEnd: isoDate,
