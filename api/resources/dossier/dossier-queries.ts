@@ -62,6 +62,13 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
         'a.bottom',
         'a.final',
         'a.missing_step as missingStep',
+        // the person's own assessment workflow of that year, when the result came from one
+        // (results loaded from earlier years' records have none)
+        sql<
+          string | null
+        >`(select p.id from processes p where p.type = 'annual-assessment' and p.subject_person_id = a.person_id and p.params->>'year' = a.year::text order by p.started_at desc limit 1)`.as(
+          'processId',
+        ),
       ])
       .where('a.person_id', '=', personId)
       // the latest version of each year's result
@@ -141,7 +148,7 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
         bottom: a.bottom,
         missingStep: a.missingStep,
       },
-      processId: null,
+      processId: a.processId,
       reserveId: null,
     })),
     ...statuses.map((c): DossierEntry => ({

@@ -93,6 +93,49 @@ describe('the dossier (一人一档)', () => {
     );
   });
 
+  it('links a year’s assessment result to that year’s assessment of the person, when there was one', async () => {
+    const person = await t.db
+      .selectFrom('people')
+      .select(['id', 'name', 'township_id', 'village_id'])
+      .where('township_id', '=', reserve.township_id)
+      .where('id', '!=', reserve.person_id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('processes')
+      .values({
+        id: 'annual-assessment-dossier-test',
+        type: 'annual-assessment',
+        title: `2031 年度考核：${person.name}`,
+        township_id: person.township_id,
+        village_id: person.village_id,
+        subject_person_id: person.id,
+        status: 'completed',
+        params: JSON.stringify({ year: 2031 }),
+      })
+      .execute();
+    await t.db
+      .insertInto('assessment_results')
+      .values(
+        [2030, 2031].map((year) => ({
+          year,
+          person_id: person.id,
+          township_id: person.township_id!,
+          version: 1,
+          total: 88,
+          grade: '称职',
+          scores: JSON.stringify({}),
+        })),
+      )
+      .execute();
+    const body = await (await dossier(officer, person.id)).json();
+    const results = body.entries.filter((e: { kind: string }) => e.kind === 'assessment_result');
+    const of = (year: number) => results.find((e: { detail: { year: number } }) => e.detail.year === year);
+    expect(of(2031).processId).toBe('annual-assessment-dossier-test');
+    // 2030's came without a workflow: no link rather than a wrong one
+    expect(of(2030).processId).toBeNull();
+  });
+
   it('answers 404 outside the scope, 200 to the county', async () => {
     expect((await dossier(officer, outside.person_id)).status).toBe(404);
     expect((await dossier(admin, outside.person_id)).status).toBe(200);
