@@ -11,15 +11,31 @@ import { notificationSettingsFromEnv, type NotificationSettings } from './notifi
 /** Every activity the worker runs, bound to its dependencies. */
 export function createActivities(deps: { db: DB; notifications?: NotificationSettings }) {
   const notifications = deps.notifications ?? notificationSettingsFromEnv();
-  return {
-    ...createHealthProbeActivities(deps.db),
-    ...createTaskActivities(deps.db),
-    ...createAssessmentActivities(deps.db),
-    ...createCalendarActivities(deps.db),
-    ...createReserveActivities(deps.db),
-    ...createRecruitmentActivities(deps.db),
-    ...createNotificationActivities({ db: deps.db, ...notifications }),
-  };
+  return merged(
+    createHealthProbeActivities(deps.db),
+    createTaskActivities(deps.db),
+    createAssessmentActivities(deps.db),
+    createCalendarActivities(deps.db),
+    createReserveActivities(deps.db),
+    createRecruitmentActivities(deps.db),
+    createNotificationActivities({ db: deps.db, ...notifications }),
+  );
+}
+
+type Merged<T extends object[]> = T extends [infer H, ...infer R extends object[]] ? H & Merged<R> : unknown;
+
+/**
+ * One object of every activity. Temporal finds an activity by its name alone, so two processes
+ * naming one the same would silently run the later one for both: refused here, at worker start.
+ */
+function merged<T extends object[]>(...groups: T): Merged<T> {
+  const all: Record<string, unknown> = {};
+  for (const group of groups)
+    for (const [name, fn] of Object.entries(group)) {
+      if (name in all) throw new Error(`two activities are named ${name}; give one a name of its own process`);
+      all[name] = fn;
+    }
+  return all as Merged<T>;
 }
 
 export type Activities = ReturnType<typeof createActivities>;

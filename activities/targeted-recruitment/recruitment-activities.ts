@@ -185,7 +185,9 @@ export function createRecruitmentActivities(db: DB) {
       return out;
     },
 
-    async recordRanking(input: { results: { applicationId: number; total: number | null; rank: number | null }[] }) {
+    async recordRecruitmentRanking(input: {
+      results: { applicationId: number; total: number | null; rank: number | null }[];
+    }) {
       for (const r of input.results)
         await db
           .updateTable('recruitment_applications')

@@ -384,7 +384,7 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
         }
         queues.set(position.positionId, queue);
       }
-      await acts.recordRanking({
+      await acts.recordRecruitmentRanking({
         results: progress.applicants
           .filter((a) => a.rank !== null)
           .map((a) => ({ applicationId: a.applicationId, total: a.total, rank: a.rank })),
