@@ -280,6 +280,7 @@ describe('a township’s assessment year in the console', () => {
         await t.db
           .selectFrom('assessment_results')
           .select('person_id')
+          .where('year', '=', YEAR)
           .where('township_id', '=', township.id)
           .where('final', '=', true)
           .execute(),

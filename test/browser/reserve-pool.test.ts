@@ -220,8 +220,7 @@ describe('from the intake to the pool in the console', () => {
       const stale = apiResponse(page, '/api/county-settings/reserve-pool', { method: 'PUT' });
       await page.locator('.qinglan-settings-save').click();
       expect((await stale).status()).toBe(409);
-      await page.locator('.qinglan-settings-stale').waitFor();
-      expect(await page.locator('.qinglan-settings-stale').innerText()).toContain(`第 ${base.version + 1} 版`);
+      await page.locator('.qinglan-settings-stale', { hasText: `第 ${base.version + 1} 版` }).waitFor();
       expect(await page.locator('.qinglan-settings-save').isDisabled()).toBe(true);
 
       // Reloaded: the form shows the newer version; the change is made again and saved.

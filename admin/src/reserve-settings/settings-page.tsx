@@ -73,7 +73,8 @@ export const SettingsPage = () => {
                                 {translate('qinglan.settings.read_only')}
                             </Alert>
                         )}
-                        {stale && (
+                        {/* shown once the newer version has been read, so it names that one */}
+                        {stale && base && data.version > base.version && (
                             <Alert
                                 severity="warning"
                                 className="qinglan-settings-stale"
