@@ -162,8 +162,15 @@ describe('demo work in flight', () => {
       { timeout: 120_000, interval: 1000 },
     );
     expect(escalated.title).toContain('逾期督办');
-    const actions = (await timelineOf(processId)).filter((e) => e.detail.step === 'exchange.m1').map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['deadline_changed', 'overdue', 'escalated']));
+    // The notice and the timeline event are written by two activities: wait for the event too.
+    await vi.waitFor(
+      async () => {
+        const timeline = await timelineOf(processId);
+        const actions = timeline.filter((e) => e.detail.step === 'exchange.m1').map((e) => e.action);
+        expect(actions).toEqual(expect.arrayContaining(['deadline_changed', 'overdue', 'escalated']));
+      },
+      { timeout: 60_000, interval: 500 },
+    );
     const exchange = (await tasksOf(processId)).find((x) => x.stepKey === 'exchange.m1')!;
     expect([exchange.status, exchange.escalationLevel]).toEqual(['open', 1]);
     expect(Date.parse(exchange.dueAt)).toBeLessThan(Date.now());
