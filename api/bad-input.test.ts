@@ -155,6 +155,29 @@ describe('bad input', () => {
     ).toEqual({ n: 3107 });
   });
 
+  it('a NUL character PostgreSQL cannot store is a 400, and nothing is stored', async () => {
+    const before = await snapshot();
+    const [secretary, officer] = await Promise.all(
+      ['secretary-01', 'officer-01'].map((u) =>
+        t.db.selectFrom('users').select('id').where('username', '=', u).executeTakeFirstOrThrow(),
+      ),
+    );
+    const res = await t.request('/api/delegations', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({
+        userId: secretary.id,
+        delegateUserId: officer.id,
+        startsOn: '2027-01-04',
+        endsOn: '2027-01-08',
+        reason: '外出\u0000学习',
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe('validation_failed');
+    expect(await snapshot()).toBe(before);
+  });
+
   it('a 2 MB body is refused with 413 before it is read', async () => {
     const before = await snapshot();
     const res = await t.request('/api/townships', {

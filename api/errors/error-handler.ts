@@ -2,7 +2,7 @@ import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.js';
 import { AppError } from './app-error.js';
-import { fail } from './errors.js';
+import { fail, invalidField } from './errors.js';
 import { fromTemporalError } from './temporal-errors.js';
 
 // Hono's own exceptions (bad JSON, wrong content type) and Temporal's (a refused Update, an
@@ -25,6 +25,13 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   else {
     const temporal = fromTemporalError(error);
     if (temporal) appError = temporal;
+    // PostgreSQL refuses text it cannot store (a NUL character, 0x00): the input's fault, not ours.
+    else if (['22021', '22P05'].includes((error as { code?: string }).code ?? ''))
+      appError = invalidField(
+        'body',
+        '内容中含有无法保存的字符（如空字符），请删除后再提交',
+        'the text holds a character that cannot be stored (NUL)',
+      );
     else {
       c.var.logger?.error({ err: error }, 'unhandled error');
       appError = fail('internal');

@@ -117,9 +117,16 @@ describe('targeted recruitment campaign', () => {
 
     // 公示: an objection against a4 is upheld
     await phase('notice');
-    await handle.executeUpdate(fileRecruitmentObjectionUpdate, {
-      args: [{ actor: await h.actor('admin'), applicationId: apps[4], reason: '反映其报名材料不实' }],
-    });
+    // The phase is shown a moment before the notice opens (its schedule is read first): the
+    // objection is filed once the workflow takes it, as a clerk would try again.
+    const objector = await h.actor('admin');
+    await vi.waitFor(
+      () =>
+        handle.executeUpdate(fileRecruitmentObjectionUpdate, {
+          args: [{ actor: objector, applicationId: apps[4], reason: '反映其报名材料不实' }],
+        }),
+      wait,
+    );
     await h.act(id, 'objection.o1', 'admin', { action: 'approve', form: { answer: '经核实属实，取消资格' } });
     await h.env.sleep(9 * DAY);
 
