@@ -18,6 +18,7 @@ import { createAssessmentScheduleRoutes } from './processes/annual-assessment/as
 import { createMentorPairingRoutes } from './processes/mentor-pairing/mentor-pairing-routes.js';
 import { createProcessRoutes } from './processes/process-routes.js';
 import { createReserveCultivationRoutes } from './processes/reserve-cultivation/reserve-cultivation-routes.js';
+import { createTargetedRecruitmentRoutes } from './processes/targeted-recruitment/targeted-recruitment-routes.js';
 import { createResourceRoutes } from './resources/resource-routes.js';
 import { createTaskRoutes } from './tasks/task-routes.js';
 import { createRouter } from './router.js';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   api.route('/processes/annual-assessment', createAssessmentRoutes());
   api.route('/processes/annual-assessment', createAssessmentScheduleRoutes());
   api.route('/processes/reserve-cultivation', createReserveCultivationRoutes());
+  api.route('/processes/targeted-recruitment', createTargetedRecruitmentRoutes());
   api.route('/processes', createProcessRoutes());
   api.route('/', createResourceRoutes());
   api.doc31('/openapi.json', {

@@ -1,0 +1,270 @@
+// Targeted recruitment through the API on the dev server with a real worker: the county plans a
+// draft, changes its rules (a new version), publishes it (rules frozen, the campaign workflow
+// started); a cadre applies for themself and the township officer registers another; an
+// ineligible cadre is refused naming every failed rule (422), a duplicate and a closed campaign
+// 409, a person of another township 404; the campaign and its applications are read in scope.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_RECRUITMENT_RULES } from '../../../domain/recruitment-rules.js';
+import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
+import { validIdNumber } from '../../../test/support/id-numbers.js';
+
+let t: TestApp;
+const as: Record<string, Session> = {};
+let townshipId: number;
+let villageId: number;
+let otherPerson: number;
+const people: Record<string, number> = {};
+const thisYear = new Date().getUTCFullYear();
+const wait = { timeout: 20_000, interval: 200 };
+
+/** A cadre of village-001's village: a seat since `since`, graded each year on file. */
+async function cadre(
+  name: string,
+  seq: string,
+  seat: { title: 'secretary' | 'deputy_director'; since: string },
+  grades: Record<number, 'competent' | 'basically_competent'> = {},
+) {
+  const birth = `${thisYear - 32}-05-01`;
+  const { id } = await t.db
+    .insertInto('people')
+    .values({
+      name,
+      gender: 'male',
+      birth_date: birth,
+      id_number: validIdNumber(birth, seq),
+      phone: '13800000000',
+      education: 'college',
+      party_member: true,
+      township_id: townshipId,
+      village_id: villageId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto('positions')
+    .values({
+      person_id: id,
+      committee: seat.title === 'secretary' ? 'party_branch' : 'villagers_committee',
+      title: seat.title,
+      term_start: seat.since,
+      term_end: `${thisYear + 4}-12-31`,
+    })
+    .execute();
+  for (let year = thisYear - 6; year <= thisYear; year++)
+    await t.db
+      .insertInto('assessment_results')
+      .values({
+        year,
+        person_id: id,
+        township_id: townshipId,
+        version: 1,
+        total: 85,
+        grade: grades[year] ?? 'competent',
+        final: true,
+      })
+      .execute();
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ worker: true });
+  const village = await t.db
+    .selectFrom('users')
+    .select(['village_id', 'township_id'])
+    .where('username', '=', 'village-001')
+    .executeTakeFirstOrThrow();
+  townshipId = village.township_id!;
+  villageId = village.village_id!;
+  otherPerson = (
+    await t.db
+      .selectFrom('people')
+      .select('id')
+      .where('township_id', '!=', townshipId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  people.self = await cadre('报考甲', '712', { title: 'secretary', since: `${thisYear - 5}-01-15` });
+  people.registered = await cadre('报考乙', '714', { title: 'secretary', since: `${thisYear - 5}-01-15` });
+  people.ineligible = await cadre(
+    '报考丙',
+    '716',
+    { title: 'deputy_director', since: `${thisYear - 2}-01-15` },
+    { [thisYear - 1]: 'basically_competent' },
+  );
+  // cadre-0001 is, for this test, the cadre applying for themself
+  await t.db.updateTable('users').set({ person_id: people.self }).where('username', '=', 'cadre-0001').execute();
+  for (const u of ['admin', 'officer-01', 'officer-02', 'village-001', 'cadre-0001', 'auditor'])
+    as[u] = await t.login(u);
+}, 120_000);
+afterAll(() => t.close());
+
+const api = (user: string, path: string, body?: unknown, method?: string) =>
+  t.request(`/api/processes/targeted-recruitment${path}`, {
+    method: method ?? (body === undefined ? 'GET' : 'POST'),
+    as: as[user],
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+let campaign: number;
+let position: number;
+const draft = {
+  year: thisYear,
+  positions: [
+    { kind: 'civil_service', name: '乡镇公务员', places: 5 },
+    { kind: 'public_institution', name: '乡镇事业站所', places: 3 },
+  ],
+};
+
+describe('targeted recruitment campaigns through the API', () => {
+  it('only the county admin plans a draft; its rules default and each change is a version', async () => {
+    for (const u of ['officer-01', 'cadre-0001', 'auditor'])
+      expect((await api(u, '/campaigns', draft)).status).toBe(403);
+    const bad = await api('admin', '/campaigns', {
+      ...draft,
+      positions: [{ kind: 'civil_service', name: 'x', places: 0 }],
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).fields[0].field).toBe('positions.0.places');
+    const res = await api('admin', '/campaigns', draft);
+    expect(res.status).toBe(201);
+    const created = await res.json();
+    expect(created).toMatchObject({ rulesVersion: 1 });
+    campaign = created.id;
+
+    const one = await (await api('admin', `/campaigns/${campaign}`)).json();
+    expect(one).toMatchObject({ status: 'draft', frozen: false, rulesVersion: 1, rules: DEFAULT_RECRUITMENT_RULES });
+    expect(one.positions.map((p: { places: number }) => p.places)).toEqual([5, 3]);
+    position = one.positions[0].id;
+    // a draft is the county's own
+    expect((await api('cadre-0001', `/campaigns/${campaign}`)).status).toBe(404);
+    expect((await (await api('cadre-0001', '/campaigns')).json()).data.map((c: { id: number }) => c.id)).not.toContain(
+      campaign,
+    );
+
+    const rules = { ...DEFAULT_RECRUITMENT_RULES, minimumEducation: 'high_school' };
+    expect((await api('officer-01', `/campaigns/${campaign}/rules`, { rules }, 'PUT')).status).toBe(404);
+    const relaxed = await api('admin', `/campaigns/${campaign}/rules`, { rules, reason: '放宽学历' }, 'PUT');
+    expect(relaxed.status).toBe(200);
+    expect(await relaxed.json()).toMatchObject({ rulesVersion: 2 });
+    const wrong = await api('admin', `/campaigns/${campaign}/rules`, { rules: { ...rules, ageLimit: 50 } }, 'PUT');
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).fields[0]).toMatchObject({ field: 'rules.relaxedAgeLimit' });
+  });
+
+  it('publishing freezes the rules and opens the window; only once, only by the county', async () => {
+    expect((await api('officer-01', `/campaigns/${campaign}/publish`, {})).status).toBe(404);
+    const res = await api('admin', `/campaigns/${campaign}/publish`, {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ rulesVersion: 2 });
+    expect((await api('admin', `/campaigns/${campaign}/publish`, {})).status).toBe(409);
+    const frozen = await api('admin', `/campaigns/${campaign}/rules`, { rules: DEFAULT_RECRUITMENT_RULES }, 'PUT');
+    expect(frozen.status).toBe(409);
+    expect((await frozen.json()).fields[0].field).toBe('rules');
+    expect((await api('officer-01', `/campaigns/${campaign}/publish`, {})).status).toBe(403);
+    const seen = await (await api('cadre-0001', `/campaigns/${campaign}`)).json();
+    expect(seen).toMatchObject({ status: 'published', frozen: true, rulesVersion: 2 });
+    expect(seen.rules.minimumEducation).toBe('high_school');
+    await vi.waitFor(async () => {
+      const row = await t.db
+        .selectFrom('processes')
+        .select('status')
+        .where('id', '=', seen.workflowId)
+        .executeTakeFirst();
+      expect(row?.status).toBe('running');
+    }, wait);
+  });
+
+  it('a cadre applies for themself; a duplicate is 409', async () => {
+    expect((await api('village-001', `/campaigns/${campaign}/applications`, { positionId: position })).status).toBe(
+      403,
+    );
+    const res = await api('cadre-0001', `/campaigns/${campaign}/applications`, { positionId: position });
+    expect(res.status).toBe(201);
+    const again = await api('officer-01', `/campaigns/${campaign}/applications`, {
+      positionId: position,
+      personId: people.self,
+    });
+    expect(again.status).toBe(409);
+    expect((await again.json()).fields[0].field).toBe('personId');
+    // a cadre applies for no one else
+    const other = await api('cadre-0001', `/campaigns/${campaign}/applications`, {
+      positionId: position,
+      personId: people.registered,
+    });
+    expect(other.status).toBe(404);
+  });
+
+  it('the township officer registers a cadre of their township only; the ineligible are refused with every reason', async () => {
+    const outside = await api('officer-01', `/campaigns/${campaign}/applications`, {
+      positionId: position,
+      personId: otherPerson,
+    });
+    expect(outside.status).toBe(404);
+    expect(
+      (
+        await api('officer-02', `/campaigns/${campaign}/applications`, {
+          positionId: position,
+          personId: people.registered,
+        })
+      ).status,
+    ).toBe(404);
+    const refused = await api('officer-01', `/campaigns/${campaign}/applications`, {
+      positionId: position,
+      personId: people.ineligible,
+    });
+    expect(refused.status).toBe(422);
+    const body = await refused.json();
+    expect(body.fields.map((f: { field: string }) => f.field)).toEqual([
+      'eligibility.years_in_post',
+      `eligibility.assessment.${thisYear - 1}`,
+    ]);
+    expect(body.fields[1].message).toBe(`${thisYear - 1} 年度考核为基本称职，须称职及以上`);
+    const ok = await api('officer-01', `/campaigns/${campaign}/applications`, {
+      positionId: position,
+      personId: people.registered,
+    });
+    expect(ok.status).toBe(201);
+    expect(
+      await t.db
+        .selectFrom('recruitment_applications')
+        .select('person_id')
+        .where('campaign_id', '=', campaign)
+        .orderBy('person_id')
+        .execute(),
+    ).toEqual([{ person_id: people.self }, { person_id: people.registered }].sort((a, b) => a.person_id - b.person_id));
+  });
+
+  it('applications are read in scope with status and reasons; the funnel counts what the caller sees', async () => {
+    const list = async (u: string) =>
+      (await (await api(u, `/campaigns/${campaign}/applications`)).json()).data as {
+        personId: number;
+        status: string;
+        reason: string | null;
+      }[];
+    expect((await list('cadre-0001')).map((a) => a.personId)).toEqual([people.self]);
+    expect((await list('officer-01')).map((a) => a.personId).sort()).toEqual([people.self, people.registered].sort());
+    expect(await list('officer-02')).toEqual([]);
+    const all = await list('admin');
+    expect(all).toHaveLength(2);
+    expect(all[0]).toMatchObject({ status: 'applied' });
+    await vi.waitFor(async () => expect((await list('admin'))[0].reason).toBeTruthy(), wait);
+    const one = await (await api('admin', `/campaigns/${campaign}`)).json();
+    expect(one.funnel.slice(0, 3)).toEqual([
+      { stage: 'applied', count: 2 },
+      { stage: 'eligible', count: 2 },
+      { stage: 'recommended', count: 0 },
+    ]);
+    expect((await (await api('cadre-0001', `/campaigns/${campaign}`)).json()).funnel[0].count).toBe(1);
+    expect((await api('admin', '/campaigns/2147483000/applications')).status).toBe(404);
+  });
+
+  it('a closed campaign takes no application (409)', async () => {
+    await t.db.updateTable('recruitment_campaigns').set({ status: 'closed' }).where('id', '=', campaign).execute();
+    const res = await api('officer-01', `/campaigns/${campaign}/applications`, {
+      positionId: position,
+      personId: people.ineligible,
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).fields[0].field).toBe('campaignId');
+  });
+});

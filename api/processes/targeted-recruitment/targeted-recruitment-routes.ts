@@ -1,0 +1,11 @@
+// 定向考录 routes: campaigns (plan, rules, publish, read) and applications (apply, read).
+import { createRouter } from '../../router.js';
+import { createApplicationRoutes } from './application-routes.js';
+import { createCampaignRoutes } from './campaign-routes.js';
+
+export function createTargetedRecruitmentRoutes() {
+  const app = createRouter();
+  app.route('/', createCampaignRoutes());
+  app.route('/', createApplicationRoutes());
+  return app;
+}
