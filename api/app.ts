@@ -29,6 +29,8 @@ const UPLOAD_PATHS = new Set([
   '/api/processes/mentor-pairing/import',
   '/api/processes/reserve-cultivation/intakes/exam-scores',
 ]);
+/** Upload routes with an id in the path: the JSON limit does not apply to them either. */
+const UPLOAD_PATTERNS = [/^\/api\/processes\/targeted-recruitment\/campaigns\/\d+\/scores$/];
 
 export function createApp(deps: AppDeps) {
   const app = createRouter();
@@ -45,7 +47,9 @@ export function createApp(deps: AppDeps) {
       throw fail('payload_too_large');
     },
   });
-  api.use('*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? next() : jsonLimit(c, next)));
+  api.use('*', (c, next) =>
+    UPLOAD_PATHS.has(c.req.path) || UPLOAD_PATTERNS.some((p) => p.test(c.req.path)) ? next() : jsonLimit(c, next),
+  );
   api.route('/health', createHealthRoutes());
   api.route('/auth', createAuthRoutes());
   api.route('/tasks', createTaskRoutes());

@@ -103,6 +103,7 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'POST /processes/targeted-recruitment/campaigns': '401 400 400 400 400 400 400 400',
   'POST /processes/targeted-recruitment/campaigns/{id}/applications': '401 400 400 400 400 400 400 400',
   'POST /processes/targeted-recruitment/campaigns/{id}/publish': '401 404 404 404 404 404 404 404',
+  'POST /processes/targeted-recruitment/campaigns/{id}/scores': '401 400 400 400 400 400 400 400',
   'POST /processes/urge-overdue': '401 400 400 400 400 400 400 400',
   'POST /tasks/{id}/actions': '401 400 400 400 400 400 400 400',
   'POST /townships': '401 400 400 400 400 400 400 400',

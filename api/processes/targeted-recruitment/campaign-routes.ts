@@ -114,7 +114,7 @@ const routes = {
     request: { params: IdParam },
     responses: {
       200: jsonResponse(z.object({ id: z.number(), rulesVersion: z.number(), workflowId: z.string() }), 'Published'),
-      ...errorResponses(401, 403, 404, 409),
+      ...errorResponses(400, 401, 403, 404, 409),
     },
   }),
   list: createRoute({

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RECRUITMENT_RULES } from '../../../domain/recruitment-rules.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { validIdNumber } from '../../../test/support/id-numbers.js';
+import { XLSX_TYPE } from '../mentor-pairing/pairing-import-routes.js';
+import { scoreTemplate } from './score-spreadsheet.js';
 
 let t: TestApp;
 const as: Record<string, Session> = {};
@@ -256,6 +258,51 @@ describe('targeted recruitment campaigns through the API', () => {
     ]);
     expect((await (await api('cadre-0001', `/campaigns/${campaign}`)).json()).funnel[0].count).toBe(1);
     expect((await api('admin', '/campaigns/2147483000/applications')).status).toBe(404);
+  });
+
+  it('a bad score sheet answers 400 naming row and column; a good one waits for the exam (409); nothing is stored', async () => {
+    const upload = (user: string, bytes: Uint8Array, exam = 'written') =>
+      t.request(`/api/processes/targeted-recruitment/campaigns/${campaign}/scores?exam=${exam}`, {
+        method: 'POST',
+        as: as[user],
+        headers: { 'content-type': XLSX_TYPE },
+        body: bytes as Uint8Array<ArrayBuffer>,
+      });
+    const person = await t.db
+      .selectFrom('people')
+      .select(['id_number', 'name'])
+      .where('id', '=', people.self)
+      .executeTakeFirstOrThrow();
+    const row = { idNumber: person.id_number, name: person.name };
+    const fields = async (res: Response) => {
+      expect(res.status).toBe(400);
+      return (await res.json()).fields.map((f: { field: string }) => f.field);
+    };
+    const good = await scoreTemplate('written', [{ ...row, score: 75 }]);
+    expect((await upload('officer-01', good)).status).toBe(403);
+    expect(
+      await fields(
+        await upload('admin', await scoreTemplate('written', [{ ...row, score: 75 }], ['身份证号', '姓名'])),
+      ),
+    ).toEqual(['第1行 笔试成绩']);
+    expect(await fields(await upload('admin', await scoreTemplate('written', [{ ...row, score: 101 }])))).toEqual([
+      '第2行 笔试成绩',
+    ]);
+    expect(
+      await fields(
+        await upload(
+          'admin',
+          await scoreTemplate('written', [
+            { ...row, score: 70 },
+            { ...row, score: 71 },
+          ]),
+        ),
+      ),
+    ).toEqual(['第3行 身份证号']);
+    const early = await upload('admin', good);
+    expect(early.status).toBe(409);
+    expect((await early.json()).fields[0].field).toBe('exam');
+    expect(await t.db.selectFrom('recruitment_scores').selectAll().execute()).toEqual([]);
   });
 
   it('a closed campaign takes no application (409)', async () => {
