@@ -292,4 +292,31 @@ describe('bad input', () => {
     expect((await township.json()).fields.map((f: { field: string }) => f.field)).toContain('name');
     expect(await snapshot()).toBe(before);
   });
+
+  it('deleting a township a user account still belongs to is a 409 naming what holds it; nothing is deleted', async () => {
+    const created = await t.request('/api/townships', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({ name: '删除测试镇', code: '430725998', kind: 'township' }),
+    });
+    expect(created.status).toBe(201);
+    const township = (await created.json()) as { id: number };
+    const user = await t.request('/api/users', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({
+        username: 'delete-test-officer',
+        displayName: '删除测试',
+        password: 'a-long-password-1',
+        role: 'township_officer',
+        townshipId: township.id,
+      }),
+    });
+    expect(user.status).toBe(201);
+    const before = await snapshot();
+    const res = await t.request(`/api/townships/${township.id}`, { method: 'DELETE', as: admin });
+    const body = await expectError(res, 409, 'conflict', 'id');
+    expect(body.fields[0].message).toContain('用户账号');
+    expect(await snapshot()).toBe(before);
+  });
 });

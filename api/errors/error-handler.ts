@@ -2,7 +2,7 @@ import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../context.js';
 import { AppError } from './app-error.js';
-import { fail, invalidField } from './errors.js';
+import { conflictField, fail, invalidField } from './errors.js';
 import { fromTemporalError } from './temporal-errors.js';
 
 // Hono's own exceptions (bad JSON, wrong content type) and Temporal's (a refused Update, an
@@ -16,6 +16,24 @@ function fromHttpException(error: HTTPException): AppError {
   if (error.status === 403) return fail('forbidden');
   if (error.status === 404) return fail('not_found');
   return fail('validation_failed');
+}
+
+/** Tables a clerk may meet when a delete is refused, in their words. */
+const TABLE_NAMES: Record<string, [zh: string, en: string]> = {
+  users: ['用户账号', 'user accounts'],
+  people: ['人员', 'people'],
+  villages: ['村（社区）', 'villages'],
+  positions: ['任职记录', 'positions'],
+  processes: ['流程', 'processes'],
+  tasks: ['待办任务', 'tasks'],
+  webhooks: ['群机器人', 'group robots'],
+  delegations: ['委托', 'delegations'],
+  reserves: ['后备干部', 'reserves'],
+};
+
+function stillReferenced(table: string | undefined): AppError {
+  const [zh, en] = TABLE_NAMES[table ?? ''] ?? ['其他记录', 'other records'];
+  return conflictField('id', `仍有${zh}关联此记录，不能删除`, `${en} still refer to this record`);
 }
 
 export const handleError: ErrorHandler<AppEnv> = (error, c) => {
@@ -32,6 +50,10 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
         '内容中含有无法保存的字符（如空字符），请删除后再提交',
         'the text holds a character that cannot be stored (NUL)',
       );
+    // A delete of a record others still point at (a township with users or processes): refused
+    // whole by PostgreSQL, so nothing changed; say what holds it.
+    else if ((error as { code?: string }).code === '23503' && c.req.method === 'DELETE')
+      appError = stillReferenced((error as { table?: string }).table);
     else {
       c.var.logger?.error({ err: error }, 'unhandled error');
       appError = fail('internal');
