@@ -84,6 +84,7 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'POST /notifications/{id}/read': '401 404 404 404 404 404 404 404',
   'POST /notifications/read-all': '401 200 200 200 200 200 200 200',
   'POST /processes/{id}/cancel': '401 400 400 400 400 400 400 400',
+  'POST /processes/{id}/terminate': '401 400 400 400 400 400 400 400',
   'POST /processes/annual-assessment/objections': '401 400 400 400 400 400 400 400',
   'POST /processes/annual-assessment/schedule/backfill': '401 400 400 400 400 400 400 400',
   'POST /processes/annual-assessment/schedule/pause': '401 400 400 400 400 400 400 400',

@@ -122,7 +122,18 @@ export interface AuditLogTable {
 
 type Json<T = Record<string, unknown>> = ColumnType<T, string | undefined, string>;
 
-export type ProcessStatus = 'running' | 'completed' | 'rejected' | 'ended_early' | 'cancelled' | 'failed';
+/** Every way a process stands; the last five are ends, the last three only written from Temporal's record. */
+export const PROCESS_STATUSES = [
+  'running',
+  'completed',
+  'rejected',
+  'ended_early',
+  'cancelled',
+  'terminated',
+  'failed',
+  'timed_out',
+] as const;
+export type ProcessStatus = (typeof PROCESS_STATUSES)[number];
 
 /** One started process (a workflow run): the read model behind lists and scope. */
 export interface ProcessTable {

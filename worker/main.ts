@@ -1,8 +1,10 @@
 // Entry point of a worker process: `npm run worker`. Run as many as the load needs.
 import v8 from 'node:v8';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadSettings } from '../config/settings.js';
 import { startDeliveryRetrier } from '../activities/notifications/delivery-retrier.js';
+import { startStatusReconciler } from '../activities/process-status/status-reconciler.js';
 import { notificationSettingsFromEnv } from '../activities/notifications/notification-settings.js';
 import { createDatabase } from '../db/database.js';
 import { createLogger } from '../runtime/logger.js';
@@ -49,11 +51,23 @@ const retrier = startDeliveryRetrier({
   onError: (error) => logger.warn({ err: error }, 'retrying notification deliveries failed'),
 });
 
+// Processes that ended without saying so (terminated, failed) are written as ended, from
+// every worker: the writes are conditional, so several doing it at once is harmless.
+const clientConnection = await Connection.connect({ address: settings.temporalAddress });
+const reconciler = startStatusReconciler({
+  db,
+  client: new Client({ connection: clientConnection, namespace: settings.temporalNamespace }),
+  onRun: (outcome) => logger.info(outcome, 'process statuses repaired from Temporal'),
+  onError: (error) => logger.warn({ err: error }, 'repairing process statuses failed'),
+});
+
 // Worker.run resolves after shutdown(): SIGINT/SIGTERM are handled by the SDK itself.
 // Started by `npm start`: stop with it, even if it was killed outright.
 process.once('disconnect', () => worker.shutdown());
 await worker.run();
 await retrier.stop();
+await reconciler.stop();
+await clientConnection.close();
 await connection.close();
 await db.destroy();
 logger.info('worker stopped');

@@ -35,7 +35,9 @@ export const processStatusChoices = choicesOf('process_status', [
     'rejected',
     'ended_early',
     'cancelled',
+    'terminated',
     'failed',
+    'timed_out',
 ]);
 /** 走访 / 电话 / 现场指导 */
 export const exchangeFormChoices = choicesOf('exchange_form', ['visit', 'phone', 'onsite']);

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'history.read' // an auditor read a process's raw history
   | 'process.started'
   | 'process.cancelled'
+  | 'process.terminated'
   | 'tasks.urged'
   | 'import.completed';
 

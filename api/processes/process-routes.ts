@@ -24,6 +24,7 @@ import {
   ProcessIdParam,
   ProcessSchema,
 } from './process-schemas.js';
+import { ReasonBody, terminateProcess, terminateRoute } from './terminate-process.js';
 import { urgeOverdue, UrgeOverdueBody } from './urge-overdue.js';
 
 // The proto package is CommonJS: its enums come from the default export.
@@ -78,7 +79,7 @@ const cancel = createRoute({
   tags,
   middleware: requireUser,
   summary: 'Withdraw a running process (county admin, or the township officer who started it)',
-  request: { params: ProcessIdParam, ...jsonBody(z.object({ reason: z.string().trim().min(1).max(500) }).strict()) },
+  request: { params: ProcessIdParam, ...jsonBody(ReasonBody) },
   responses: {
     200: jsonResponse(z.object({ id: z.string(), status: z.string() }), 'Cancelling'),
     ...errorResponses(400, 401, 403, 404, 409),
@@ -209,14 +210,40 @@ export function createProcessRoutes() {
       throw fail('conflict', [
         { field: 'status', message: '流程已结束，不能撤销', messageEn: 'The process has already ended' },
       ]);
+    const reason = c.req.valid('json').reason;
     await c.var.deps.temporal.client.workflow.getHandle(id).cancel();
+    // The reason on the timeline, where those who worked the process read it: the workflow
+    // itself only learns that it was cancelled.
+    await c.var.deps.db
+      .insertInto('task_events')
+      .values({
+        event_key: `${id}:cancel-requested:${c.var.requestId}`,
+        process_id: id,
+        at: new Date(),
+        actor_user_id: user.id,
+        action: 'cancel_requested',
+        comment: reason,
+        detail: '{}',
+      })
+      .execute();
     await writeAudit(c, {
       action: 'process.cancelled',
       resource: 'processes',
       recordId: id,
-      detail: { reason: c.req.valid('json').reason },
+      detail: { reason },
     });
     return c.json({ id, status: 'cancelling' }, 200);
+  });
+
+  app.openapi(terminateRoute, async (c) => {
+    const id = c.req.valid('param').id;
+    const row = await loadProcess(c, id);
+    if (c.var.user.role !== 'county_admin') throw fail('forbidden');
+    if (row.status !== 'running')
+      throw fail('conflict', [
+        { field: 'status', message: '流程已结束，不能终止', messageEn: 'The process has already ended' },
+      ]);
+    return c.json(await terminateProcess(c, id, c.req.valid('json').reason), 200);
   });
 
   return app;

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { PROCESS_STATUSES } from '../../db/schema.js';
 import { searchFilter } from '../resources/list-query.js';
 import { plainText } from '../validation/plain-text.js';
 
@@ -58,7 +59,7 @@ export const ProcessFilter = z
     q: searchFilter,
     type: plainText().max(40).optional(),
     townshipId: z.number().int().positive().max(2147483647).optional(),
-    status: z.enum(['running', 'completed', 'rejected', 'ended_early', 'cancelled', 'failed']).optional(),
+    status: z.enum(PROCESS_STATUSES).optional(),
     waitingOnMe: z.boolean().optional(),
     waitingOnUserId: z.number().int().positive().max(2147483647).optional(),
     overdue: z.boolean().optional(),

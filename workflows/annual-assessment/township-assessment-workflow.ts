@@ -20,7 +20,7 @@ import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
 import type { StepActivities } from '../human-step/step-activities.js';
 import type { Assignee } from '../human-step/types.js';
-import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import { ENDS_AS_CANCELLED, beginProcess, endIfCancelledSince, endProcess } from '../process/process-lifecycle.js';
 import {
   ANNUAL_ASSESSMENT,
   DEFAULT_ASSESSMENT_SETTINGS,
@@ -60,19 +60,29 @@ const acts = proxyActivities<AssessmentActivities & Pick<StepActivities, 'resolv
   startToCloseTimeout: '1 minute',
 });
 
-export async function townshipAssessment(
-  input: TownshipCycleInput,
-): Promise<{ ranked: number; missing: number; versions: number; objections: number }> {
-  const settings = { ...DEFAULT_ASSESSMENT_SETTINGS, ...input.settings };
-  const { year, townshipId, rubric } = input;
-  const prefix = input.idPrefix ?? '';
-  const title = `${year} 年度考核（乡镇汇总）`;
+type TownshipSummary = { ranked: number; missing: number; versions: number; objections: number };
+
+const townshipTitle = (year: number) => `${year} 年度考核（乡镇汇总）`;
+
+export async function townshipAssessment(input: TownshipCycleInput): Promise<TownshipSummary> {
   const steps = new HumanSteps({
     type: ANNUAL_ASSESSMENT,
-    title,
+    title: townshipTitle(input.year),
     forms: annualAssessmentForms,
     startedBy: input.startedBy,
   });
+  try {
+    return await assessTownship(input, steps);
+  } catch (error) {
+    return endIfCancelledSince(ENDS_AS_CANCELLED, error, steps);
+  }
+}
+
+async function assessTownship(input: TownshipCycleInput, steps: HumanSteps): Promise<TownshipSummary> {
+  const settings = { ...DEFAULT_ASSESSMENT_SETTINGS, ...input.settings };
+  const { year, townshipId, rubric } = input;
+  const prefix = input.idPrefix ?? '';
+  const title = townshipTitle(year);
   const officer: Assignee = { kind: 'role', role: 'township_officer', townshipId };
   const progress: CycleProgress = { phase: 'assessing', assessed: 0, total: 0, rankingVersion: 0, objections: 0 };
   setHandler(cycleProgressQuery, () => progress);

@@ -7,7 +7,7 @@ import { CancellationScope, isCancellation, setHandler, sleep } from '@temporali
 import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
 import type { Actor, Assignee } from '../human-step/types.js';
-import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
 import {
   DEFAULT_MENTOR_PAIRING_SETTINGS,
   MENTOR_PAIRING,
@@ -253,13 +253,9 @@ export async function mentorPairing(input: MentorPairingInput): Promise<MentorPa
     await endProcess(final.status, { ...final });
     return final;
   } catch (error) {
-    if (!isCancellation(error)) throw error;
+    // Cancelled from outside (the county withdrew the process), not ended early by a decision.
+    if (!isCancellation(error) || !endedEarly) return endIfCancelled(error, steps);
     await steps.settle();
-    if (!endedEarly) {
-      // Cancelled from outside (the county withdrew the process): say so in the read model too.
-      await CancellationScope.nonCancellable(() => endProcess('cancelled', { status: 'cancelled' }));
-      throw error;
-    }
     for (const scope of exchangeScopes) scope.cancel();
     await CancellationScope.nonCancellable(() => Promise.all(exchangeRuns));
     const final: MentorPairingOutcome = {

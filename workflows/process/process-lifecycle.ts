@@ -1,6 +1,13 @@
 // Start and end of every process: the read model row and the search attributes that make
 // "all running pairings in township 3" one query.
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  CancellationScope,
+  isCancellation,
+  patched,
+  proxyActivities,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { RegisterProcessInput, TaskActivities } from '../../activities/human-steps/task-activities.js';
 import type { ProcessStatus as Status } from '../../db/schema.js';
 import { ProcessStatus, ProcessType, SubjectPersonId, TownshipId, VillageId } from '../search-attributes.js';
@@ -30,4 +37,34 @@ export async function endProcess(status: Status, outcome: Record<string, unknown
     currentStep: null,
     endedAt: new Date().toISOString(),
   });
+}
+
+/** What must finish before a withdrawn process says it ended: its open steps closing their tasks. */
+interface Settling {
+  settle(): Promise<void>;
+}
+
+/**
+ * The one way a process answers the county withdrawing it (撤销): once its open steps have
+ * closed their tasks, the read model says 已撤销, then the cancellation goes on to Temporal.
+ * Anything else is rethrown untouched. Call from the workflow's outermost catch.
+ */
+export async function endIfCancelled(error: unknown, steps: Settling): Promise<never> {
+  if (isCancellation(error)) {
+    await steps.settle();
+    await CancellationScope.nonCancellable(() => endProcess('cancelled', { status: 'cancelled' }));
+  }
+  throw error;
+}
+
+/** The patch of workflows that ended silently when cancelled, before they said 已撤销. */
+export const ENDS_AS_CANCELLED = 'process-ends-as-cancelled';
+
+/**
+ * For workflows that let a cancellation end them silently before: histories already cancelled
+ * that way replay unchanged, new ones end as 已撤销 (the reconciler repairs the old rows).
+ */
+export async function endIfCancelledSince(patch: string, error: unknown, steps: Settling): Promise<never> {
+  if (isCancellation(error) && patched(patch)) await endIfCancelled(error, steps);
+  throw error;
 }

@@ -23,7 +23,7 @@ import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
 import type { Actor, Assignee } from '../human-step/types.js';
 import { addMonths } from '../mentor-pairing/months.js';
-import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
 import {
   CULTIVATION_POOL_SETTINGS_PATCH,
   DEFAULT_CULTIVATION_SETTINGS,
@@ -419,13 +419,7 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
   try {
     next = await main.run(year);
   } catch (error) {
-    if (!isCancellation(error) || !ending) {
-      if (isCancellation(error)) {
-        await steps.settle();
-        await CancellationScope.nonCancellable(() => endProcess('cancelled', { status: 'cancelled' }));
-      }
-      throw error;
-    }
+    if (!isCancellation(error) || !ending) return endIfCancelled(error, steps);
     // 使用 or 退出 from the township: open steps closed, the outcome recorded.
     for (const scope of talkScopes) scope.cancel();
     await steps.settle();

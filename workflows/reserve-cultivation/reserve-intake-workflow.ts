@@ -8,9 +8,7 @@
 // the person and the next in rank moving up; then 入库 (试用期) and 备案. Every change of a
 // nominee's status is a reserve_status_changes row with its reason, day and actor.
 import {
-  CancellationScope,
   ParentClosePolicy,
-  isCancellation,
   condition,
   patched,
   proxyActivities,
@@ -27,7 +25,7 @@ import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
 import type { StepActivities } from '../human-step/step-activities.js';
 import type { Actor, Assignee } from '../human-step/types.js';
-import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
 import { rankApplicants, placesKept } from './intake-ranking.js';
 import { cultivationId } from './reserve-cultivation-definition.js';
 import { reserveCultivationForms } from './reserve-cultivation-forms.js';
@@ -522,11 +520,6 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
   try {
     return await run();
   } catch (error) {
-    // Withdrawn by the county (撤销): open tasks closed, the read model says so.
-    if (isCancellation(error)) {
-      await steps.settle();
-      await CancellationScope.nonCancellable(() => endProcess('cancelled', { status: 'cancelled' }));
-    }
-    throw error;
+    return endIfCancelled(error, steps);
   }
 }

@@ -13,7 +13,7 @@ import {
 import type { RecruitmentActivities } from '../../activities/targeted-recruitment/recruitment-activities.js';
 import { chinaDayOf } from '../../domain/china-time.js';
 import { HumanSteps } from '../human-step/human-steps.js';
-import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import { ENDS_AS_CANCELLED, beginProcess, endIfCancelledSince, endProcess } from '../process/process-lifecycle.js';
 import {
   RECRUITMENT_APPLICANT,
   applicantOutcomeSignal,
@@ -41,77 +41,81 @@ export async function recruitmentApplicant(input: ApplicantInput): Promise<{ sta
   setHandler(applicantOutcomeSignal, (o) => {
     outcome = o;
   });
-  await beginProcess({
-    type: RECRUITMENT_APPLICANT,
-    title,
-    townshipId: person.townshipId,
-    villageId: person.villageId,
-    subjectPersonId: person.personId,
-    startedBy: input.startedBy,
-    params: { applicationId, campaign: input.campaignWorkflowId, position: input.positionName },
-  });
+  try {
+    await beginProcess({
+      type: RECRUITMENT_APPLICANT,
+      title,
+      townshipId: person.townshipId,
+      villageId: person.villageId,
+      subjectPersonId: person.personId,
+      startedBy: input.startedBy,
+      params: { applicationId, campaign: input.campaignWorkflowId, position: input.positionName },
+    });
 
-  const recommendation = await steps.run(S.recommendation, {
-    townshipId: person.townshipId,
-    villageId: person.villageId,
-    assignee: { kind: 'role', role: 'township_secretary', townshipId: person.townshipId },
-    deadline: { workingDays: input.timings.recommendationWorkingDays },
-    context: { applicationId, person: person.name, position: input.positionName },
-  });
-  const recommended = recommendation.decision === 'approve';
-  const reason = recommended
-    ? `乡镇党委推荐：${recommendation.form.opinion}`
-    : `乡镇党委未推荐：${recommendation.comment ?? recommendation.form.opinion}`;
-  await acts.setApplicationStatus({
-    applicationId,
-    to: recommended ? 'recommended' : 'not_recommended',
-    reason,
-    on: chinaDayOf(Date.now()),
-    actorUserId: recommendation.actor.userId,
-    workflowId,
-    changeKey: `${workflowId}:recommendation`,
-  });
-  await getExternalWorkflowHandle(input.campaignWorkflowId).signal(recommendationSignal, {
-    applicationId,
-    recommended,
-    reason,
-    actorUserId: recommendation.actor.userId,
-  });
-  if (!recommended) {
-    await endProcess('rejected', { status: 'not_recommended' });
-    return { status: 'not_recommended' };
+    const recommendation = await steps.run(S.recommendation, {
+      townshipId: person.townshipId,
+      villageId: person.villageId,
+      assignee: { kind: 'role', role: 'township_secretary', townshipId: person.townshipId },
+      deadline: { workingDays: input.timings.recommendationWorkingDays },
+      context: { applicationId, person: person.name, position: input.positionName },
+    });
+    const recommended = recommendation.decision === 'approve';
+    const reason = recommended
+      ? `乡镇党委推荐：${recommendation.form.opinion}`
+      : `乡镇党委未推荐：${recommendation.comment ?? recommendation.form.opinion}`;
+    await acts.setApplicationStatus({
+      applicationId,
+      to: recommended ? 'recommended' : 'not_recommended',
+      reason,
+      on: chinaDayOf(Date.now()),
+      actorUserId: recommendation.actor.userId,
+      workflowId,
+      changeKey: `${workflowId}:recommendation`,
+    });
+    await getExternalWorkflowHandle(input.campaignWorkflowId).signal(recommendationSignal, {
+      applicationId,
+      recommended,
+      reason,
+      actorUserId: recommendation.actor.userId,
+    });
+    if (!recommended) {
+      await endProcess('rejected', { status: 'not_recommended' });
+      return { status: 'not_recommended' };
+    }
+
+    await condition(() => outcome !== null);
+    const word = outcome as unknown as ApplicantOutcome;
+    if (word.outcome === 'closed') {
+      await endProcess('completed', { status: word.status });
+      return { status: word.status };
+    }
+
+    // 试用期: months of the campaign's rule for the post, then the county's review.
+    await steps.recordProcessEvent('probation_started', null, { hiredOn: word.hiredOn, months: word.probationMonths });
+    await sleep(word.probationMonths * MONTH_MS);
+    const review = await steps.run(S.probationReview, {
+      townshipId: person.townshipId,
+      villageId: person.villageId,
+      assignee: { kind: 'role', role: 'county_admin' },
+      deadline: { workingDays: input.timings.probationReviewWorkingDays },
+      context: { applicationId, person: person.name, position: input.positionName, hiredOn: word.hiredOn },
+    });
+    const confirmed = review.decision === 'approve';
+    const status = confirmed ? 'confirmed' : 'probation_failed';
+    await acts.setApplicationStatus({
+      applicationId,
+      to: status,
+      reason: confirmed
+        ? `试用期满考核合格，转正：${review.form.findings}`
+        : `试用期满考核不合格：${review.comment ?? review.form.findings}`,
+      on: chinaDayOf(Date.now()),
+      actorUserId: review.actor.userId,
+      workflowId,
+      changeKey: `${workflowId}:probation-review`,
+    });
+    await endProcess('completed', { status });
+    return { status };
+  } catch (error) {
+    return endIfCancelledSince(ENDS_AS_CANCELLED, error, steps);
   }
-
-  await condition(() => outcome !== null);
-  const word = outcome as unknown as ApplicantOutcome;
-  if (word.outcome === 'closed') {
-    await endProcess('completed', { status: word.status });
-    return { status: word.status };
-  }
-
-  // 试用期: months of the campaign's rule for the post, then the county's review.
-  await steps.recordProcessEvent('probation_started', null, { hiredOn: word.hiredOn, months: word.probationMonths });
-  await sleep(word.probationMonths * MONTH_MS);
-  const review = await steps.run(S.probationReview, {
-    townshipId: person.townshipId,
-    villageId: person.villageId,
-    assignee: { kind: 'role', role: 'county_admin' },
-    deadline: { workingDays: input.timings.probationReviewWorkingDays },
-    context: { applicationId, person: person.name, position: input.positionName, hiredOn: word.hiredOn },
-  });
-  const confirmed = review.decision === 'approve';
-  const status = confirmed ? 'confirmed' : 'probation_failed';
-  await acts.setApplicationStatus({
-    applicationId,
-    to: status,
-    reason: confirmed
-      ? `试用期满考核合格，转正：${review.form.findings}`
-      : `试用期满考核不合格：${review.comment ?? review.form.findings}`,
-    on: chinaDayOf(Date.now()),
-    actorUserId: review.actor.userId,
-    workflowId,
-    changeKey: `${workflowId}:probation-review`,
-  });
-  await endProcess('completed', { status });
-  return { status };
 }

@@ -8,11 +8,9 @@
 // hire, and each hire's probation runs in its applicant workflow. Every status change of an
 // application is a recruitment_status_changes row with who, when and why.
 import {
-  CancellationScope,
   ParentClosePolicy,
   condition,
   getExternalWorkflowHandle,
-  isCancellation,
   proxyActivities,
   setHandler,
   sleep,
@@ -27,7 +25,7 @@ import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
 import type { StepActivities } from '../human-step/step-activities.js';
 import type { Actor } from '../human-step/types.js';
-import { beginProcess, endProcess } from '../process/process-lifecycle.js';
+import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
 import { recruitmentApplicant } from './recruitment-applicant-workflow.js';
 import {
   DEFAULT_CAMPAIGN_TIMINGS,
@@ -504,10 +502,6 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
   try {
     return await run();
   } catch (error) {
-    if (isCancellation(error)) {
-      await steps.settle();
-      await CancellationScope.nonCancellable(() => endProcess('cancelled', { status: 'cancelled' }));
-    }
-    throw error;
+    return endIfCancelled(error, steps);
   }
 }

@@ -195,7 +195,7 @@ const enApp: AppMessages = {
             record: { created: 'Create', updated: 'Update', deleted: 'Delete' },
             pii: { read: 'Personal data viewed' },
             history: { read: 'Raw history read' },
-            process: { started: 'Process started', cancelled: 'Process cancelled' },
+            process: { started: 'Process started', cancelled: 'Process cancelled', terminated: 'Process terminated' },
             tasks: { urged: 'Overdue tasks urged' },
             import: { completed: 'Spreadsheet imported' },
         },

@@ -8,7 +8,9 @@ const COLORS: Record<ProcessStatus, 'primary' | 'success' | 'error' | 'warning' 
     rejected: 'error',
     ended_early: 'warning',
     cancelled: 'default',
+    terminated: 'error',
     failed: 'error',
+    timed_out: 'error',
 };
 
 export const ProcessStatusChip = ({ status }: { status: ProcessStatus }) => {

@@ -1,7 +1,8 @@
 import type { Identifier, RaRecord } from 'react-admin';
 import type { StepView } from '../../../workflows/human-step/step-catalogue';
 
-export type ProcessStatus = 'running' | 'completed' | 'rejected' | 'ended_early' | 'cancelled' | 'failed';
+export type ProcessStatus =
+    'running' | 'completed' | 'rejected' | 'ended_early' | 'cancelled' | 'terminated' | 'failed' | 'timed_out';
 
 /** A started process (流程) as the list shows it. */
 export interface Process extends RaRecord<string> {

@@ -18,7 +18,9 @@ export const STATUS_NAMES: Record<ProcessStatus, string> = {
   rejected: '未获批准',
   ended_early: '提前结束',
   cancelled: '已撤销',
-  failed: '异常终止',
+  terminated: '已强制终止',
+  failed: '运行失败',
+  timed_out: '已超时',
 };
 
 /**

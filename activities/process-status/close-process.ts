@@ -1,0 +1,62 @@
+// When a workflow ends without saying so itself (terminated by an operator, failed, timed out,
+// or cancelled by a workflow version that did not answer cancellation), its read-model row
+// would stay 进行中 and its tasks in inboxes for ever. This writes what Temporal already knows.
+import type { DB } from '../../db/database.js';
+import type { ProcessStatus } from '../../db/schema.js';
+
+export type ClosedStatus = Extract<ProcessStatus, 'completed' | 'cancelled' | 'terminated' | 'failed' | 'timed_out'>;
+
+export interface ProcessClosed {
+  processId: string;
+  /** The run that closed: keeps the timeline entry one per run, however often it is written. */
+  runId: string;
+  status: ClosedStatus;
+  at: Date;
+  reason: string | null;
+  actorUserId: number | null;
+  /** Who Temporal says did it (a worker, the API, an operator's CLI). */
+  identity?: string | null;
+}
+
+/**
+ * Closes the row, its open tasks and writes the timeline entry in one transaction; a row
+ * that already ended is left alone, so running it twice (reconciler and API) changes nothing.
+ * Returns whether the row was still open.
+ */
+export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('processes')
+      .set({
+        status: closed.status,
+        current_step: null,
+        ended_at: closed.at,
+        outcome: JSON.stringify({ status: closed.status, reason: closed.reason }),
+      })
+      .where('id', '=', closed.processId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    await trx
+      .updateTable('tasks')
+      .set({ status: 'cancelled', decided_at: closed.at })
+      .where('process_id', '=', closed.processId)
+      .where('status', '=', 'open')
+      .execute();
+    await trx
+      .insertInto('task_events')
+      .values({
+        event_key: `${closed.processId}:${closed.runId}:${closed.status}`,
+        process_id: closed.processId,
+        task_id: null,
+        at: closed.at,
+        actor_user_id: closed.actorUserId,
+        action: closed.status,
+        comment: closed.reason,
+        detail: JSON.stringify(closed.identity ? { identity: closed.identity } : {}),
+      })
+      .onConflict((oc) => oc.column('event_key').doNothing())
+      .execute();
+    return true;
+  });
+}

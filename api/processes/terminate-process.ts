@@ -1,0 +1,45 @@
+// 强制终止: the county admin's last resort for a process that cannot be cancelled (its worker
+// code is broken, or it waits on something that will never come). Temporal stops the run at
+// once, without the workflow's say; the read model, its open tasks and the timeline are
+// written here, with who and why, rather than waiting for the reconciler.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { recordProcessClosed } from '../../activities/process-status/close-process.js';
+import { writeAudit } from '../audit/audit.js';
+import { requireUser } from '../auth/authenticate.js';
+import type { AppEnv } from '../context.js';
+import { errorResponses, jsonResponse } from '../openapi/responses.js';
+import { jsonBody } from '../resources/common.js';
+import { ProcessIdParam } from './process-schemas.js';
+
+export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+
+export const terminateRoute = createRoute({
+  method: 'post',
+  path: '/{id}/terminate',
+  tags: ['processes 流程'],
+  middleware: requireUser,
+  summary: 'Terminate a running process at once (county admin); its open tasks are closed',
+  request: { params: ProcessIdParam, ...jsonBody(ReasonBody) },
+  responses: {
+    200: jsonResponse(z.object({ id: z.string(), status: z.string() }), 'Terminated'),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export async function terminateProcess(c: Context<AppEnv>, id: string, reason: string) {
+  const user = c.var.user;
+  const handle = c.var.deps.temporal.client.workflow.getHandle(id);
+  const { runId } = await handle.describe();
+  await handle.terminate(`${reason}（${user.displayName}）`);
+  await recordProcessClosed(c.var.deps.db, {
+    processId: id,
+    runId,
+    status: 'terminated',
+    at: new Date(),
+    reason,
+    actorUserId: user.id,
+  });
+  await writeAudit(c, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason } });
+  return { id, status: 'terminated' };
+}
