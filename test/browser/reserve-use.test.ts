@@ -82,6 +82,10 @@ describe('使用推荐 and 使用 in the console', () => {
         await screenshot(page, `reserve-use-ranking-${device}`);
         await page.locator('.qinglan-use-row').first().locator('.qinglan-reserve-use').click();
         await page.locator('.qinglan-use-dialog input[name="post"]').waitFor();
+        // past the dialog's fade-in, so the picture is what the clerk sees
+        await page.waitForFunction(
+          () => getComputedStyle(document.querySelector('.qinglan-use-dialog .MuiDialog-container')!).opacity === '1',
+        );
         await screenshot(page, `reserve-use-dialog-${device}`);
       },
       TEST_TIMEOUT,

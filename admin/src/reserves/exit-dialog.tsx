@@ -9,8 +9,6 @@ import {
     MenuItem,
     Stack,
     TextField,
-    useMediaQuery,
-    type Theme,
 } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
@@ -29,7 +27,6 @@ export const ExitReserveButton = ({
 }) => {
     const translate = useTranslate();
     const notify = useNotify();
-    const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
     const [open, setOpen] = useState(false);
     const [kind, setKind] = useState<ExitKind | ''>('');
     const [reason, setReason] = useState('');
@@ -71,14 +68,7 @@ export const ExitReserveButton = ({
             >
                 {translate('qinglan.reserve_use.exit')}
             </Button>
-            <Dialog
-                open={open}
-                onClose={close}
-                fullWidth
-                fullScreen={phone}
-                maxWidth="sm"
-                className="qinglan-exit-dialog"
-            >
+            <Dialog open={open} onClose={close} fullWidth maxWidth="sm" className="qinglan-exit-dialog">
                 <DialogTitle>{translate('qinglan.reserve_use.exit_title', { name })}</DialogTitle>
                 <DialogContent>
                     <Stack spacing={2} sx={{ pt: 1 }}>

@@ -9,8 +9,6 @@ import {
     DialogTitle,
     Stack,
     TextField,
-    useMediaQuery,
-    type Theme,
 } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
@@ -35,7 +33,6 @@ export const UseReserveButton = ({
 }) => {
     const translate = useTranslate();
     const notify = useNotify();
-    const phone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
     const posts = USE_POSTS.map((key) => translate(`qinglan.reserve_use.posts.${key}`));
     const [open, setOpen] = useState(false);
     const [postName, setPostName] = useState('');
@@ -84,14 +81,7 @@ export const UseReserveButton = ({
             >
                 {translate('qinglan.reserve_use.use')}
             </Button>
-            <Dialog
-                open={open}
-                onClose={close}
-                fullWidth
-                fullScreen={phone}
-                maxWidth="sm"
-                className="qinglan-use-dialog"
-            >
+            <Dialog open={open} onClose={close} fullWidth maxWidth="sm" className="qinglan-use-dialog">
                 <DialogTitle>{translate('qinglan.reserve_use.use_title', { name })}</DialogTitle>
                 <DialogContent>
                     <Stack spacing={2} sx={{ pt: 1 }}>
