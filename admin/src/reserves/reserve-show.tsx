@@ -1,5 +1,5 @@
 import AccountBoxIcon from '@mui/icons-material/AccountBox';
-import { Box, Button, LinearProgress, Stack } from '@mui/material';
+import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import {
     BooleanField,
     FunctionField,
@@ -30,7 +30,16 @@ import { mayUseReserves } from '../roles';
 const UseActions = ({ record }: { record: ReserveDetail }) => {
     const { permissions } = usePermissions();
     const refresh = useRefresh();
+    const translate = useTranslate();
     if (!mayUseReserves(permissions) || !['trial', 'in_pool'].includes(record.status)) return null;
+    // The use and exit routes act on the running cultivation; a record from before qinglan has none.
+    const running = !!record.cultivationWorkflowId || (record.status === 'trial' && !!record.intakeWorkflowId);
+    if (!running)
+        return (
+            <Typography variant="caption" color="text.secondary" className="qinglan-reserve-cannot-use">
+                {translate('qinglan.reserve_use.cannot_use')}
+            </Typography>
+        );
     return (
         <>
             <UseReserveButton reserveId={record.id} name={record.name} onDone={refresh} />
