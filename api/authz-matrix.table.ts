@@ -57,6 +57,11 @@ export const MATRIX: Record<string, string | [string, string]> = {
     '401 404 404 404 404 404 404 404',
   ],
   'GET /processes/reserve-cultivation/intakes/progress': '401 400 400 400 400 400 400 400',
+  // village 1 is village-001's village
+  'GET /processes/reserve-cultivation/villages/{id}/use-ranking': [
+    '401 404 404 200 200 200 200 200',
+    '401 404 404 404 404 404 404 404',
+  ],
   'GET /processes/mentor-pairing/export.xlsx': '401 200 200 200 200 200 200 200',
   'GET /processes/mentor-pairing/template.xlsx': '401 403 403 403 200 403 403 200',
   'GET /processes/targeted-recruitment/campaigns': '401 200 200 200 200 200 200 200',

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import { Admin, Resource, type RaRecord } from 'react-admin';
+import { Admin, CustomRoutes, Resource, type RaRecord } from 'react-admin';
+import { Route } from 'react-router-dom';
 import annualAssessment from './annual-assessment';
 import auditLog from './audit-log';
 import calendarOverrides from './calendar-overrides';
@@ -15,7 +16,7 @@ import processes from './processes';
 import reserveIntake from './reserve-cultivation';
 import reserveGaps from './reserve-gaps';
 import reserveSettings from './reserve-settings';
-import reserves from './reserves';
+import reserves, { UseRankingPage } from './reserves';
 import { can, isRole, type ResourceName } from './roles';
 import tasks from './tasks';
 import { theme } from './theme';
@@ -95,6 +96,16 @@ export const App = () => (
         requireAuth
         disableTelemetry
     >
-        {(permissions: unknown) => resourcesFor(permissions)}
+        {(permissions: unknown) => [
+            ...resourcesFor(permissions),
+            // 使用推荐: a village's reserves ranked for use, reached from the pool's village filter.
+            ...(can(permissions, 'reserves', 'list')
+                ? [
+                      <CustomRoutes key="reserve-use">
+                          <Route path="/reserve-use/:villageId" element={<UseRankingPage />} />
+                      </CustomRoutes>,
+                  ]
+                : []),
+        ]}
     </Admin>
 );

@@ -145,3 +145,6 @@ export const mayChangeReserveRules = (role: unknown): boolean => role === 'count
 export const mayMarkRelaxedAge = (role: unknown): boolean => role === 'county_admin';
 
 export const mayReadHistory = (role: unknown): boolean => role === 'county_admin' || role === 'auditor';
+
+/** 使用 and 退出 a reserve: the township officer (own township) and the county admin, as the API allows. */
+export const mayUseReserves = (role: unknown): boolean => role === 'county_admin' || role === 'township_officer';

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { enReserveUse } from './en-reserve-use';
 import { enPool } from './en-pool';
 import { enReserve } from './en-reserve';
 import { enAssessment } from './en-assessment';
@@ -116,6 +117,7 @@ const enApp: AppMessages = {
         ...enAssessment.qinglan,
         ...enReserve.qinglan,
         ...enPool.qinglan,
+        ...enReserveUse.qinglan,
         title: 'Qinglan',
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',

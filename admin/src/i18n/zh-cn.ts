@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { zhCNReserveUse } from './zh-cn-reserve-use';
 import { zhCNPool } from './zh-cn-pool';
 import { zhCNReserve } from './zh-cn-reserve';
 import { zhCNAssessment } from './zh-cn-assessment';
@@ -118,6 +119,7 @@ export const zhCNApp = {
         ...zhCNAssessment.qinglan,
         ...zhCNReserve.qinglan,
         ...zhCNPool.qinglan,
+        ...zhCNReserveUse.qinglan,
         title: '青蓝',
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',

@@ -1,9 +1,10 @@
 import EmojiPeopleIcon from '@mui/icons-material/EmojiPeople';
 import { ReserveList } from './reserve-list';
 import { ReserveShow } from './reserve-show';
+import { UseRankingPage } from './use-ranking-page';
 import type { Reserve } from './types';
 
-export { ReserveList, ReserveShow };
+export { ReserveList, ReserveShow, UseRankingPage };
 
 /** 后备干部人才库 at /reserves: written by the intake and cultivation workflows, read here. */
 export default {

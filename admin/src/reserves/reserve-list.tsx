@@ -1,4 +1,5 @@
-import { useMediaQuery, type Theme } from '@mui/material';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import { Button, Tooltip, useMediaQuery, type Theme } from '@mui/material';
 import {
     Datagrid,
     FunctionField,
@@ -8,6 +9,8 @@ import {
     TextField,
     TopToolbar,
     FilterButton,
+    Link,
+    useListContext,
     usePermissions,
     useTranslate,
 } from 'react-admin';
@@ -18,10 +21,41 @@ import { ReserveExportButton } from './export-button';
 import { IN_POOL, reserveFilters } from './reserve-filters';
 import { StatusChip, StatusField } from './reserve-status-chip';
 import type { Reserve } from './types';
+import { rankingPath } from './use-ranking-page';
+
+/** 使用推荐 of the village chosen in the filter. */
+const RankingButton = () => {
+    const { filterValues } = useListContext();
+    const translate = useTranslate();
+    const villageId = filterValues?.villageId as number | string | undefined;
+    const label = translate('qinglan.reserve_use.ranking');
+    if (!villageId)
+        return (
+            <Tooltip title={translate('qinglan.reserve_use.ranking_pick_village')}>
+                <span>
+                    <Button size="small" startIcon={<LeaderboardIcon />} disabled>
+                        {label}
+                    </Button>
+                </span>
+            </Tooltip>
+        );
+    return (
+        <Button
+            size="small"
+            startIcon={<LeaderboardIcon />}
+            component={Link}
+            to={rankingPath(villageId)}
+            className="qinglan-use-ranking-link"
+        >
+            {label}
+        </Button>
+    );
+};
 
 const Actions = () => (
     <TopToolbar>
         <FilterButton />
+        <RankingButton />
         <ReserveExportButton />
     </TopToolbar>
 );

@@ -1,5 +1,5 @@
 import AccountBoxIcon from '@mui/icons-material/AccountBox';
-import { Box, Button, LinearProgress, Stack } from '@mui/material';
+import { Box, Button, LinearProgress, Stack, Typography } from '@mui/material';
 import {
     BooleanField,
     FunctionField,
@@ -9,7 +9,9 @@ import {
     SelectField,
     Show,
     TextField,
+    usePermissions,
     useRecordContext,
+    useRefresh,
     useTranslate,
 } from 'react-admin';
 import { educationChoices, genderChoices } from '../choices';
@@ -19,6 +21,32 @@ import { ProcessLink } from './process-link';
 import { CultivationRecords, StatusHistory } from './reserve-history';
 import { StatusField } from './reserve-status-chip';
 import type { ReserveDetail } from './types';
+import { ExitReserveButton } from './exit-dialog';
+import { UseReserveButton } from './use-dialog';
+import { rankingPath } from './use-ranking-page';
+import { mayUseReserves } from '../roles';
+
+/** 使用 and 退出 while the reserve is in the pool; the record and its history refresh afterwards. */
+const UseActions = ({ record }: { record: ReserveDetail }) => {
+    const { permissions } = usePermissions();
+    const refresh = useRefresh();
+    const translate = useTranslate();
+    if (!mayUseReserves(permissions) || !['trial', 'in_pool'].includes(record.status)) return null;
+    // The use and exit routes act on the running cultivation; a record from before qinglan has none.
+    const running = !!record.cultivationWorkflowId || (record.status === 'trial' && !!record.intakeWorkflowId);
+    if (!running)
+        return (
+            <Typography variant="caption" color="text.secondary" className="qinglan-reserve-cannot-use">
+                {translate('qinglan.reserve_use.cannot_use')}
+            </Typography>
+        );
+    return (
+        <>
+            <UseReserveButton reserveId={record.id} name={record.name} onDone={refresh} />
+            <ExitReserveButton reserveId={record.id} name={record.name} onDone={refresh} />
+        </>
+    );
+};
 
 const Links = () => {
     const record = useRecordContext<ReserveDetail>();
@@ -38,6 +66,12 @@ const Links = () => {
             </Button>
             <ProcessLink processId={record.intakeWorkflowId} label="qinglan.pool.intake_timeline" />
             <ProcessLink processId={record.cultivationWorkflowId} label="qinglan.pool.cultivation_timeline" />
+            {['trial', 'in_pool'].includes(record.status) && (
+                <Button size="small" component={Link} to={rankingPath(record.villageId)}>
+                    {translate('qinglan.reserve_use.ranking')}
+                </Button>
+            )}
+            <UseActions record={record} />
         </Stack>
     );
 };

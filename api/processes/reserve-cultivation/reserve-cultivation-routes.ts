@@ -7,6 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { chinaDayOf, chinaYear } from '../../../domain/china-time.js';
+import { USE_CRITERIA } from '../../../domain/reserve-use-ranking.js';
 import { currentReservePoolSettings } from '../../../domain/reserve-pool-settings-store.js';
 import { writeAudit } from '../../audit/audit.js';
 import { actorOf } from '../../auth/actor.js';
@@ -35,6 +36,7 @@ import { startPairing } from '../mentor-pairing/start-pairing.js';
 import { intakeOf, runsTownship, seesTownship } from './intake-access.js';
 import { parseExamSheet } from './exam-spreadsheet.js';
 import { nomineeEligibility } from './nominee-eligibility.js';
+import { villageUseRanking } from './use-ranking.js';
 
 const tags = ['reserve-cultivation 后备干部'];
 const Id = z.number().int().positive().max(2147483647);
@@ -80,6 +82,37 @@ const Eligibility = z.object({
   eligible: z.boolean(),
   reasons: z.array(z.object({ rule: z.string(), message_zh: z.string(), message_en: z.string() })),
 });
+
+const UseRankingRow = z.object({
+  rank: z.number().int(),
+  reserveId: z.number().int(),
+  personId: z.number().int(),
+  name: z.string(),
+  status: z.enum(['trial', 'in_pool']),
+  enteredOn: z.string().nullable(),
+  mentorName: z.string().nullable(),
+  reviews: z.array(z.object({ year: z.number().int(), result: z.enum(['pass', 'fail']) })),
+  failYears: z.number().int().openapi({ description: '不合格年数' }),
+  passYears: z.number().int().openapi({ description: '合格年数' }),
+  trainings: z.number().int().openapi({ description: '培训记录数' }),
+  placements: z.number().int().openapi({ description: '跟班学习/挂职/助理记录数' }),
+  trialCompleted: z.boolean(),
+  trialCompletedOn: z.string().nullable(),
+  aheadOfNextBy: z
+    .enum(USE_CRITERIA)
+    .nullable()
+    .openapi({ description: 'The criterion that ranks this row ahead of the next; null on the last' }),
+  canUse: z.boolean().openapi({ description: 'Has a running cultivation the use route acts on' }),
+});
+const UseRanking = z
+  .object({
+    villageId: z.number().int(),
+    villageName: z.string(),
+    townshipId: z.number().int(),
+    townshipName: z.string(),
+    rows: z.array(UseRankingRow),
+  })
+  .openapi('ReserveUseRanking');
 
 const openIntake = createRoute({
   method: 'post',
@@ -179,6 +212,17 @@ const useReserve = createRoute({
     ),
     ...errorResponses(400, 401, 403, 404, 409),
   },
+});
+const useRanking = createRoute({
+  method: 'get',
+  path: '/villages/{id}/use-ranking',
+  tags,
+  middleware: requireUser,
+  summary: "A village's reserves (在库, 试用期) ranked for use (使用推荐), each with the reasons for its place",
+  description:
+    'Fewer 不合格 years, then more 合格 years, then more training, then more placements, then a completed trial (the earlier first), then the earlier entry, then the lower id (domain/reserve-use-ranking.ts).',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(UseRanking, 'Ranked'), ...errorResponses(400, 401, 404) },
 });
 const exitReserve = createRoute({
   method: 'post',
@@ -479,6 +523,10 @@ export function createReserveCultivationRoutes() {
       }
     return c.json({ reserveId: reserve.id, pairing, pairingNote }, 200);
   });
+
+  app.openapi(useRanking, async (c) =>
+    c.json(await villageUseRanking(c.var.deps.db, c.var.user, c.req.valid('param').id), 200),
+  );
 
   app.openapi(exitReserve, async (c) => {
     const body = c.req.valid('json');
