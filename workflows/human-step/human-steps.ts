@@ -20,7 +20,7 @@ import { actOnTaskUpdate, openStepsQuery } from './messages.js';
 import { refuse } from './refusal.js';
 import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
 import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
-import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode } from './types.js';
+import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode, StepClosing } from './types.js';
 import {
   DECISIONS,
   type Actor,
@@ -59,6 +59,8 @@ export interface StepRunOptions {
   remindBefore?: Offset;
   escalate?: readonly EscalationHop[];
   legacyEscalate?: readonly EscalationHop[];
+  /** The step closes undecided at this time, for this reason (a window's end): see `close`. */
+  closes?: StepClosing;
 }
 
 /** The assignee a hop of the chain tells: a role of the step's township, or the county. */
@@ -92,6 +94,22 @@ interface OpenStep {
   escalated: number;
   version: number;
   outcome?: StepOutcome;
+  /** Set by `close`: the step ends undecided, for this reason. */
+  closed?: string;
+}
+
+/**
+ * How `run` ends when the workflow closed the step before anyone decided it (a window's end):
+ * the caller that closes a step catches this and goes on without a decision.
+ */
+export class StepClosed extends Error {
+  override readonly name = 'StepClosed';
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`step ${key} closed: ${reason}`);
+  }
 }
 
 /** How "waiting on" reads in a visibility query: `user:12`, `role:township_officer@3`. */
@@ -175,6 +193,7 @@ export class HumanSteps {
       context: options.context,
       townshipId: options.townshipId,
       villageId: options.villageId,
+      closes: options.closes,
     };
     return this.runSpec<FormOf<D>>(spec);
   }
@@ -208,6 +227,14 @@ export class HumanSteps {
       for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
       await this.syncProcess();
       await this.waitForOutcome(step);
+      if (step.closed) {
+        // A decision accepted before the close still lands and stands.
+        await condition(() => step.outcome !== undefined || !this.deciding(step));
+        if (!step.outcome) {
+          await this.expireStep(step, step.closed);
+          throw new StepClosed(spec.key, step.closed);
+        }
+      }
       return step.outcome as StepOutcome<F>;
     } catch (error) {
       if (isCancellation(error))
@@ -220,26 +247,52 @@ export class HumanSteps {
     }
   }
 
+  /**
+   * Closes an open step without a decision, at the workflow's word (推荐窗口截止 and the like):
+   * no decision is taken from now on, the undecided tasks are cancelled with the reason on the
+   * timeline (the engine's doing: no actor), and the step's `run` throws StepClosed. False when
+   * no such step is open or it is already decided.
+   */
+  close(key: string, reason: string): boolean {
+    const step = this.open.get(key);
+    if (!step || step.outcome || step.closed) return false;
+    step.closed = reason;
+    step.version++;
+    return true;
+  }
+
   /** After a cancellation: waits until every step has closed its tasks and said so. */
   async settle(): Promise<void> {
     await CancellationScope.nonCancellable(() => condition(() => this.active === 0));
   }
 
   private async waitForOutcome(step: OpenStep): Promise<void> {
-    while (!step.outcome) {
+    while (!step.outcome && !step.closed) {
       const alarm = this.nextAlarm(step);
       const version = step.version;
       const woken = await condition(
         () => step.outcome !== undefined || step.version !== version,
         alarm ? Math.max(alarm.at - Date.now(), 1) : undefined,
       );
-      if (step.outcome) return;
+      if (step.outcome || step.closed) return;
       if (!woken && alarm) await alarm.fire();
     }
   }
 
-  /** The next reminder, overdue notice or escalation, whichever comes first. */
+  /** The next reminder, overdue notice or escalation, or the step's closing if that comes first. */
   private nextAlarm(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
+    const alarm = this.nextNotice(step);
+    const closes = step.spec.closes;
+    if (!closes || (alarm && alarm.at < Date.parse(closes.at))) return alarm;
+    return {
+      at: Date.parse(closes.at),
+      fire: async () => {
+        this.close(step.spec.key, closes.reason);
+      },
+    };
+  }
+
+  private nextNotice(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
     const { schedule, spec } = step;
     if (!step.reminded && schedule.remindAt) {
       return {
@@ -295,6 +348,11 @@ export class HumanSteps {
     return step.signers.filter((s) => s.decision === null);
   }
 
+  /** A decision accepted by the validator whose handler has not finished yet. */
+  private deciding(step: OpenStep): boolean {
+    return step.signers.some((s) => s.closing && s.decision === null);
+  }
+
   private waitingOn(step: OpenStep): Assignee[] {
     return this.undecided(step).map((s) => s.assignee);
   }
@@ -311,7 +369,7 @@ export class HumanSteps {
 
   private validate(req: TaskActionRequest): void {
     const found = this.find(req.taskKey);
-    if (!found || found.step.outcome || found.signer.decision || found.signer.closing)
+    if (!found || found.step.outcome || found.step.closed || found.signer.decision || found.signer.closing)
       refuse('task_closed', 'the task is already decided or closed');
     const { step, signer } = found;
     const { actor, action } = req;
@@ -500,6 +558,16 @@ export class HumanSteps {
     signer.closing = true;
     await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
     await this.event(step, signer, 'cancelled', null, { reason });
+  }
+
+  /** The step closed undecided: each open task ends, the timeline says why. */
+  private async expireStep(step: OpenStep, reason: string): Promise<void> {
+    for (const signer of this.undecided(step)) {
+      if (signer.closing) continue;
+      signer.closing = true;
+      await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
+      await this.event(step, signer, 'closed', null, { reason }, reason);
+    }
   }
 
   private async cancelStep(step: OpenStep, reason: string): Promise<void> {

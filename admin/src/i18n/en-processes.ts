@@ -19,6 +19,7 @@ export const enProcesses: ProcessMessages = {
             overdue: 'Overdue',
             escalated: 'Escalated',
             cancelled: 'Cancelled',
+            closed: 'Closed at cutoff',
             mentor_reassigned: 'Mentor replaced',
             term_extended: 'Term extended',
             ended_early: 'Ended early',

@@ -20,6 +20,7 @@ export const zhCNProcesses = {
             overdue: '逾期',
             escalated: '逾期督办',
             cancelled: '撤销',
+            closed: '截止关闭',
             mentor_reassigned: '更换导师',
             term_extended: '延长帮带期',
             ended_early: '提前结束',
