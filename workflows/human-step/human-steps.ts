@@ -38,6 +38,15 @@ import {
  */
 const ESCALATION_CHAINS = 'escalation-chains';
 
+/**
+ * A step being opened finishes opening even when its scope is cancelled meanwhile (使用 while a
+ * talk opens); only the wait is cut. Cancelling the opening's activities raced their completion
+ * (the server refuses to cancel an activity that has just finished, and the task was retried for
+ * ever) and could leave a task opened after the step had closed it. Runs recorded before
+ * replay their cancelled activities as they were.
+ */
+const WHOLE_OPENING = 'step-opening-not-cancelled';
+
 /** What varies from one run of a step to the next; the rest comes from the catalogue. */
 export interface StepRunOptions {
   assignee: Assignee | Assignee[];
@@ -201,13 +210,19 @@ export class HumanSteps {
   private async runSpec<F>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
     const round = (this.rounds.get(spec.key) ?? 0) + 1;
     this.rounds.set(spec.key, round);
+    const whole = patched(WHOLE_OPENING);
     const openedAt = new Date().toISOString();
-    const schedule = await acts.resolveStepSchedule({
-      openedAt,
-      deadline: spec.deadline,
-      remindBefore: spec.remindBefore,
-      escalateAfter: spec.escalate?.map((e) => e.after),
-    });
+    const resolve = () =>
+      acts.resolveStepSchedule({
+        openedAt,
+        deadline: spec.deadline,
+        remindBefore: spec.remindBefore,
+        escalateAfter: spec.escalate?.map((e) => e.after),
+      });
+    const schedule = whole ? await CancellationScope.nonCancellable(resolve) : await resolve();
+    // Cancelled before any task was opened: nothing to open, nothing to close.
+    const scope = CancellationScope.current();
+    if (whole && scope.consideredCancelled) await scope.cancelRequested;
     const assignees = Array.isArray(spec.assignee) ? spec.assignee : [spec.assignee];
     const step: OpenStep = {
       spec,
@@ -223,9 +238,13 @@ export class HumanSteps {
     this.open.set(spec.key, step);
     this.active++;
     try {
-      for (const assignee of assignees) await this.addSigner(step, assignee, null);
-      for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
-      await this.syncProcess();
+      if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
+      else {
+        // As recorded: the same awaits, so steps opening side by side emit their commands in the same order.
+        for (const assignee of assignees) await this.addSigner(step, assignee, null);
+        for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
+        await this.syncProcess();
+      }
       await this.waitForOutcome(step);
       if (step.closed) {
         // A decision accepted before the close still lands and stands.
@@ -259,6 +278,14 @@ export class HumanSteps {
     step.closed = reason;
     step.version++;
     return true;
+  }
+
+  /** Opens the step's tasks, tells who it concerns, and says what the process waits on now. */
+  private async announce(step: OpenStep, assignees: Assignee[]): Promise<void> {
+    for (const assignee of assignees) await this.addSigner(step, assignee, null);
+    for (const cc of step.spec.cc ?? [])
+      await this.notify(step, 'task_cc', [cc], `抄送：${step.spec.name}`, step.signers[0]);
+    await this.syncProcess();
   }
 
   /** After a cancellation: waits until every step has closed its tasks and said so. */
