@@ -19,6 +19,8 @@ describe('replay of stored histories', () => {
     expect(files.some((f) => f.includes('annual-assessment-'))).toBe(true);
     expect(files.some((f) => f.includes('recruitment-campaign-'))).toBe(true);
     expect(files.some((f) => f.includes('recruitment-applicant-'))).toBe(true);
+    expect(files.some((f) => f.includes('reserve-intake-'))).toBe(true);
+    expect(files.some((f) => f.includes('reserve-cultivation-'))).toBe(true);
   });
 
   it('replays every one without a nondeterminism error', async () => {

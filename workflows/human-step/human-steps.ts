@@ -20,7 +20,7 @@ import { actOnTaskUpdate, openStepsQuery } from './messages.js';
 import { refuse } from './refusal.js';
 import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
 import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
-import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode } from './types.js';
+import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode, StepClosing } from './types.js';
 import {
   DECISIONS,
   type Actor,
@@ -37,6 +37,15 @@ import {
  * recorded before it escalated once at most, with fewer timers: they replay on the old chain.
  */
 const ESCALATION_CHAINS = 'escalation-chains';
+
+/**
+ * A step being opened finishes opening even when its scope is cancelled meanwhile (使用 while a
+ * talk opens); only the wait is cut. Cancelling the opening's activities raced their completion
+ * (the server refuses to cancel an activity that has just finished, and the task was retried for
+ * ever) and could leave a task opened after the step had closed it. Runs recorded before
+ * replay their cancelled activities as they were.
+ */
+const WHOLE_OPENING = 'step-opening-not-cancelled';
 
 /** What varies from one run of a step to the next; the rest comes from the catalogue. */
 export interface StepRunOptions {
@@ -59,6 +68,8 @@ export interface StepRunOptions {
   remindBefore?: Offset;
   escalate?: readonly EscalationHop[];
   legacyEscalate?: readonly EscalationHop[];
+  /** The step closes undecided at this time, for this reason (a window's end): see `close`. */
+  closes?: StepClosing;
 }
 
 /** The assignee a hop of the chain tells: a role of the step's township, or the county. */
@@ -92,6 +103,22 @@ interface OpenStep {
   escalated: number;
   version: number;
   outcome?: StepOutcome;
+  /** Set by `close`: the step ends undecided, for this reason. */
+  closed?: string;
+}
+
+/**
+ * How `run` ends when the workflow closed the step before anyone decided it (a window's end):
+ * the caller that closes a step catches this and goes on without a decision.
+ */
+export class StepClosed extends Error {
+  override readonly name = 'StepClosed';
+  constructor(
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`step ${key} closed: ${reason}`);
+  }
 }
 
 /** How "waiting on" reads in a visibility query: `user:12`, `role:township_officer@3`. */
@@ -175,6 +202,7 @@ export class HumanSteps {
       context: options.context,
       townshipId: options.townshipId,
       villageId: options.villageId,
+      closes: options.closes,
     };
     return this.runSpec<FormOf<D>>(spec);
   }
@@ -182,13 +210,19 @@ export class HumanSteps {
   private async runSpec<F>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
     const round = (this.rounds.get(spec.key) ?? 0) + 1;
     this.rounds.set(spec.key, round);
+    const whole = patched(WHOLE_OPENING);
     const openedAt = new Date().toISOString();
-    const schedule = await acts.resolveStepSchedule({
-      openedAt,
-      deadline: spec.deadline,
-      remindBefore: spec.remindBefore,
-      escalateAfter: spec.escalate?.map((e) => e.after),
-    });
+    const resolve = () =>
+      acts.resolveStepSchedule({
+        openedAt,
+        deadline: spec.deadline,
+        remindBefore: spec.remindBefore,
+        escalateAfter: spec.escalate?.map((e) => e.after),
+      });
+    const schedule = whole ? await CancellationScope.nonCancellable(resolve) : await resolve();
+    // Cancelled before any task was opened: nothing to open, nothing to close.
+    const scope = CancellationScope.current();
+    if (whole && scope.consideredCancelled) await scope.cancelRequested;
     const assignees = Array.isArray(spec.assignee) ? spec.assignee : [spec.assignee];
     const step: OpenStep = {
       spec,
@@ -204,10 +238,22 @@ export class HumanSteps {
     this.open.set(spec.key, step);
     this.active++;
     try {
-      for (const assignee of assignees) await this.addSigner(step, assignee, null);
-      for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
-      await this.syncProcess();
+      if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
+      else {
+        // As recorded: the same awaits, so steps opening side by side emit their commands in the same order.
+        for (const assignee of assignees) await this.addSigner(step, assignee, null);
+        for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
+        await this.syncProcess();
+      }
       await this.waitForOutcome(step);
+      if (step.closed) {
+        // A decision accepted before the close still lands and stands.
+        await condition(() => step.outcome !== undefined || !this.deciding(step));
+        if (!step.outcome) {
+          await this.expireStep(step, step.closed);
+          throw new StepClosed(spec.key, step.closed);
+        }
+      }
       return step.outcome as StepOutcome<F>;
     } catch (error) {
       if (isCancellation(error))
@@ -220,26 +266,60 @@ export class HumanSteps {
     }
   }
 
+  /**
+   * Closes an open step without a decision, at the workflow's word (推荐窗口截止 and the like):
+   * no decision is taken from now on, the undecided tasks are cancelled with the reason on the
+   * timeline (the engine's doing: no actor), and the step's `run` throws StepClosed. False when
+   * no such step is open or it is already decided.
+   */
+  close(key: string, reason: string): boolean {
+    const step = this.open.get(key);
+    if (!step || step.outcome || step.closed) return false;
+    step.closed = reason;
+    step.version++;
+    return true;
+  }
+
+  /** Opens the step's tasks, tells who it concerns, and says what the process waits on now. */
+  private async announce(step: OpenStep, assignees: Assignee[]): Promise<void> {
+    for (const assignee of assignees) await this.addSigner(step, assignee, null);
+    for (const cc of step.spec.cc ?? [])
+      await this.notify(step, 'task_cc', [cc], `抄送：${step.spec.name}`, step.signers[0]);
+    await this.syncProcess();
+  }
+
   /** After a cancellation: waits until every step has closed its tasks and said so. */
   async settle(): Promise<void> {
     await CancellationScope.nonCancellable(() => condition(() => this.active === 0));
   }
 
   private async waitForOutcome(step: OpenStep): Promise<void> {
-    while (!step.outcome) {
+    while (!step.outcome && !step.closed) {
       const alarm = this.nextAlarm(step);
       const version = step.version;
       const woken = await condition(
         () => step.outcome !== undefined || step.version !== version,
         alarm ? Math.max(alarm.at - Date.now(), 1) : undefined,
       );
-      if (step.outcome) return;
+      if (step.outcome || step.closed) return;
       if (!woken && alarm) await alarm.fire();
     }
   }
 
-  /** The next reminder, overdue notice or escalation, whichever comes first. */
+  /** The next reminder, overdue notice or escalation, or the step's closing if that comes first. */
   private nextAlarm(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
+    const alarm = this.nextNotice(step);
+    const closes = step.spec.closes;
+    if (!closes || (alarm && alarm.at < Date.parse(closes.at))) return alarm;
+    return {
+      at: Date.parse(closes.at),
+      fire: async () => {
+        this.close(step.spec.key, closes.reason);
+      },
+    };
+  }
+
+  private nextNotice(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
     const { schedule, spec } = step;
     if (!step.reminded && schedule.remindAt) {
       return {
@@ -295,6 +375,11 @@ export class HumanSteps {
     return step.signers.filter((s) => s.decision === null);
   }
 
+  /** A decision accepted by the validator whose handler has not finished yet. */
+  private deciding(step: OpenStep): boolean {
+    return step.signers.some((s) => s.closing && s.decision === null);
+  }
+
   private waitingOn(step: OpenStep): Assignee[] {
     return this.undecided(step).map((s) => s.assignee);
   }
@@ -311,7 +396,7 @@ export class HumanSteps {
 
   private validate(req: TaskActionRequest): void {
     const found = this.find(req.taskKey);
-    if (!found || found.step.outcome || found.signer.decision || found.signer.closing)
+    if (!found || found.step.outcome || found.step.closed || found.signer.decision || found.signer.closing)
       refuse('task_closed', 'the task is already decided or closed');
     const { step, signer } = found;
     const { actor, action } = req;
@@ -500,6 +585,16 @@ export class HumanSteps {
     signer.closing = true;
     await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
     await this.event(step, signer, 'cancelled', null, { reason });
+  }
+
+  /** The step closed undecided: each open task ends, the timeline says why. */
+  private async expireStep(step: OpenStep, reason: string): Promise<void> {
+    for (const signer of this.undecided(step)) {
+      if (signer.closing) continue;
+      signer.closing = true;
+      await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
+      await this.event(step, signer, 'closed', null, { reason }, reason);
+    }
   }
 
   private async cancelStep(step: OpenStep, reason: string): Promise<void> {

@@ -74,6 +74,14 @@ export interface HumanStepSpec {
   /** The unit the task belongs to, for scope (who may see it) and webhooks. */
   townshipId: number | null;
   villageId?: number | null;
+  /** Closes undecided at this time (a window's end), before any notice due then. */
+  closes?: StepClosing;
+}
+
+/** When and why a step closes undecided, the engine closing it. */
+export interface StepClosing {
+  at: string;
+  reason: string;
 }
 
 export interface StepOutcome<F = Record<string, unknown>> {

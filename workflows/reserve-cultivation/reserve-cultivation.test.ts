@@ -245,6 +245,34 @@ describe('reserve cultivation', () => {
     expect(await status(reserveId)).toBe('exited');
   }, 120_000);
 
+  it('takes a use sent while a talk step is opening', async () => {
+    const reserveId = await enteredReserve(5);
+    const id = cultivationId('rc-', reserveId);
+    const handle = await h.env.client.workflow.start(reserveCultivation, {
+      taskQueue: h.taskQueue,
+      workflowId: id,
+      args: [{ reserveId, startedBy: null }],
+    });
+    await h.act(id, 'mentor.assign', officer, { action: 'submit', form: { mentorPersonId: t.mentor.id } });
+    const { enteredAt } = await vi.waitFor(() => handle.query(cultivationStateQuery), wait);
+    // The first mentor talk opens 30 days before its day at 6 months: the use comes right then.
+    const opens = addMonths(new Date(enteredAt), 6).getTime() - 30 * DAY;
+    await h.env.sleep(opens - (await h.env.currentTimeMs()) + 1);
+    const used = await handle.executeUpdate(useReserveUpdate, {
+      args: [{ actor: await h.actor(officer), post: '村委会委员', date: '2027-05-01' }],
+    });
+    expect(used).toMatchObject({ reserveId });
+    expect(await handle.result()).toMatchObject({ status: 'used', post: '村委会委员', missedTalks: 0 });
+    const open = await h.db
+      .selectFrom('tasks')
+      .select('step_key')
+      .where('process_id', '=', id)
+      .where('status', '=', 'open')
+      .execute();
+    expect(open).toEqual([]);
+    await record(id, undefined, 'use-while-opening');
+  }, 60_000);
+
   it('takes a use sent the moment the cultivation starts, right after 入库', async () => {
     const reserveId = await enteredReserve(2);
     const id = cultivationId('rc-', reserveId);

@@ -60,6 +60,15 @@ export function intakeRules(pool: ReservePoolSettings): Partial<IntakeSettings> 
  */
 export const INTAKE_POOL_SETTINGS_PATCH = 'reserve-intake-pool-settings';
 
+/**
+ * Marks the intakes whose window's end closes every village nomination step still open (the
+ * village recorded as not having confirmed); older ones waited on those villages for ever.
+ */
+export const INTAKE_WINDOW_CLOSES_PATCH = 'reserve-intake-window-closes-nominations';
+
+/** Why a village's nominations closed unconfirmed: the window ended first. */
+export const WINDOW_CLOSED_UNCONFIRMED = '推荐窗口截止，村级推荐未确认';
+
 export interface IntakeInput {
   year: number;
   townshipId: number;

@@ -21,7 +21,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { ReserveActivities } from '../../activities/reserve-cultivation/reserve-activities.js';
 import type { ReserveStatus } from '../../db/schema.js';
 import { chinaDayOf } from '../../domain/china-time.js';
-import { HumanSteps } from '../human-step/human-steps.js';
+import { HumanSteps, StepClosed } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
 import type { StepActivities } from '../human-step/step-activities.js';
 import type { Actor, Assignee } from '../human-step/types.js';
@@ -33,6 +33,8 @@ import { reserveCultivation } from './reserve-cultivation-workflow.js';
 import {
   DEFAULT_INTAKE_SETTINGS,
   INTAKE_POOL_SETTINGS_PATCH,
+  INTAKE_WINDOW_CLOSES_PATCH,
+  WINDOW_CLOSED_UNCONFIRMED,
   RESERVE_INTAKE,
   intakeRules,
   fileIntakeObjectionUpdate,
@@ -62,6 +64,7 @@ export interface IntakeOutcome {
 export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> {
   // Intakes since this patch read the county's settings themselves (older ones got them as input).
   const readsPoolSettings = patched(INTAKE_POOL_SETTINGS_PATCH);
+  const windowCloses = patched(INTAKE_WINDOW_CLOSES_PATCH);
   let settings: IntakeSettings = { ...DEFAULT_INTAKE_SETTINGS, ...input.settings };
   const { year, townshipId } = input;
   const workflowId = workflowInfo().workflowId;
@@ -258,20 +261,37 @@ export async function reserveIntake(input: IntakeInput): Promise<IntakeOutcome> 
     async function village(v: IntakeVillage): Promise<void> {
       const secretary: Assignee = { kind: 'role', role: 'village_secretary', townshipId, villageId: v.villageId };
       const base = { townshipId, villageId: v.villageId, occurrence: v.villageId };
+      /** The village's confirmation; undefined when the window's end closed it first. */
+      async function confirmation(shortfall: boolean) {
+        if (windowCloses && Date.now() >= windowEndsAt) return undefined;
+        try {
+          return await steps.run(S.nomination, {
+            ...base,
+            name: `村级推荐：${v.name}`,
+            assignee: secretary,
+            deadline: { at: progress.windowEndsAt },
+            // The window's end closes the step, before its overdue notice and escalations.
+            closes: windowCloses ? { at: progress.windowEndsAt, reason: WINDOW_CLOSED_UNCONFIRMED } : undefined,
+            context: {
+              year,
+              village: v.name,
+              minimum: settings.minNominationsPerVillage,
+              shortfall,
+              nominated: v.nominated,
+            },
+          });
+        } catch (error) {
+          if (error instanceof StepClosed) return undefined;
+          throw error;
+        }
+      }
       for (let shortfall = false; ; shortfall = true) {
-        const confirmed = await steps.run(S.nomination, {
-          ...base,
-          name: `村级推荐：${v.name}`,
-          assignee: secretary,
-          deadline: { at: progress.windowEndsAt },
-          context: {
-            year,
-            village: v.name,
-            minimum: settings.minNominationsPerVillage,
-            shortfall,
-            nominated: v.nominated,
-          },
-        });
+        const confirmed = await confirmation(shortfall);
+        if (!confirmed) {
+          // Not confirmed: what the village nominated by now stands; the timeline says why.
+          v.shortfallReason = WINDOW_CLOSED_UNCONFIRMED;
+          break;
+        }
         const reason = confirmed.form.shortfallReason?.trim();
         if (v.nominated >= settings.minNominationsPerVillage || reason) {
           v.confirmed = true;

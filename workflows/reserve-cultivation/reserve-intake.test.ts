@@ -3,13 +3,15 @@
 // at both levels, the exam and its places, a failed 考察 replaced by the next in rank (递补),
 // 县级联审, an upheld objection during 公示 that removes the person and moves the next one up,
 // and every status change of every nominee recorded; the county's settings read at the opening
-// and the notice's length read again when it opens.
+// and the notice's length read again when it opens. A village that never confirms its
+// nominations is closed at the window's end, and the intake goes on without it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { timelineOf } from '../../api/processes/process-queries.js';
 import { writeReservePoolSettings } from '../../domain/reserve-pool-settings-store.js';
 import { DEFAULT_RESERVE_POOL_SETTINGS, type ReservePoolSettings } from '../../domain/reserve-pool-settings.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import {
+  WINDOW_CLOSED_UNCONFIRMED,
   fileIntakeObjectionUpdate,
   intakeId,
   intakeProgressQuery,
@@ -218,6 +220,83 @@ describe('reserve intake of a township', () => {
     ]);
     await h.recordHistory(id, 'pool-settings');
   }, 180_000);
+
+  // Before the test that terminates its intake: an activity of a terminated run can hold the
+  // time-skipping server's clock, and this test skips ten days.
+  it("closes a village's nominations at the window's end when it never confirms", async () => {
+    const k = await createReserveTestTownship(h.db, '430725992', 'rk', 2);
+    const id = intakeId('rc-', YEAR, k.townshipId);
+    const officer = 'rk-township_officer';
+    const handle = await h.env.client.workflow.start(reserveIntake, {
+      taskQueue: h.taskQueue,
+      workflowId: id,
+      args: [
+        { year: YEAR, townshipId: k.townshipId, startedBy: null, startCultivation: false, settings: { exam: false } },
+      ],
+    });
+    const [a1, a2, , , , b1] = k.people;
+    const [villageA, villageB] = k.villages;
+    for (const [p, by] of [
+      [a1, villageA.secretary],
+      [a2, villageA.secretary],
+      [b1, villageB.secretary],
+    ] as const)
+      await handle.executeUpdate(nominateUpdate, {
+        args: [
+          {
+            actor: await h.actor(by),
+            person: { personId: p.id, name: p.name, villageId: p.villageId },
+            source: 'organisation',
+          },
+        ],
+      });
+    await h.act(id, `nomination.v${villageA.id}`, villageA.secretary, { action: 'submit', form: {} });
+    // Village B never confirms: the window's end closes its step, and its nomination stands.
+    const unanswered = await h.openTask(id, `nomination.v${villageB.id}`);
+    await h.env.sleep(10 * DAY + 3600_000);
+    await h.act(id, `review.v${villageA.id}`, villageA.secretary, { action: 'submit', form: {} });
+    await h.act(id, `review.v${villageB.id}`, villageB.secretary, { action: 'submit', form: {} });
+    await vi.waitFor(async () => expect((await handle.query(intakeProgressQuery)).phase).toBe('reviewing'), wait);
+    const progress = await handle.query(intakeProgressQuery);
+    expect(progress.villages).toEqual([
+      expect.objectContaining({ villageId: villageA.id, nominated: 2, confirmed: true }),
+      expect.objectContaining({
+        villageId: villageB.id,
+        nominated: 1,
+        confirmed: false,
+        shortfallReason: WINDOW_CLOSED_UNCONFIRMED,
+      }),
+    ]);
+    expect(progress.candidates.find((c) => c.personId === b1.id)?.state).toBe('nominated');
+    const task = await h.db
+      .selectFrom('tasks')
+      .select(['status', 'decided_by'])
+      .where('id', '=', unanswered.id)
+      .executeTakeFirstOrThrow();
+    expect(task).toEqual({ status: 'cancelled', decided_by: null });
+    // The timeline: closed by the engine (no actor) at the window's end, and why.
+    const timeline = await timelineOf(h.db, id);
+    const closed = timeline.filter((e) => e.action === 'closed');
+    expect(closed).toEqual([
+      expect.objectContaining({
+        stepKey: `nomination.v${villageB.id}`,
+        actorUserId: null,
+        comment: WINDOW_CLOSED_UNCONFIRMED,
+        detail: expect.objectContaining({ reason: WINDOW_CLOSED_UNCONFIRMED }),
+      }),
+    ]);
+    const closedAt = new Date(closed[0].at).getTime() - Date.parse(progress.windowEndsAt);
+    expect(closedAt).toBeGreaterThanOrEqual(0);
+    expect(closedAt).toBeLessThan(3600_000);
+    // Closed first: no overdue notice for a window that has simply ended.
+    expect(timeline.filter((e) => e.action === 'overdue' || e.action === 'escalated')).toEqual([]);
+
+    // 乡镇资格审查 takes the unconfirmed village's nominee like any other; refusing all ends the intake.
+    const rejected = [a1, a2, b1].map((p) => ({ personId: p.id, reason: '不符合条件' }));
+    await h.act(id, 'review.township', officer, { action: 'submit', form: { rejected } });
+    expect(await handle.result()).toEqual({ entered: [], removed: 3, replacements: 0, objections: 0 });
+    await h.recordHistory(id, 'window-closes');
+  }, 120_000);
 
   it("opens with the county's window and minimum in force, under the opener's choices", async () => {
     const version = await county({ intakeWindowDays: 5, minNominationsPerVillage: 1 }, '缩短推选窗口');

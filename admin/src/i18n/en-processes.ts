@@ -23,6 +23,7 @@ export const enProcesses: ProcessMessages = {
             terminated: 'Terminated',
             failed: 'Failed',
             timed_out: 'Timed out',
+            closed: 'Closed at cutoff',
             mentor_reassigned: 'Mentor replaced',
             term_extended: 'Term extended',
             ended_early: 'Ended early',

@@ -24,6 +24,7 @@ export const zhCNProcesses = {
             terminated: '强制终止',
             failed: '运行失败',
             timed_out: '超时终止',
+            closed: '截止关闭',
             mentor_reassigned: '更换导师',
             term_extended: '延长帮带期',
             ended_early: '提前结束',

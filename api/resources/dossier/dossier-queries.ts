@@ -5,6 +5,8 @@
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
 import { MENTOR_PAIRING } from '../../../workflows/mentor-pairing/mentor-pairing-definition.js';
+import { RESERVE_CULTIVATION } from '../../../workflows/reserve-cultivation/reserve-cultivation-definition.js';
+import { RESERVE_INTAKE } from '../../../workflows/reserve-cultivation/reserve-intake-definition.js';
 
 export interface DossierEntry {
   /** 'YYYY-MM-DD' (China day) the entry is placed at */
@@ -89,6 +91,10 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
         'c.changed_on as on',
         'c.workflow_id as workflowId',
         'r.intake_workflow_id as intakeWorkflowId',
+        // the type of the process the change links to: the intake's changes are the intake's
+        sql<
+          string | null
+        >`(select p.type from processes p where p.id = coalesce(c.workflow_id, r.intake_workflow_id))`.as('linkedType'),
       ])
       .where('r.person_id', '=', personId)
       .execute(),
@@ -151,17 +157,24 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
       processId: a.processId,
       reserveId: null,
     })),
-    ...statuses.map((c): DossierEntry => ({
-      on: c.on,
-      kind: 'reserve_status',
-      role: 'reserve',
-      processType: 'reserve-cultivation',
-      title: '后备干部',
-      status: c.toStatus,
-      detail: { fromStatus: c.fromStatus, toStatus: c.toStatus, reason: c.reason },
-      processId: c.workflowId ?? c.intakeWorkflowId,
-      reserveId: c.reserveId,
-    })),
+    ...statuses.map((c): DossierEntry => {
+      const processId = c.workflowId ?? c.intakeWorkflowId;
+      // Named by the process it links to; a link without its process row is the intake's when
+      // it is the reserve's intake, else the cultivation's.
+      const processType =
+        c.linkedType ?? (processId !== null && processId === c.intakeWorkflowId ? RESERVE_INTAKE : RESERVE_CULTIVATION);
+      return {
+        on: c.on,
+        kind: 'reserve_status',
+        role: 'reserve',
+        processType,
+        title: '后备干部',
+        status: c.toStatus,
+        detail: { fromStatus: c.fromStatus, toStatus: c.toStatus, reason: c.reason },
+        processId,
+        reserveId: c.reserveId,
+      };
+    }),
     ...records.map((x): DossierEntry => ({
       on: x.on,
       kind: 'reserve_record',

@@ -52,6 +52,77 @@ describe('the dossier (一人一档)', () => {
     expect(JSON.stringify(body)).not.toMatch(/\d{17}[\dX]/);
   });
 
+  it('names each status change by the process it links to: the intake’s as the intake', async () => {
+    const person = await t.db
+      .selectFrom('people')
+      .select(['id', 'name', 'township_id', 'village_id'])
+      .where('township_id', '=', reserve.township_id)
+      .where('id', 'not in', t.db.selectFrom('reserves').select('person_id'))
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const intake = 'reserve-intake-2031-dossier-test';
+    const cultivation = 'reserve-cultivation-dossier-test';
+    await t.db
+      .insertInto('processes')
+      .values(
+        [
+          { id: intake, type: 'reserve-intake', title: '2031 年后备干部推选' },
+          { id: cultivation, type: 'reserve-cultivation', title: `后备干部培养：${person.name}` },
+        ].map((p) => ({
+          ...p,
+          township_id: person.township_id,
+          village_id: null,
+          subject_person_id: null,
+          status: 'running' as const,
+          params: JSON.stringify({}),
+        })),
+      )
+      .execute();
+    const { id: reserveId } = await t.db
+      .insertInto('reserves')
+      .values({
+        person_id: person.id,
+        township_id: person.township_id!,
+        village_id: person.village_id!,
+        status: 'trial',
+        source: 'organisation',
+        intake_year: 2031,
+        intake_workflow_id: intake,
+        cultivation_workflow_id: cultivation,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const change = (from: 'nominated' | 'trial' | null, to: 'nominated' | 'trial' | 'in_pool', on: string) => ({
+      reserve_id: reserveId,
+      from_status: from,
+      to_status: to,
+      reason: '测试',
+      changed_on: on,
+      workflow_id: to === 'in_pool' ? cultivation : to === 'trial' ? intake : null,
+    });
+    await t.db
+      .insertInto('reserve_status_changes')
+      .values([
+        change(null, 'nominated', '2031-03-01'),
+        change('nominated', 'trial', '2031-04-01'),
+        change('trial', 'in_pool', '2031-10-01'),
+      ])
+      .execute();
+    const body = await (await dossier(officer, person.id)).json();
+    const statuses = body.entries.filter((e: { kind: string }) => e.kind === 'reserve_status');
+    expect(
+      statuses.map((e: { status: string; processType: string; processId: string }) => [
+        e.status,
+        e.processType,
+        e.processId,
+      ]),
+    ).toEqual([
+      ['nominated', 'reserve-intake', intake],
+      ['trial', 'reserve-intake', intake],
+      ['in_pool', 'reserve-cultivation', cultivation],
+    ]);
+  });
+
   it('lists a pairing for the mentor and for the mentee, linking to the process', async () => {
     const mentee = await t.db
       .selectFrom('people')
