@@ -34,7 +34,13 @@ describe('seat tenure: a cadre serves until a successor is recorded', () => {
 
 describe('a person own later seat is a successor too', () => {
   it('a re-election for the same post ends the earlier seat; another post does not', () => {
-    const seats = [
+    const seats: {
+      committee: string;
+      title: string;
+      termStart: string;
+      termEnd: string;
+      successorStartsOn?: string | null;
+    }[] = [
       { committee: 'party_branch', title: 'deputy_secretary', termStart: '2019-01-01', termEnd: '2024-06-30' },
       { committee: 'party_branch', title: 'deputy_secretary', termStart: '2025-01-01', termEnd: '2030-12-31' },
       { committee: 'party_branch', title: 'secretary', termStart: '2016-01-01', termEnd: '2018-12-31' },

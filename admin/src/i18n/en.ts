@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { enPool } from './en-pool';
+import { enRecruitment } from './en-recruitment';
 import { enReserve } from './en-reserve';
 import { enAssessment } from './en-assessment';
 import { enProcesses } from './en-processes';
@@ -109,6 +110,7 @@ const enApp: AppMessages = {
         ...enAssessment.resources,
         ...enReserve.resources,
         ...enPool.resources,
+        ...enRecruitment.resources,
     },
     qinglan: {
         ...enTasks.qinglan,
@@ -116,6 +118,7 @@ const enApp: AppMessages = {
         ...enAssessment.qinglan,
         ...enReserve.qinglan,
         ...enPool.qinglan,
+        ...enRecruitment.qinglan,
         title: 'Qinglan',
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',

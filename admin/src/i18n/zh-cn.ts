@@ -1,5 +1,6 @@
 import type { TranslationMessages } from 'react-admin';
 import { zhCNPool } from './zh-cn-pool';
+import { zhCNRecruitment } from './zh-cn-recruitment';
 import { zhCNReserve } from './zh-cn-reserve';
 import { zhCNAssessment } from './zh-cn-assessment';
 import { zhCNProcesses } from './zh-cn-processes';
@@ -111,6 +112,7 @@ export const zhCNApp = {
         ...zhCNAssessment.resources,
         ...zhCNReserve.resources,
         ...zhCNPool.resources,
+        ...zhCNRecruitment.resources,
     },
     qinglan: {
         ...zhCNTasks.qinglan,
@@ -118,6 +120,7 @@ export const zhCNApp = {
         ...zhCNAssessment.qinglan,
         ...zhCNReserve.qinglan,
         ...zhCNPool.qinglan,
+        ...zhCNRecruitment.qinglan,
         title: '青蓝',
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',

@@ -4,6 +4,7 @@
 // sheet (成绩册) in rank order with ID numbers masked, for whoever may see the applications.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { ApplicationStatus } from '../../../db/schema.js';
 import { chinaDayOf } from '../../../domain/china-time.js';
 import { writeAudit } from '../../audit/audit.js';
 import { requireUser } from '../../auth/authenticate.js';
@@ -62,7 +63,7 @@ export function createScoreSheetRoutes() {
     if (c.var.user.role !== 'county_admin') throw fail('forbidden');
     const { exam } = c.req.valid('query');
     const db = c.var.deps.db;
-    const applicants = (status?: string) => {
+    const applicants = (status?: ApplicationStatus) => {
       let q = db
         .selectFrom('recruitment_applications as a')
         .innerJoin('people as p', 'p.id', 'a.person_id')
