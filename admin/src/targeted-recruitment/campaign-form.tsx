@@ -41,6 +41,7 @@ const Group = ({ title, children }: { title: string; children: ReactNode }) => {
 const num = (source: string, min: number, max: number) => (
     <NumberInput
         key={source}
+        fullWidth={false}
         source={`rules.${source}`}
         label={`${R}.${source}`}
         min={min}
@@ -60,6 +61,7 @@ export const RulesInputs = () => (
             {num('relaxedAgeLimit', 18, 70)}
             <SelectInput
                 source="rules.minimumEducation"
+                fullWidth={false}
                 label={`${R}.minimumEducation`}
                 choices={educationChoices}
                 validate={required()}
