@@ -1,6 +1,6 @@
 // 定向考录 in the console: the county admin plans a campaign and publishes it after the
 // confirmation, a cadre opens it and applies (报名) in its window, and the campaign page then
-// shows the application in its list and its funnel. The steps after the window (township
+// shows the application in its list and its funnel, and the cadre's dossier lists it. The steps after the window (township
 // recommendation, review, the exams) need months to pass and are tested on the time-skipping
 // server in workflows/targeted-recruitment/. Screenshots of the campaign page, desktop and
 // phone, are kept in test-results/.
@@ -10,7 +10,7 @@ import { chinaDayOf, chinaYear } from '../../domain/china-time.js';
 import { recruitmentEligibilityOf } from '../../domain/recruitment-eligibility-records.js';
 import { DEFAULT_RECRUITMENT_RULES } from '../../domain/recruitment-rules.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { apiResponse, menuItem, screenshot, signIn } from './console-page.js';
+import { apiResponse, eventually, menuItem, screenshot, signIn } from './console-page.js';
 import { useConsoleSession } from './console-session.js';
 
 const TEST_TIMEOUT = 180_000;
@@ -123,6 +123,28 @@ describe('targeted recruitment in the console', () => {
         await page.locator('.qinglan-recruitment-funnel [data-stage=recommended][data-count="0"]').waitFor();
         await screenshot(page, `targeted-recruitment-${device}`);
       }
+
+      // the cadre's dossier lists the application, linking to the applicant's timeline
+      const { workflow_id: applicantProcess } = await eventually(
+        () =>
+          t.db
+            .selectFrom('recruitment_applications')
+            .select('workflow_id')
+            .where('campaign_id', '=', campaignId)
+            .where('person_id', '=', applicant.personId)
+            .where('workflow_id', 'is not', null)
+            .executeTakeFirst(),
+        'the applicant workflow recorded',
+      );
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(`${session.url}/#/cadres/${applicant.personId}/show/dossier`);
+      const entry = page.locator('.qinglan-dossier-entry[data-kind=recruitment_application]');
+      await entry.waitFor();
+      expect(await entry.getAttribute('data-process')).toBe(applicantProcess);
+      expect(await entry.locator('.qinglan-dossier-detail').textContent()).toContain('乡镇公务员：已报名');
+      // the application stands for its applicant workflow: not listed a second time as a process
+      const twice = page.locator(`.qinglan-dossier-entry[data-kind=process][data-process="${applicantProcess}"]`);
+      expect(await twice.count()).toBe(0);
     },
     TEST_TIMEOUT,
   );

@@ -12,7 +12,7 @@ export const ApplicantsTable = ({ rows }: { rows: Application[] }) => {
         return <Typography color="text.secondary">{translate('qinglan.recruitment.no_applicants')}</Typography>;
     return (
         <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" className="qinglan-recruitment-applicants">
+            <Table size="small" className="qinglan-recruitment-applicants" sx={{ '& th': { whiteSpace: 'nowrap' } }}>
                 <TableHead>
                     <TableRow>
                         <TableCell>{translate('qinglan.recruitment.rank')}</TableCell>
