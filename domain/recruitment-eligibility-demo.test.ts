@@ -95,4 +95,46 @@ describe('recruitment eligibility from the demo records', () => {
     const result = await recruitmentEligibilityOf(test.db, found.id, rules, AS_OF);
     expect(result.reasons.map((r) => r.message_zh)).toContainEqual(expect.stringMatching(/^\d{4} 年无年度考核结果$/));
   });
+
+  it('past the term_end, a secretary holds the post until a successor is seated in the village', async () => {
+    const found = await test.db
+      .selectFrom('people as p')
+      .innerJoin('positions as s', 's.person_id', 'p.id')
+      .select(['p.id', 'p.village_id', 's.term_end'])
+      .where('s.title', '=', 'secretary')
+      .where(otherwiseFit)
+      .where(
+        sql<boolean>`(select count(*) from assessment_results x where x.person_id = p.id
+                            and x.year between 2023 and 2025 and x.grade in ('excellent', 'competent')) = 3`,
+      )
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
+    const today = '2026-12-01';
+    expect(found.term_end < today).toBe(true);
+    const serving = await recruitmentEligibilityOf(test.db, found.id, rules, today);
+    expect(serving).toMatchObject({ eligible: true, post: 'secretary' });
+
+    // the next election, on 1 November, seats another villager in each of the secretary's seats
+    // (a secretary is often the director too, 一肩挑)
+    const successor = await test.db
+      .selectFrom('people')
+      .select('id')
+      .where('village_id', '=', found.village_id)
+      .where('id', '!=', found.id)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const seats = await test.db
+      .selectFrom('positions')
+      .select(['committee', 'title'])
+      .where('person_id', '=', found.id)
+      .execute();
+    await test.db
+      .insertInto('positions')
+      .values(seats.map((s) => ({ ...s, person_id: successor.id, term_start: '2026-11-01', term_end: '2031-10-31' })))
+      .execute();
+    const succeeded = await recruitmentEligibilityOf(test.db, found.id, rules, today);
+    expect(succeeded.post).toBeNull();
+    expect(succeeded.reasons.map((r) => r.rule)).toEqual(['post']);
+    expect((await recruitmentEligibilityOf(test.db, found.id, rules, '2026-10-31')).eligible).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@
 // the final annual assessment result of each year (the latest version), their discipline
 // records and their village's relaxed age mark. The API at application, the workflow's review
 // activity and the tests read through here, so all compute eligibility from the same records.
+import { sql } from 'kysely';
 import type { DB } from '../db/database.js';
 import type { Grade } from '../workflows/annual-assessment/rubric.js';
 import { recruitmentEligibility, type RecruitmentEligibility } from './recruitment-eligibility.js';
@@ -20,10 +21,19 @@ export async function recruitmentEligibilityOf(
     .where('p.id', '=', personId)
     .executeTakeFirstOrThrow();
   const [seats, results, discipline] = await Promise.all([
+    // with the start of each seat's successor in the village, if one is recorded: a cadre serves
+    // until then (seat-tenure.ts). A successor's term starts after the seat's and reaches past
+    // its end, so a by-election within the same term is not one.
     db
-      .selectFrom('positions')
-      .select(['committee', 'title', 'term_start', 'term_end'])
-      .where('person_id', '=', personId)
+      .selectFrom('positions as s')
+      .select(['s.committee', 's.title', 's.term_start', 's.term_end'])
+      .select(
+        sql<string | null>`(select min(n.term_start) from positions n
+          join people np on np.id = n.person_id
+          where np.village_id = ${person.village_id} and n.committee = s.committee and n.title = s.title
+            and n.term_start > s.term_start and n.term_end > s.term_end)`.as('successor_starts_on'),
+      )
+      .where('s.person_id', '=', personId)
       .execute(),
     db
       .selectFrom('assessment_results')
@@ -49,6 +59,7 @@ export async function recruitmentEligibilityOf(
       title: s.title,
       termStart: s.term_start,
       termEnd: s.term_end,
+      successorStartsOn: s.successor_starts_on,
     })),
     assessments: [...byYear].map(([year, grade]) => ({ year, grade })),
     discipline: discipline.map((d) => ({

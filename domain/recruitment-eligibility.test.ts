@@ -40,8 +40,14 @@ describe('recruitment eligibility', () => {
       expect(result.reasons.map((r) => r.rule)).toEqual(['post']);
       expect(result.reasons[0].message_zh).toContain('未担任可报考职务');
     });
-    it('a seat whose term has ended is not held', () => {
-      expect(rules({ asOf: '2026-04-01', seats: base.seats })).toContain('post');
+    it('a seat whose term has ended is not held once a successor has started', () => {
+      const succeeded = base.seats.map((s) => ({ ...s, successorStartsOn: '2026-04-01' }));
+      expect(rules({ asOf: '2026-04-01', seats: succeeded })).toContain('post');
+    });
+    it('a seat whose term has ended is still held while no successor is recorded (任期届满至新一届产生)', () => {
+      const result = recruitmentEligibility({ ...base, asOf: '2026-12-01', seats: base.seats });
+      expect(result.reasons.map((r) => r.rule)).not.toContain('post');
+      expect(result).toMatchObject({ post: 'deputy', yearsInPost: 5 });
     });
     it('党建联络员 only when the campaign opens to them', () => {
       const seats: SeatRecord[] = [

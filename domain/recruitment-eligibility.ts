@@ -7,6 +7,7 @@ import type { COMMITTEES, DisciplineKind, EducationLevel, POSITION_TITLES } from
 import type { Grade } from '../workflows/annual-assessment/rubric.js';
 import { ageOn, EDUCATION_NAMES_ZH, educationAtLeast } from './reserve-eligibility.js';
 import type { EligiblePost, RecruitmentRules } from './recruitment-rules.js';
+import { seatHeldOn, seatHeldUntil, withOwnSuccessors, type SeatTerm } from './seat-tenure.js';
 
 export type RecruitmentRule =
   'post' | 'years_in_post' | 'age' | 'education' | 'assessment' | 'disciplinary_period' | 'under_investigation';
@@ -27,11 +28,10 @@ export interface RecruitmentEligibility {
   yearsInPost: number;
 }
 
-export interface SeatRecord {
+/** A seat with its successor's start when one is recorded: a cadre serves until then (seat-tenure.ts). */
+export interface SeatRecord extends SeatTerm {
   committee: (typeof COMMITTEES)[number];
   title: (typeof POSITION_TITLES)[number];
-  termStart: string; // 'YYYY-MM-DD'
-  termEnd: string;
 }
 
 export interface AssessmentRecord {
@@ -95,17 +95,17 @@ export function continuousSince(
   allowed: readonly EligiblePost[],
   asOf: string,
 ): string | null {
-  const eligible = seats.filter((s) => {
+  const eligible = withOwnSuccessors(seats).filter((s) => {
     const post = postOf(s);
     return post !== null && allowed.includes(post);
   });
-  const current = eligible.filter((s) => s.termStart <= asOf && s.termEnd >= asOf);
+  const current = eligible.filter((s) => seatHeldOn(s, asOf));
   if (current.length === 0) return null;
   let since = current.reduce((min, s) => (s.termStart < min ? s.termStart : min), asOf);
   for (let changed = true; changed;) {
     changed = false;
     for (const s of eligible) {
-      if (s.termStart < since && s.termEnd >= dayBefore(since)) {
+      if (s.termStart < since && seatHeldUntil(s, asOf) >= dayBefore(since)) {
         since = s.termStart;
         changed = true;
       }
@@ -115,12 +115,13 @@ export function continuousSince(
 }
 
 export function recruitmentEligibility(input: RecruitmentEligibilityInput): RecruitmentEligibility {
-  const { person, seats, assessments, discipline, rules, asOf } = input;
+  const { person, assessments, discipline, rules, asOf } = input;
+  const seats = withOwnSuccessors(input.seats);
   const reasons: RecruitmentReason[] = [];
 
   // 现任职务 and 连续任职年限
   const held = seats
-    .filter((s) => s.termStart <= asOf && s.termEnd >= asOf)
+    .filter((s) => seatHeldOn(s, asOf))
     .map(postOf)
     .filter((p): p is EligiblePost => p !== null && rules.eligiblePosts.includes(p));
   const post = POST_ORDER.find((p) => held.includes(p)) ?? null;

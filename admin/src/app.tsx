@@ -18,6 +18,7 @@ import reserveGaps from './reserve-gaps';
 import reserveSettings from './reserve-settings';
 import reserves, { UseRankingPage } from './reserves';
 import { can, isRole, type ResourceName } from './roles';
+import targetedRecruitment from './targeted-recruitment';
 import tasks from './tasks';
 import { theme } from './theme';
 import townships from './townships';
@@ -49,6 +50,7 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     reserves,
     'reserve-gaps': reserveGaps,
     'reserve-settings': reserveSettings,
+    'targeted-recruitment': targetedRecruitment,
     'calendar-overrides': calendarOverrides,
     webhooks,
 };

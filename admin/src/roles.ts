@@ -28,6 +28,7 @@ export const RESOURCES = [
     'reserves',
     'reserve-gaps',
     'reserve-settings',
+    'targeted-recruitment',
     'calendar-overrides',
     'webhooks',
 ] as const;
@@ -42,7 +43,14 @@ const ALL: readonly Action[] = ['list', 'show', 'create', 'edit', 'delete'];
 
 // Everyone signed in has an inbox (我的待办), sees the processes of their scope and the
 // annual assessment (年度考核) as far as their scope reaches.
-const WORK = { tasks: READ, processes: READ, 'annual-assessment': ['list'] } as const;
+// 定向考录: a published campaign is a public notice everyone signed in reads (the API scopes the
+// applications); the county admin plans, edits and publishes.
+const WORK = {
+    tasks: READ,
+    processes: READ,
+    'annual-assessment': ['list'],
+    'targeted-recruitment': READ,
+} as const;
 
 // 后备干部人才库 and its rules (规则 read by all, changed by the county admin on its page);
 // the 缺口 dashboard for the county and the townships. The API scopes every row.
@@ -61,6 +69,7 @@ const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
         ...WORK,
         'mentor-pairing': ['create'],
         'reserve-intake': ['list'],
+        'targeted-recruitment': WRITE,
         ...POOL,
         ...GAPS,
     },

@@ -39,6 +39,19 @@ export const entryDetail = (entry: DossierEntry, translate: Translate): string =
                     : value;
             return [shown, d.note ? String(d.note) : ''].filter(Boolean).join('；');
         }
+        case 'recruitment_application': {
+            const status = known(
+                translate,
+                `qinglan.recruitment.application_status.${String(entry.status)}`,
+                String(entry.status),
+            );
+            const line = translate('qinglan.dossier.recruitment', { position: d.position, status });
+            const score =
+                d.total != null
+                    ? translate('qinglan.dossier.recruitment_score', { total: d.total, rank: d.rank ?? '—' })
+                    : '';
+            return [line, score, d.reason ? String(d.reason) : ''].filter(Boolean).join('；');
+        }
         case 'assessment_result':
             return d.grade
                 ? translate('qinglan.dossier.assessment', {

@@ -66,6 +66,17 @@ const Entry = ({ entry }: { entry: DossierEntry }) => {
             )}
             <Stack direction="row" spacing={1}>
                 <ProcessLink processId={entry.processId} label="qinglan.dossier.open_timeline" />
+                {entry.kind === 'recruitment_application' && can(permissions, 'targeted-recruitment', 'show') && (
+                    <Typography
+                        variant="body2"
+                        component={Link}
+                        to={`/targeted-recruitment/${String(entry.detail.campaignId)}/show`}
+                        sx={{ alignSelf: 'center' }}
+                        className="qinglan-dossier-campaign"
+                    >
+                        {translate('qinglan.dossier.open_campaign')}
+                    </Typography>
+                )}
                 {entry.reserveId !== null && can(permissions, 'reserves', 'show') && (
                     <Typography
                         variant="body2"

@@ -2,7 +2,7 @@
 export interface DossierEntry {
     /** 'YYYY-MM-DD', China day */
     on: string;
-    kind: 'process' | 'assessment_result' | 'reserve_status' | 'reserve_record';
+    kind: 'process' | 'assessment_result' | 'reserve_status' | 'reserve_record' | 'recruitment_application';
     role: string;
     processType: string | null;
     title: string;

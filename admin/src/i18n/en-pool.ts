@@ -155,12 +155,15 @@ export const enPool: PoolMessages = {
                 subject: 'Subject',
                 actor: 'Acted',
                 reserve: 'Reserve',
+                applicant: 'Applicant',
             },
             process_type: {
                 'mentor-pairing': 'Mentor pairing',
                 'annual-assessment': 'Annual assessment',
                 'reserve-intake': 'Reserve intake',
                 'reserve-cultivation': 'Reserve cultivation',
+                'recruitment-applicant': 'Targeted recruitment',
+                'recruitment-campaign': 'Recruitment campaign',
             },
             process_status: {
                 running: 'Running',
@@ -175,6 +178,9 @@ export const enPool: PoolMessages = {
             assessment_pending: '%{year} assessment: not graded',
             reserve_status: 'Reserve: %{status}',
             status_change: '%{from} → %{to}',
+            recruitment: '%{position}: %{status}',
+            recruitment_score: 'total %{total}, rank %{rank}',
+            open_campaign: 'Campaign',
         },
         villages: {
             relaxed_age_limit: 'Relaxed age limit of 45 (reserves)',

@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { enReserveUse } from './en-reserve-use';
 import { enPool } from './en-pool';
+import { enRecruitment } from './en-recruitment';
 import { enReserve } from './en-reserve';
 import { enAssessment } from './en-assessment';
 import { enProcesses } from './en-processes';
@@ -110,6 +111,7 @@ const enApp: AppMessages = {
         ...enAssessment.resources,
         ...enReserve.resources,
         ...enPool.resources,
+        ...enRecruitment.resources,
     },
     qinglan: {
         ...enTasks.qinglan,
@@ -118,6 +120,7 @@ const enApp: AppMessages = {
         ...enReserve.qinglan,
         ...enPool.qinglan,
         ...enReserveUse.qinglan,
+        ...enRecruitment.qinglan,
         title: 'Qinglan',
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',

@@ -151,12 +151,15 @@ export const zhCNPool = {
                 subject: '本人',
                 actor: '经办',
                 reserve: '后备干部',
+                applicant: '报考人',
             },
             process_type: {
                 'mentor-pairing': '导师帮带',
                 'annual-assessment': '年度考核',
                 'reserve-intake': '后备干部推选',
                 'reserve-cultivation': '后备干部培养',
+                'recruitment-applicant': '定向考录',
+                'recruitment-campaign': '定向考录方案',
             },
             process_status: {
                 running: '进行中',
@@ -171,6 +174,9 @@ export const zhCNPool = {
             assessment_pending: '%{year} 年度考核：未评定',
             reserve_status: '后备干部：%{status}',
             status_change: '%{from} → %{to}',
+            recruitment: '%{position}：%{status}',
+            recruitment_score: '总成绩 %{total}，排名第 %{rank}',
+            open_campaign: '考录方案',
         },
         villages: {
             relaxed_age_limit: '放宽年龄至45岁（后备干部）',

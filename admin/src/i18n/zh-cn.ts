@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { zhCNReserveUse } from './zh-cn-reserve-use';
 import { zhCNPool } from './zh-cn-pool';
+import { zhCNRecruitment } from './zh-cn-recruitment';
 import { zhCNReserve } from './zh-cn-reserve';
 import { zhCNAssessment } from './zh-cn-assessment';
 import { zhCNProcesses } from './zh-cn-processes';
@@ -112,6 +113,7 @@ export const zhCNApp = {
         ...zhCNAssessment.resources,
         ...zhCNReserve.resources,
         ...zhCNPool.resources,
+        ...zhCNRecruitment.resources,
     },
     qinglan: {
         ...zhCNTasks.qinglan,
@@ -120,6 +122,7 @@ export const zhCNApp = {
         ...zhCNReserve.qinglan,
         ...zhCNPool.qinglan,
         ...zhCNReserveUse.qinglan,
+        ...zhCNRecruitment.qinglan,
         title: '青蓝',
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',

@@ -3,6 +3,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HandshakeIcon from '@mui/icons-material/Handshake';
+import HowToRegIcon from '@mui/icons-material/HowToReg';
 import { Menu, usePermissions } from 'react-admin';
 import { can, hasDashboard, isPersonalRole, mayManagePairings, type ResourceName } from '../roles';
 
@@ -21,12 +22,19 @@ const RECORDS: ResourceName[] = [
     'audit-log',
 ];
 
-/** 我的待办, 流程 and 年度考核 for everyone; 发起导师帮带 for the township officer and the county. */
+/** 我的待办, 流程, 年度考核 and 定向考录 for everyone; 发起导师帮带 for the township officer and the county. */
 const WorkItems = ({ role }: { role: unknown }) => (
     <>
         <Menu.Item to="/tasks" primaryText="qinglan.menu.tasks" leftIcon={<AssignmentIcon />} />
         <Menu.Item to="/processes" primaryText="qinglan.menu.processes" leftIcon={<AccountTreeIcon />} />
         <Menu.Item to="/annual-assessment" primaryText="qinglan.menu.assessment" leftIcon={<FactCheckIcon />} />
+        {can(role, 'targeted-recruitment', 'list') && (
+            <Menu.Item
+                to="/targeted-recruitment"
+                primaryText="resources.targeted-recruitment.name"
+                leftIcon={<HowToRegIcon />}
+            />
+        )}
         {mayManagePairings(role) && (
             <Menu.Item
                 to="/mentor-pairing/create"

@@ -51,6 +51,8 @@ const Application = z.object({
   total: z.number().nullable(),
   rank: z.number().nullable(),
   appliedAt: z.string(),
+  /** The applicant workflow, for its timeline (流程记录); null until the campaign has started it. */
+  workflowId: z.string().nullable(),
 });
 
 const routes = {
@@ -194,6 +196,7 @@ export function createApplicationRoutes() {
         'a.total',
         'a.rank',
         'a.created_at',
+        'a.workflow_id',
         eb
           .selectFrom('recruitment_status_changes as s')
           .select('s.reason')
@@ -224,6 +227,7 @@ export function createApplicationRoutes() {
           total: r.total === null ? null : Number(r.total),
           rank: r.rank,
           appliedAt: r.created_at.toISOString(),
+          workflowId: r.workflow_id,
         })),
       },
       200,

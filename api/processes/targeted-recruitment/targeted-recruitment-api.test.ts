@@ -8,7 +8,10 @@ import { DEFAULT_RECRUITMENT_RULES } from '../../../domain/recruitment-rules.js'
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
 import { validIdNumber } from '../../../test/support/id-numbers.js';
 import { XLSX_TYPE } from '../mentor-pairing/pairing-import-routes.js';
-import { scoreTemplate } from './score-spreadsheet.js';
+import ExcelJS from 'exceljs';
+import { maskIdNumber } from '../../pii/mask.js';
+import { RESULT_COLUMNS } from './results-spreadsheet.js';
+import { matchScoreRows, parseScoreSheet, scoreTemplate } from './score-spreadsheet.js';
 
 let t: TestApp;
 const as: Record<string, Session> = {};
@@ -303,6 +306,113 @@ describe('targeted recruitment campaigns through the API', () => {
     expect(early.status).toBe(409);
     expect((await early.json()).fields[0].field).toBe('exam');
     expect(await t.db.selectFrom('recruitment_scores').selectAll().execute()).toEqual([]);
+  });
+
+  it('the score template carries the applicants and reads back through the import; only the county downloads it, audited', async () => {
+    const path = `/campaigns/${campaign}/scores/template?exam=written`;
+    for (const u of ['officer-01', 'cadre-0001', 'auditor']) expect((await api(u, path)).status).toBe(403);
+    expect((await api('admin', `/campaigns/${campaign}/scores/template`)).status).toBe(400);
+    const res = await api('admin', path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
+    const rows = await parseScoreSheet(new Uint8Array(await res.arrayBuffer()), 'written');
+    const applicants = await t.db
+      .selectFrom('recruitment_applications as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .select(['a.id', 'p.id_number', 'p.name'])
+      .where('a.campaign_id', '=', campaign)
+      .execute();
+    expect(rows.map((r) => r.idNumber).sort()).toEqual(applicants.map((a) => a.id_number).sort());
+    expect(rows.every((r) => r.score === null)).toBe(true);
+    const matched = matchScoreRows(
+      rows,
+      applicants.map((a) => ({ applicationId: a.id, idNumber: a.id_number, name: a.name })),
+    );
+    expect(matched.map((m) => m.applicationId).sort()).toEqual(applicants.map((a) => a.id).sort());
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'record_id', 'detail'])
+      .where('resource', '=', 'recruitment_applications')
+      .where('action', '=', 'pii.read')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ record_id: String(campaign), detail: { fields: ['idNumber'], rows: 2 } });
+  });
+
+  it('the results sheet lists the applications in rank order with scores, bonus, total and masked ID numbers', async () => {
+    const apps = await t.db
+      .selectFrom('recruitment_applications')
+      .select(['id', 'person_id'])
+      .where('campaign_id', '=', campaign)
+      .execute();
+    const self = apps.find((a) => a.person_id === people.self)!.id;
+    const registered = apps.find((a) => a.person_id === people.registered)!.id;
+    // as the ranking activity leaves them: the registered cadre first, the other second
+    await t.db
+      .updateTable('recruitment_applications')
+      .set({ rank: 1, total: 82.5 })
+      .where('id', '=', registered)
+      .execute();
+    await t.db.updateTable('recruitment_applications').set({ rank: 2, total: 71 }).where('id', '=', self).execute();
+    await t.db
+      .insertInto('recruitment_scores')
+      .values([
+        { application_id: registered, exam: 'written', score: 80 },
+        { application_id: registered, exam: 'interview', score: 81 },
+        { application_id: self, exam: 'written', score: 70 },
+        { application_id: self, exam: 'interview', score: null, absent: true },
+      ])
+      .execute();
+    await t.db
+      .insertInto('recruitment_bonus_points')
+      .values({ application_id: registered, level: 'county', points: 2, source: '县级优秀村干部' })
+      .execute();
+    const sheet = async (user: string) => {
+      const res = await api(user, `/campaigns/${campaign}/results.xlsx`);
+      expect(res.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(await res.arrayBuffer());
+      const rows: unknown[][] = [];
+      book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const [header, ...rows] = await sheet('admin');
+    expect(header).toEqual(RESULT_COLUMNS.map((c) => c.header));
+    const id = async (person: number) =>
+      (await t.db.selectFrom('people').select('id_number').where('id', '=', person).executeTakeFirstOrThrow())
+        .id_number;
+    expect(rows).toEqual([
+      [
+        1,
+        '报考乙',
+        maskIdNumber(await id(people.registered)),
+        expect.any(String),
+        expect.any(String),
+        '乡镇公务员',
+        80,
+        81,
+        2,
+        82.5,
+        '已报名',
+      ],
+      [
+        2,
+        '报考甲',
+        maskIdNumber(await id(people.self)),
+        expect.any(String),
+        expect.any(String),
+        '乡镇公务员',
+        70,
+        '缺考',
+        undefined,
+        71,
+        '已报名',
+      ],
+    ]);
+    expect(String(rows[0][2])).toMatch(/^\*{16}[\dX]{2}$/);
+    // the cadre's sheet has their own row only
+    expect((await sheet('cadre-0001')).slice(1).map((r) => r[1])).toEqual(['报考甲']);
+    expect((await api('admin', '/campaigns/2147483000/results.xlsx')).status).toBe(404);
   });
 
   it('a closed campaign takes no application (409)', async () => {

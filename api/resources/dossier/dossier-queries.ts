@@ -1,18 +1,19 @@
 // 一人一档: everything a person took part in, from the records each process keeps: processes
 // about them (a pairing as mentee, their assessment), processes they acted in (a pairing as
-// mentor, steps they decided), their assessment results with scores and ranks, and their reserve
-// pool history. One list in time order, each entry naming the process it links to.
+// mentor, steps they decided), their assessment results with scores and ranks, their reserve
+// pool history and their targeted recruitment applications (定向考录) with what came of them. One list in time order, each entry naming the process it links to.
 import { sql } from 'kysely';
 import type { DB } from '../../../db/database.js';
 import { MENTOR_PAIRING } from '../../../workflows/mentor-pairing/mentor-pairing-definition.js';
 import { RESERVE_CULTIVATION } from '../../../workflows/reserve-cultivation/reserve-cultivation-definition.js';
 import { RESERVE_INTAKE } from '../../../workflows/reserve-cultivation/reserve-intake-definition.js';
+import { RECRUITMENT_APPLICANT } from '../../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
 
 export interface DossierEntry {
   /** 'YYYY-MM-DD' (China day) the entry is placed at */
   on: string;
-  kind: 'process' | 'assessment_result' | 'reserve_status' | 'reserve_record';
-  /** mentee, mentor, subject, actor; reserve for the pool's entries */
+  kind: 'process' | 'assessment_result' | 'reserve_status' | 'reserve_record' | 'recruitment_application';
+  /** mentee, mentor, subject, actor; reserve for the pool's entries; applicant for 定向考录 */
   role: string;
   processType: string | null;
   title: string;
@@ -30,7 +31,7 @@ const chinaDay = (column: string) =>
 export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[]> {
   const user = await db.selectFrom('users').select('id').where('person_id', '=', personId).executeTakeFirst();
   const userId = user?.id ?? -1;
-  const [processes, results, statuses, records] = await Promise.all([
+  const [processes, results, statuses, records, applications] = await Promise.all([
     db
       .selectFrom('processes as p')
       .select([
@@ -113,31 +114,59 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
       ])
       .where('r.person_id', '=', personId)
       .execute(),
+    db
+      .selectFrom('recruitment_applications as a')
+      .innerJoin('recruitment_campaigns as c', 'c.id', 'a.campaign_id')
+      .innerJoin('recruitment_positions as rp', 'rp.id', 'a.position_id')
+      .select([
+        'a.id',
+        'a.campaign_id as campaignId',
+        'c.title',
+        'rp.name as position',
+        'a.status',
+        'a.total',
+        'a.rank',
+        'a.hired_on as hiredOn',
+        'a.probation_ends_on as probationEndsOn',
+        'a.workflow_id as workflowId',
+        chinaDay('a.created_at').as('on'),
+        // why it stands where it does: the last change's reason
+        sql<
+          string | null
+        >`(select s.reason from recruitment_status_changes s where s.application_id = a.id order by s.id desc limit 1)`.as(
+          'reason',
+        ),
+      ])
+      .where('a.person_id', '=', personId)
+      .execute(),
   ]);
 
   const entries: DossierEntry[] = [
-    ...processes.map((p): DossierEntry => {
-      const role =
-        p.type === MENTOR_PAIRING
-          ? p.subject === personId
-            ? 'mentee'
-            : 'mentor'
-          : p.subject === personId
-            ? 'subject'
-            : 'actor';
-      const outcome = (p.outcome ?? {}) as Record<string, unknown>;
-      return {
-        on: p.on,
-        kind: 'process',
-        role,
-        processType: p.type,
-        title: p.title,
-        status: p.status,
-        detail: { endedOn: p.endedOn, ...(outcome.grade ? { grade: outcome.grade } : {}) },
-        processId: p.id,
-        reserveId: null,
-      };
-    }),
+    // an application stands for its own applicant workflow, so that workflow is not listed twice
+    ...processes
+      .filter((p) => !(p.type === RECRUITMENT_APPLICANT && p.subject === personId))
+      .map((p): DossierEntry => {
+        const role =
+          p.type === MENTOR_PAIRING
+            ? p.subject === personId
+              ? 'mentee'
+              : 'mentor'
+            : p.subject === personId
+              ? 'subject'
+              : 'actor';
+        const outcome = (p.outcome ?? {}) as Record<string, unknown>;
+        return {
+          on: p.on,
+          kind: 'process',
+          role,
+          processType: p.type,
+          title: p.title,
+          status: p.status,
+          detail: { endedOn: p.endedOn, ...(outcome.grade ? { grade: outcome.grade } : {}) },
+          processId: p.id,
+          reserveId: null,
+        };
+      }),
     ...results.map((a): DossierEntry => ({
       on: `${a.year}-12-31`,
       kind: 'assessment_result',
@@ -186,8 +215,28 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
       processId: x.workflowId ?? x.cultivationWorkflowId,
       reserveId: x.reserveId,
     })),
+    ...applications.map((a): DossierEntry => ({
+      on: a.on,
+      kind: 'recruitment_application',
+      role: 'applicant',
+      processType: RECRUITMENT_APPLICANT,
+      title: a.title,
+      status: a.status,
+      detail: {
+        campaignId: a.campaignId,
+        applicationId: a.id,
+        position: a.position,
+        reason: a.reason,
+        total: a.total === null ? null : Number(a.total),
+        rank: a.rank,
+        hiredOn: a.hiredOn,
+        probationEndsOn: a.probationEndsOn,
+      },
+      processId: a.workflowId,
+      reserveId: null,
+    })),
   ];
   // time order; on one day the process before what it produced
-  const order = { process: 0, reserve_status: 1, reserve_record: 2, assessment_result: 3 };
+  const order = { process: 0, recruitment_application: 1, reserve_status: 2, reserve_record: 3, assessment_result: 4 };
   return entries.sort((a, b) => a.on.localeCompare(b.on) || order[a.kind] - order[b.kind]);
 }

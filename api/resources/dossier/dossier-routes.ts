@@ -14,8 +14,8 @@ import { dossierOf } from './dossier-queries.js';
 const EntrySchema = z
   .object({
     on: z.string().openapi({ description: "'YYYY-MM-DD' in China time" }),
-    kind: z.enum(['process', 'assessment_result', 'reserve_status', 'reserve_record']),
-    role: z.string().openapi({ description: 'mentee / mentor / subject / actor / reserve' }),
+    kind: z.enum(['process', 'assessment_result', 'reserve_status', 'reserve_record', 'recruitment_application']),
+    role: z.string().openapi({ description: 'mentee / mentor / subject / actor / reserve / applicant' }),
     processType: z.string().nullable(),
     title: z.string(),
     status: z.string().nullable(),

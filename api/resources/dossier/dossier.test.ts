@@ -207,6 +207,81 @@ describe('the dossier (一人一档)', () => {
     expect(of(2030).processId).toBeNull();
   });
 
+  it('lists a recruitment application with its outcome, linking to the applicant’s timeline', async () => {
+    const person = await t.db
+      .selectFrom('people')
+      .select(['id', 'township_id', 'village_id'])
+      .where('id', '=', reserve.person_id)
+      .executeTakeFirstOrThrow();
+    const campaign = await t.db
+      .insertInto('recruitment_campaigns')
+      .values({
+        year: 2026,
+        title: '2026 年定向考录',
+        status: 'published',
+        rules_version: 1,
+        workflow_id: 'tr-dossier',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('recruitment_campaign_rules')
+      .values({ campaign_id: campaign.id, version: 1, rules: '{}' })
+      .execute();
+    const position = await t.db
+      .insertInto('recruitment_positions')
+      .values({ campaign_id: campaign.id, kind: 'civil_service', name: '乡镇公务员', places: 1 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const application = await t.db
+      .insertInto('recruitment_applications')
+      .values({
+        campaign_id: campaign.id,
+        position_id: position.id,
+        person_id: person.id,
+        township_id: person.township_id,
+        village_id: person.village_id,
+        status: 'hired',
+        rules_version: 1,
+        total: 81.5,
+        rank: 1,
+        hired_on: '2026-11-20',
+        probation_ends_on: '2027-11-19',
+        workflow_id: 'tr-dossier-applicant-1',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('recruitment_status_changes')
+      .values({
+        application_id: application.id,
+        from_status: 'proposed',
+        to_status: 'hired',
+        reason: '拟录用公示期满，批准录用',
+        changed_on: '2026-11-20',
+      })
+      .execute();
+    const body = await (await dossier(officer, person.id)).json();
+    const entries = body.entries.filter((e: { kind: string }) => e.kind === 'recruitment_application');
+    expect(entries).toEqual([
+      expect.objectContaining({
+        role: 'applicant',
+        processType: 'recruitment-applicant',
+        title: '2026 年定向考录',
+        status: 'hired',
+        processId: 'tr-dossier-applicant-1',
+        detail: expect.objectContaining({
+          campaignId: campaign.id,
+          position: '乡镇公务员',
+          total: 81.5,
+          rank: 1,
+          hiredOn: '2026-11-20',
+          reason: '拟录用公示期满，批准录用',
+        }),
+      }),
+    ]);
+  });
+
   it('answers 404 outside the scope, 200 to the county', async () => {
     expect((await dossier(officer, outside.person_id)).status).toBe(404);
     expect((await dossier(admin, outside.person_id)).status).toBe(200);

@@ -1,0 +1,41 @@
+import { httpClient } from '../http';
+import type { Application, Campaign, CampaignDraft, CampaignSummary } from './types';
+
+/** 定向考录's API: campaigns are process resources, not react-admin's simple REST. */
+export const BASE = '/api/processes/targeted-recruitment/campaigns';
+
+const json = async <T>(url: string, init?: Parameters<typeof httpClient>[1]): Promise<T> =>
+    (await httpClient(url, init)).json as T;
+
+export const recruitmentApi = {
+    list: async () => (await json<{ data: CampaignSummary[] }>(BASE)).data,
+    one: (id: number | string) => json<Campaign>(`${BASE}/${id}`),
+    applications: async (id: number | string) =>
+        (await json<{ data: Application[] }>(`${BASE}/${id}/applications`)).data,
+    create: (body: CampaignDraft) =>
+        json<{ id: number; rulesVersion: number }>(BASE, { method: 'POST', body: JSON.stringify(body) }),
+    changeRules: (id: number | string, body: { rules: CampaignDraft['rules']; reason?: string }) =>
+        json<{ id: number; rulesVersion: number }>(`${BASE}/${id}/rules`, {
+            method: 'PUT',
+            body: JSON.stringify(body),
+        }),
+    publish: (id: number | string) =>
+        json<{ id: number; workflowId: string }>(`${BASE}/${id}/publish`, { method: 'POST', body: '{}' }),
+    apply: (id: number | string, positionId: number) =>
+        json<{ applicationId: number }>(`${BASE}/${id}/applications`, {
+            method: 'POST',
+            body: JSON.stringify({ positionId }),
+        }),
+    importScores: (id: number | string, exam: 'written' | 'interview', file: File) => {
+        const form = new FormData();
+        form.append('file', file);
+        return json<{ imported: number; absent: number }>(`${BASE}/${id}/scores?exam=${exam}`, {
+            method: 'POST',
+            body: form,
+        });
+    },
+};
+
+export const scoreTemplateUrl = (id: number | string, exam: 'written' | 'interview') =>
+    `${BASE}/${id}/scores/template?exam=${exam}`;
+export const resultsUrl = (id: number | string) => `${BASE}/${id}/results.xlsx`;
