@@ -22,7 +22,8 @@ export interface StatusChange {
   /** 'YYYY-MM-DD', China day. */
   on: string;
   actorUserId: number | null;
-  workflowId: string;
+  /** null for a reserve on record from before qinglan, changed without a cultivation workflow. */
+  workflowId: string | null;
   enteredOn?: string;
   usedPost?: string;
   exitReason?: string;

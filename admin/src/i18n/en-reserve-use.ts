@@ -22,7 +22,7 @@ export const enReserveUse: ReserveUseMessages = {
             trial_running: 'on trial',
             why: 'Ahead of the next because',
             last: 'last',
-            cannot_use: 'No running cultivation (on record before qinglan); handle it in the pool',
+            cannot_use: 'The cultivation is not ready yet; refresh shortly',
             criterion: {
                 failYears: 'fewer failed years',
                 passYears: 'more passed years',

@@ -23,7 +23,7 @@ export const zhCNReserveUse = {
             trial_running: '试用中',
             why: '排在下一名之前的原因',
             last: '末位',
-            cannot_use: '无进行中的培养流程（启用前入库的记录），请在人才库中办理',
+            cannot_use: '培养流程尚未就绪，请稍后刷新再办理',
             criterion: {
                 failYears: '不合格年数更少',
                 passYears: '合格年数更多',

@@ -32,8 +32,12 @@ const UseActions = ({ record }: { record: ReserveDetail }) => {
     const refresh = useRefresh();
     const translate = useTranslate();
     if (!mayUseReserves(permissions) || !['trial', 'in_pool'].includes(record.status)) return null;
-    // The use and exit routes act on the running cultivation; a record from before qinglan has none.
-    const running = !!record.cultivationWorkflowId || (record.status === 'trial' && !!record.intakeWorkflowId);
+    // The routes act on the running cultivation, or on the record alone for one 在库 from before
+    // qinglan; a trial without either is an intake still linking its cultivation.
+    const running =
+        !!record.cultivationWorkflowId ||
+        record.status === 'in_pool' ||
+        (record.status === 'trial' && !!record.intakeWorkflowId);
     if (!running)
         return (
             <Typography variant="caption" color="text.secondary" className="qinglan-reserve-cannot-use">

@@ -36,6 +36,7 @@ import { startPairing } from '../mentor-pairing/start-pairing.js';
 import { intakeOf, runsTownship, seesTownship } from './intake-access.js';
 import { parseExamSheet } from './exam-spreadsheet.js';
 import { nomineeEligibility } from './nominee-eligibility.js';
+import { recordedOnly } from './records-only.js';
 import { villageUseRanking } from './use-ranking.js';
 
 const tags = ['reserve-cultivation 后备干部'];
@@ -265,7 +266,15 @@ async function managedReserve(c: Context<AppEnv>, reserveId: number) {
   const read = () =>
     c.var.deps.db
       .selectFrom('reserves')
-      .select(['id', 'person_id', 'township_id', 'status', 'intake_workflow_id', 'cultivation_workflow_id'])
+      .select([
+        'id',
+        'person_id',
+        'township_id',
+        'status',
+        'intake_workflow_id',
+        'cultivation_workflow_id',
+        'mentor_person_id',
+      ])
       .where('id', '=', reserveId)
       .executeTakeFirst();
   let reserve = await read();
@@ -285,8 +294,15 @@ async function managedReserve(c: Context<AppEnv>, reserveId: number) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     reserve = (await read())!;
   }
-  if (!reserve.cultivation_workflow_id || !['trial', 'in_pool'].includes(reserve.status))
-    throw conflictField('status', '该后备干部不在库中，或没有进行中的培养流程', 'the reserve is not in the pool');
+  if (!['trial', 'in_pool'].includes(reserve.status))
+    throw conflictField('status', '该后备干部不在库中', 'the reserve is not in the pool');
+  // A reserve on record from before qinglan has no cultivation to ask: its record is changed
+  // directly, by the same rule the cultivation uses (recordedOnly below).
+  if (!reserve.cultivation_workflow_id) {
+    if (reserve.status !== 'in_pool')
+      throw conflictField('status', '该后备干部没有进行中的培养流程', 'the reserve has no running cultivation');
+    return { reserve, handle: null };
+  }
   return { reserve, handle: c.var.deps.temporal.client.workflow.getHandle(reserve.cultivation_workflow_id) };
 }
 
@@ -499,7 +515,9 @@ export function createReserveCultivationRoutes() {
   app.openapi(useReserve, async (c) => {
     const body = c.req.valid('json');
     const { reserve, handle } = await managedReserve(c, c.req.valid('param').id);
-    const used = await handle.executeUpdate(useReserveUpdate, { args: [{ actor: actorOf(c.var.user), ...body }] });
+    const used = handle
+      ? await handle.executeUpdate(useReserveUpdate, { args: [{ actor: actorOf(c.var.user), ...body }] })
+      : await recordedOnly(c).use(reserve, body);
     await writeAudit(c, {
       action: 'record.updated',
       resource: 'reserves',
@@ -531,7 +549,8 @@ export function createReserveCultivationRoutes() {
   app.openapi(exitReserve, async (c) => {
     const body = c.req.valid('json');
     const { reserve, handle } = await managedReserve(c, c.req.valid('param').id);
-    await handle.executeUpdate(exitReserveUpdate, { args: [{ actor: actorOf(c.var.user), ...body }] });
+    if (handle) await handle.executeUpdate(exitReserveUpdate, { args: [{ actor: actorOf(c.var.user), ...body }] });
+    else await recordedOnly(c).exit(reserve, body);
     await writeAudit(c, { action: 'record.updated', resource: 'reserves', recordId: reserve.id, detail: { ...body } });
     return c.json({ reserveId: reserve.id }, 200);
   });

@@ -173,8 +173,8 @@ describe('使用推荐: a village’s reserves ranked for use', () => {
       placements: 0,
       trialCompleted: true,
       trialCompletedOn: '2022-12-01',
-      // no running cultivation: a record written straight into the pool
-      canUse: false,
+      // no cultivation workflow: a record written straight into the pool, used on the record alone
+      canUse: true,
     });
     expect(rows[2]).toMatchObject({ trainings: 2, placements: 1, trialCompletedOn: '2023-12-01' });
     expect(rows[3]).toMatchObject({ status: 'trial', trialCompleted: false, trialCompletedOn: null, trainings: 1 });
@@ -214,5 +214,44 @@ describe('使用推荐: a village’s reserves ranked for use', () => {
       expect((await ranking(user, villageId)).status, user).toBe(404);
     expect((await ranking('admin', 2147483000)).status).toBe(404);
     expect((await ranking('admin', 0)).status).toBe(400);
+  });
+
+  it('a reserve on record from before qinglan is used and exited on its record, with who, when and why', async () => {
+    const post = (path: string, body: unknown) =>
+      t.request(`/api/processes/reserve-cultivation/reserves/${path}`, {
+        method: 'POST',
+        as: as['officer-01'],
+        body: JSON.stringify(body),
+      });
+    const used = await post(`${reserves.A}/use`, { post: '村委会委员', date: '2026-11-20', note: '补选' });
+    expect(used.status).toBe(200);
+    const exited = await post(`${reserves.C}/exit`, { kind: 'moved_away', reason: '举家迁往县城' });
+    expect(exited.status).toBe(200);
+    const rows = await t.db
+      .selectFrom('reserves')
+      .select(['id', 'status', 'used_post', 'ended_on', 'exit_reason'])
+      .where('id', 'in', [reserves.A, reserves.C])
+      .orderBy('id')
+      .execute();
+    expect(rows.find((r) => r.id === reserves.A)).toMatchObject({ status: 'used', used_post: '村委会委员' });
+    expect(String(rows.find((r) => r.id === reserves.A)!.ended_on)).toContain('2026-11-20');
+    expect(rows.find((r) => r.id === reserves.C)).toMatchObject({
+      status: 'exited',
+      exit_reason: '迁出：举家迁往县城',
+    });
+    const changes = await t.db
+      .selectFrom('reserve_status_changes')
+      .select(['reserve_id', 'to_status', 'reason', 'actor_user_id'])
+      .where('reserve_id', 'in', [reserves.A, reserves.C])
+      .where('to_status', 'in', ['used', 'exited'])
+      .execute();
+    expect(changes).toHaveLength(2);
+    for (const change of changes) expect(change.actor_user_id).toBe(as['officer-01'].userId);
+    // Ended records leave the ranking and cannot be used twice.
+    const again = await post(`${reserves.A}/use`, { post: '村委会委员', date: '2026-11-21' });
+    expect(again.status).toBe(409);
+    const left = (await (await ranking('officer-01', villageId)).json()).rows as Row[];
+    expect(left.map((r) => r.reserveId)).not.toContain(reserves.A);
+    expect(left.map((r) => r.reserveId)).not.toContain(reserves.C);
   });
 });

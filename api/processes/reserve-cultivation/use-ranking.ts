@@ -68,8 +68,11 @@ export async function villageUseRanking(db: DB, user: SessionUser, villageId: nu
   const ranked = rankForUse(rows).map(({ cultivationWorkflowId, intakeWorkflowId, ...row }) => ({
     ...row,
     trialCompleted: row.trialCompletedOn !== null,
-    // The use route acts on the running cultivation; a reserve on record before qinglan has none.
-    canUse: cultivationWorkflowId !== null || (row.status === 'trial' && intakeWorkflowId !== null),
+    // On the running cultivation, or the record alone for one 在库 from before qinglan (no workflow).
+    canUse:
+      cultivationWorkflowId !== null ||
+      row.status === 'in_pool' ||
+      (row.status === 'trial' && intakeWorkflowId !== null),
   }));
   return {
     villageId: village.id,
