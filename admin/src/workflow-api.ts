@@ -50,6 +50,7 @@ export interface WorkflowApi {
     getProcessDefinitions: () => Promise<ProcessDefinition[]>;
     getProcessHistory: (processId: Identifier) => Promise<HistoryEvent[]>;
     cancelProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
+    terminateProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
     urgeOverdue: (townshipId: Identifier) => Promise<{ urged: number; failed: number }>;
     startMentorPairing: (body: {
         menteePersonId: Identifier;
@@ -81,6 +82,7 @@ export const workflowApi: WorkflowApi = {
     getProcessDefinitions: () => get('/processes/definitions'),
     getProcessHistory: (processId) => get(`${processPath(processId)}/history`),
     cancelProcess: (processId, reason) => post(`${processPath(processId)}/cancel`, { reason }),
+    terminateProcess: (processId, reason) => post(`${processPath(processId)}/terminate`, { reason }),
     urgeOverdue: (townshipId) => post('/processes/urge-overdue', { townshipId: Number(townshipId) }),
     startMentorPairing: (body) => post('/processes/mentor-pairing', body),
     startPairingsForTownship: (townshipId) =>

@@ -48,6 +48,10 @@ export const enProcesses: ProcessMessages = {
             cancel: 'Withdraw process',
             cancel_hint: 'Withdrawing ends the process and cancels its open tasks. Give a reason.',
             cancelled: 'Withdrawal requested; the process is ending',
+            terminate: 'Terminate',
+            terminate_hint:
+                'The process stops at once without running any further step; its open tasks are withdrawn. Use it only when withdrawing does not work. Give a reason.',
+            terminated: 'Process terminated',
         },
         mentor_pairing: {
             start: 'Start a mentor pairing',

@@ -63,7 +63,14 @@ export const enTasks: TaskMessages = {
             failed: 'Failed',
             timed_out: 'Timed out',
         },
-        process_type: { 'mentor-pairing': 'Mentor pairing', 'annual-assessment': 'Annual assessment' },
+        process_type: {
+            'mentor-pairing': 'Mentor pairing',
+            'annual-assessment': 'Annual assessment',
+            'reserve-intake': 'Reserve intake',
+            'reserve-cultivation': 'Reserve cultivation',
+            'recruitment-campaign': 'Targeted recruitment',
+            'recruitment-applicant': 'Recruitment application',
+        },
         exchange_form: { visit: 'Visit', phone: 'Phone call', onsite: 'On-site guidance' },
         grade: { excellent: 'Excellent', qualified: 'Qualified', unqualified: 'Unqualified' },
         forms: {

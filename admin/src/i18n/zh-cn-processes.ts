@@ -49,6 +49,10 @@ export const zhCNProcesses = {
             cancel: '撤销流程',
             cancel_hint: '撤销后流程终止，未办结的待办一并撤销。请填写撤销理由。',
             cancelled: '已提交撤销，流程正在终止',
+            terminate: '强制终止',
+            terminate_hint:
+                '流程将立即终止，不再执行任何环节，未办结的待办一并撤销。仅在撤销无效时使用。请填写终止理由。',
+            terminated: '流程已强制终止',
         },
         mentor_pairing: {
             start: '发起导师帮带',

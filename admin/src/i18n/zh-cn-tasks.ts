@@ -64,7 +64,14 @@ export const zhCNTasks = {
             failed: '运行失败',
             timed_out: '已超时',
         },
-        process_type: { 'mentor-pairing': '导师帮带', 'annual-assessment': '年度考核' },
+        process_type: {
+            'mentor-pairing': '导师帮带',
+            'annual-assessment': '年度考核',
+            'reserve-intake': '后备干部推选',
+            'reserve-cultivation': '后备干部培养',
+            'recruitment-campaign': '定向考录',
+            'recruitment-applicant': '定向考录报名',
+        },
         exchange_form: { visit: '走访', phone: '电话', onsite: '现场指导' },
         grade: { excellent: '优秀', qualified: '合格', unqualified: '不合格' },
         forms: {

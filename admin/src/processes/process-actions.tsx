@@ -1,4 +1,5 @@
 import BlockIcon from '@mui/icons-material/Block';
+import DangerousIcon from '@mui/icons-material/Dangerous';
 import StopCircleIcon from '@mui/icons-material/StopCircle';
 import { TopToolbar, useDataProvider, useGetIdentity, usePermissions, useRecordContext } from 'react-admin';
 import type { QinglanDataProvider } from '../data-provider';
@@ -7,7 +8,10 @@ import { ReassignMentorButton } from './reassign-mentor-button';
 import { ReasonActionButton } from './reason-action-button';
 import type { ProcessDetail } from './types';
 
-/** 更换导师 and 提前结束 for a running pairing; 撤销流程 for the county (and whoever started it). */
+/**
+ * 更换导师 and 提前结束 for a running pairing; 撤销流程 for the county (and whoever started it);
+ * 强制终止 for the county, when a process cannot answer a withdrawal.
+ */
 export const ProcessActions = () => {
     const process = useRecordContext<ProcessDetail>();
     const { permissions } = usePermissions();
@@ -39,6 +43,16 @@ export const ProcessActions = () => {
                     success="qinglan.processes.cancelled"
                     className="qinglan-cancel-process"
                     run={(reason) => dataProvider.cancelProcess(process.id, reason)}
+                />
+            )}
+            {permissions === 'county_admin' && (
+                <ReasonActionButton
+                    label="qinglan.processes.terminate"
+                    icon={<DangerousIcon />}
+                    content="qinglan.processes.terminate_hint"
+                    success="qinglan.processes.terminated"
+                    className="qinglan-terminate-process"
+                    run={(reason) => dataProvider.terminateProcess(process.id, reason)}
                 />
             )}
         </TopToolbar>
