@@ -18,6 +18,7 @@ import { conflictField, fail } from '../../errors/errors.js';
 import { errorResponses, jsonResponse } from '../../openapi/responses.js';
 import { IdParam, jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
+import { calendarDate } from '../../validation/calendar-date.js';
 import { actOnTaskUpdate } from '../../../workflows/human-step/messages.js';
 import {
   exitReserveUpdate,
@@ -70,7 +71,7 @@ const ObjectionBody = z
 const UseBody = z
   .object({
     post: z.string().trim().min(1).max(100),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    date: calendarDate(),
     note: z.string().trim().max(500).optional(),
   })
   .strict()

@@ -223,6 +223,11 @@ describe('使用推荐: a village’s reserves ranked for use', () => {
         as: as['officer-01'],
         body: JSON.stringify(body),
       });
+    for (const date of ['0000-00-00', '2026-02-30', '1066-10-14']) {
+      const bad = await post(`${reserves.A}/use`, { post: '村委会委员', date });
+      expect(bad.status, date).toBe(400);
+      expect((await bad.json()).fields.map((f: { field: string }) => f.field)).toEqual(['date']);
+    }
     const used = await post(`${reserves.A}/use`, { post: '村委会委员', date: '2026-11-20', note: '补选' });
     expect(used.status).toBe(200);
     const exited = await post(`${reserves.C}/exit`, { kind: 'moved_away', reason: '举家迁往县城' });

@@ -2,12 +2,13 @@ import { z } from '@hono/zod-openapi';
 import { COMMITTEES, EDUCATION_LEVELS, POSITION_TITLES } from '../../../db/schema.js';
 import { parseIdNumber } from '../../../domain/id-number.js';
 import { bilingual } from '../../validation/bilingual-errors.js';
+import { calendarDate } from '../../validation/calendar-date.js';
 import { idsFilter, searchFilter } from '../list-query.js';
 import { plainText } from '../../validation/plain-text.js';
 
 const gender = z.enum(['male', 'female']).openapi({ description: 'male 男 / female 女' });
 const education = z.enum(EDUCATION_LEVELS);
-const isoDate = z.iso.date(bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'));
+const isoDate = calendarDate();
 
 export const PositionSchema = z
   .object({

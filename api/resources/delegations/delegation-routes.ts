@@ -8,10 +8,11 @@ import { writeAudit } from '../../audit/audit.js';
 import { fail, invalidField } from '../../errors/errors.js';
 import { createRouter } from '../../router.js';
 import { bilingual } from '../../validation/bilingual-errors.js';
+import { calendarDate } from '../../validation/calendar-date.js';
 import { crudRoutes } from '../crud-routes.js';
 import { parseListQuery, setContentRange } from '../list-query.js';
 
-const isoDate = z.iso.date(bilingual('日期格式应为 YYYY-MM-DD', 'date must be YYYY-MM-DD'));
+const isoDate = calendarDate();
 const DelegationSchema = z
   .object({
     id: z.number().int(),
