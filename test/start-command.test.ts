@@ -1,106 +1,19 @@
 // The README's start command, run for real: every stage on free ports in a fresh data
 // folder, then again on the same folder, then stopped with Ctrl-C (SIGINT).
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { freePort } from './support/free-port.js';
+import { Client, Connection } from '@temporalio/client';
+import { partPid, portsClosed, pressCtrlC, startProduct, waitForOutput } from './support/product-process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglan-start-'));
 fs.chmodSync(dataDir, 0o755);
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-/**
- * Free ports are only free when asked: another test's server (or the dev server's own internal
- * listeners) may take one before the product binds it. The product then refuses plainly and
- * stops; that refusal, and only it, is retried on new ports.
- */
-async function startProduct({ firstStart }: { firstStart: boolean }) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startProductOnce();
-    } catch (error) {
-      if (attempt >= 3 || !/port \d+ is in use/.test(String(error))) throw error;
-      // a first start is retried from an empty folder, so it is still a first start
-      if (firstStart) {
-        fs.rmSync(dataDir, { recursive: true, force: true });
-        fs.mkdirSync(dataDir, { mode: 0o755 });
-      }
-    }
-  }
-}
-
-async function startProductOnce() {
-  const ports = {
-    PORT: await freePort(),
-    QINGLAN_PG_PORT: await freePort(),
-    QINGLAN_TEMPORAL_PORT: await freePort(),
-    QINGLAN_TEMPORAL_UI_PORT: await freePort(),
-  };
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-    QINGLAN_DATA_DIR: dataDir,
-  };
-  delete env.DATABASE_URL;
-  delete env.TEMPORAL_ADDRESS;
-  delete env.NODE_ENV; // vitest sets 'test'; the product runs as a developer would run it
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (output.includes('is running')) {
-        clearInterval(timer);
-        resolve();
-      }
-      if (child.exitCode !== null) {
-        clearInterval(timer);
-        reject(new Error(`start exited early:\n${output}`));
-      }
-    }, 100);
-  });
-  return { child, ports, exited, output: () => output };
-}
-
-/** Waits until the running product prints a line matching `pattern` (or fails when it exits first). */
-async function waitForOutput(run: { child: ChildProcess; output: () => string }, pattern: RegExp) {
-  await vi.waitFor(
-    () => {
-      if (pattern.test(run.output())) return;
-      if (run.child.exitCode !== null) throw new Error(`start exited before ${pattern}:\n${run.output()}`);
-      throw new Error(`not yet: ${pattern}`);
-    },
-    { timeout: 300_000, interval: 200 },
-  );
-}
-
-/** Ctrl-C in a terminal signals the whole process group. */
-async function pressCtrlC(run: { child: ChildProcess; exited: Promise<number | null> }) {
-  process.kill(-run.child.pid!, 'SIGINT');
-  return run.exited;
-}
-
-async function portsClosed(ports: Record<string, number>) {
-  for (const port of Object.values(ports)) {
-    const open = await fetch(`http://127.0.0.1:${port}/`).then(
-      () => true,
-      () => false,
-    );
-    expect(open, `port ${port} still answers`).toBe(false);
-  }
-}
-
 describe('npm start', () => {
   it('runs every stage, serves the console and the API, keeps data across restarts, and stops on Ctrl-C', async () => {
-    const first = await startProduct({ firstStart: true });
+    const first = await startProduct(dataDir, { firstStart: true });
     // the demo work goes on after the banner, while the console is already usable
     await waitForOutput(first, /演示流程已发起，用时/);
     const log = first.output();
@@ -128,7 +41,7 @@ describe('npm start', () => {
     expect(first.output()).toContain('已停止 Stopped.');
     await portsClosed(first.ports);
 
-    const second = await startProduct({ firstStart: false });
+    const second = await startProduct(dataDir, { firstStart: false });
     await waitForOutput(second, /nothing to start: done on an earlier run/);
     expect(second.output()).toContain('already up to date');
     expect(second.output()).toContain('already there; kept as it is');
@@ -142,4 +55,69 @@ describe('npm start', () => {
     expect(await pressCtrlC(second)).toBe(130);
     await portsClosed(second.ports);
   }, 600_000); // the first start also sets the demo work in flight
+
+  it('keeps the product up when a part dies: each is started again on the same data, the others keep running', async () => {
+    const run = await startProduct(dataDir, { firstStart: false });
+    const base = `http://127.0.0.1:${run.ports.PORT}`;
+    const health = async () => {
+      const res = await fetch(`${base}/api/health`).catch(() => undefined);
+      return res ? { http: res.status, ...(await res.json()) } : { http: 0 };
+    };
+    /** A whole round trip: the dev server hands a workflow to the worker, whose activity reads PostgreSQL. */
+    const probe = async (label: string) => {
+      const connection = await Connection.connect({ address: `127.0.0.1:${run.ports.QINGLAN_TEMPORAL_PORT}` });
+      try {
+        const client = new Client({ connection });
+        const result = await client.workflow.execute('healthProbe', {
+          taskQueue: 'qinglan',
+          workflowId: `supervision-${label}-${Date.now()}`,
+          args: [label],
+          workflowExecutionTimeout: '2 minutes',
+        });
+        expect(result.echo).toBe(label);
+      } finally {
+        await connection.close();
+      }
+    };
+    const restarted = async (part: string, marker: string, signal: NodeJS.Signals) => {
+      const pid = partPid(dataDir, marker);
+      expect(pid, `${part} is running`).toBeDefined();
+      process.kill(pid!, signal);
+      await waitForOutput(run, new RegExp(`✓ ${part} is running again \\(restart 1\\)`), 120_000);
+      expect(partPid(dataDir, marker)).not.toBe(pid);
+    };
+    const healthy = () =>
+      vi.waitFor(
+        async () =>
+          expect(await health()).toMatchObject({
+            http: 200,
+            database: { reachable: true },
+            temporal: { reachable: true },
+          }),
+        { timeout: 120_000, interval: 250 },
+      );
+    await probe('before');
+
+    await restarted('worker', 'worker/main.ts', 'SIGKILL');
+    expect(run.output()).toMatch(/✗ worker exited unexpectedly \(SIGKILL\); starting it again/);
+    await probe('after-worker');
+
+    await restarted('api', 'dist/api.mjs', 'SIGKILL');
+    await healthy();
+
+    await restarted('Temporal dev server', 'server start-dev', 'SIGKILL');
+    await healthy();
+    await probe('after-temporal');
+
+    // SIGQUIT is PostgreSQL's immediate shutdown (pg_ctl stop -m immediate): no checkpoint.
+    await restarted('PostgreSQL', '/bin/postgres -D', 'SIGQUIT');
+    await healthy();
+    await probe('after-postgres');
+
+    // the product kept running throughout: one start, nothing stopped
+    expect(run.child.exitCode).toBeNull();
+    expect(run.output()).not.toContain('正在停止');
+    expect(await pressCtrlC(run)).toBe(130);
+    await portsClosed(run.ports);
+  }, 600_000);
 });
