@@ -72,7 +72,8 @@ export async function startEmbeddedDatabase(options: {
   } catch (error) {
     throw new Error(
       `PostgreSQL did not start on port ${options.port}${error ? `: ${String(error)}` : ''}. ` +
-        `Is the port taken? Set QINGLAN_PG_PORT to another port, or DATABASE_URL to use a running server.`,
+        `Is the port taken? Set QINGLAN_PG_PORT to another port, or DATABASE_URL to use a running server.` +
+        (recent.includes('FATAL') ? `\nIts last lines:\n${recent.trim().split('\n').slice(-5).join('\n')}` : ''),
     );
   }
 

@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { DemoApi } from '../demo/demo-work/api-client.js';
+import { secretaryOf } from '../demo/demo-work/demo-work-plan.js';
+import { actOnce } from '../demo/demo-work/task-steps.js';
 import { partPid, portsClosed, pressCtrlC, startProduct, waitForOutput } from './support/product-process.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglan-start-'));
@@ -119,5 +125,76 @@ describe('npm start', () => {
     expect(run.output()).not.toContain('正在停止');
     expect(await pressCtrlC(run)).toBe(130);
     await portsClosed(run.ports);
+  }, 600_000);
+
+  it('backs up both stores while the product runs; restored into a new folder, a pairing goes on there', async () => {
+    const original = await startProduct(dataDir, { firstStart: false });
+    // quiet before counting: the demo's work in flight has been started (now or on an earlier start)
+    await waitForOutput(original, /演示流程已发起，用时|nothing to start: done on an earlier run/);
+    const counts = async (pgPort: number) => {
+      const client = new pg.Client(`postgres://qinglan:qinglan@127.0.0.1:${pgPort}/qinglan`);
+      await client.connect();
+      try {
+        const { rows } = await client.query(
+          `select (select count(*) from processes)::int as processes, (select count(*) from tasks)::int as tasks,
+                  (select count(*) from task_events)::int as events`,
+        );
+        return rows[0] as { processes: number; tasks: number; events: number };
+      } finally {
+        await client.end();
+      }
+    };
+    const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglan-backup-'));
+    const restoredDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglan-restored-'));
+    fs.chmodSync(restoredDir, 0o755);
+    try {
+      const before = await counts(original.ports.QINGLAN_PG_PORT);
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'runtime/backup-cli.ts', 'backup', path.join(backupDir, 'b')],
+        { env: { ...process.env, QINGLAN_DATA_DIR: dataDir, QINGLAN_PG_PORT: String(original.ports.QINGLAN_PG_PORT) } },
+      );
+      expect(stdout).toMatch(/✓ 备份完成 Backup done: [\d.]+ MB/);
+      expect(JSON.parse(fs.readFileSync(path.join(backupDir, 'b', 'manifest.json'), 'utf8')).postgres.mode).toBe(
+        'online',
+      );
+      expect(await pressCtrlC(original)).toBe(130);
+
+      const { stdout: restored } = await promisify(execFile)(process.execPath, [
+        '--import',
+        'tsx',
+        'runtime/backup-cli.ts',
+        'restore',
+        path.join(backupDir, 'b'),
+        restoredDir,
+      ]);
+      expect(restored).toContain('✓ 恢复完成 Restored.');
+      const copy = await startProduct(restoredDir, { firstStart: false });
+      try {
+        expect(copy.output()).toContain('already there; kept as it is');
+        // everything written before the backup began is there (work still in flight may add more)
+        const after = await counts(copy.ports.QINGLAN_PG_PORT);
+        for (const key of ['processes', 'tasks', 'events'] as const)
+          expect(after[key]).toBeGreaterThanOrEqual(before[key]);
+        // the demo's pairing of cadre-0011 waits on its approval: it goes on in the restored copy
+        const api = new DemoApi(`http://127.0.0.1:${copy.ports.PORT}`, 'demo');
+        const mentee = await api.as('cadre-0011');
+        const [pairing] = await api.get<{ id: string }[]>('admin', '/api/processes', {
+          filter: { type: 'mentor-pairing', subjectPersonId: mentee.user.personId },
+        });
+        const step = { as: secretaryOf(1), action: 'approve' as const, form: { opinion: '同意结对' } };
+        const approval = await actOnce(api, pairing.id, { step: 'proposal.approval', ...step });
+        expect(approval.status).toBe('open'); // it was waiting when the backup was taken
+        const draft = await api.taskWhenOpened(pairing.id, 'growth-plan.draft', 1);
+        expect(draft.status).toBe('open');
+        const done = await api.tasksOf(pairing.id);
+        expect(done.find((t) => t.stepKey === 'proposal.approval')?.status).toBe('done');
+      } finally {
+        expect(await pressCtrlC(copy)).toBe(130);
+      }
+    } finally {
+      fs.rmSync(backupDir, { recursive: true, force: true });
+      fs.rmSync(restoredDir, { recursive: true, force: true });
+    }
   }, 600_000);
 });
