@@ -1,5 +1,6 @@
 // Embedded PostgreSQL for a machine without a database server: the binaries ship inside
 // the npm package; the data folder survives restarts.
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -14,18 +15,22 @@ const require = createRequire(import.meta.url);
 const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
-const running = new Set<{ kill(signal: string): boolean }>();
+const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const server of running) server.kill('SIGINT');
 });
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Resolves with how the server ended when it ends on its own (crash, kill, immediate stop). */
+  exited: Promise<string>;
+  /** The server's last log lines, for the report when it keeps dying. */
+  lastError(): string;
   stop(): Promise<void>;
 }
 
-const USER = 'qinglan';
-const PASSWORD = 'qinglan';
+export const EMBEDDED_PG_USER = 'qinglan';
+export const EMBEDDED_PG_PASSWORD = 'qinglan';
 
 export async function startEmbeddedDatabase(options: {
   dataDir: string;
@@ -36,17 +41,20 @@ export async function startEmbeddedDatabase(options: {
   const database = options.database ?? 'qinglan';
   const pgDir = path.join(options.dataDir, 'postgres');
   const log = options.log ?? (() => {});
+  let recent = '';
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_PG_USER,
+    password: EMBEDDED_PG_PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => {},
+    onLog: (message: string) => {
+      recent = (recent + message).slice(-2000);
+    },
     onError: (e: unknown) => log(String(e)),
   });
 
@@ -64,15 +72,16 @@ export async function startEmbeddedDatabase(options: {
   } catch (error) {
     throw new Error(
       `PostgreSQL did not start on port ${options.port}${error ? `: ${String(error)}` : ''}. ` +
-        `Is the port taken? Set QINGLAN_PG_PORT to another port, or DATABASE_URL to use a running server.`,
+        `Is the port taken? Set QINGLAN_PG_PORT to another port, or DATABASE_URL to use a running server.` +
+        (recent.includes('FATAL') ? `\nIts last lines:\n${recent.trim().split('\n').slice(-5).join('\n')}` : ''),
     );
   }
 
   const admin = new pg.Client({
     host: '127.0.0.1',
     port: options.port,
-    user: USER,
-    password: PASSWORD,
+    user: EMBEDDED_PG_USER,
+    password: EMBEDDED_PG_PASSWORD,
     database: 'postgres',
   });
   await admin.connect();
@@ -83,11 +92,24 @@ export async function startEmbeddedDatabase(options: {
     await admin.end();
   }
 
-  // The library keeps the server's child process to itself; it is needed for the exit handler.
-  const child = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+  // The library keeps the server's child process to itself; it is needed for the exit handler
+  // and to notice the server ending on its own.
+  const child = (server as unknown as { process?: ChildProcess }).process;
   if (child) running.add(child);
+  const exited = new Promise<string>((resolve) => {
+    if (!child) return;
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      // The library's own exit hook stops every server it started and waits for an exit
+      // event a server already gone never sends again: forget the process.
+      (server as unknown as { process?: ChildProcess }).process = undefined;
+      resolve(signal ?? `code ${code}`);
+    });
+  });
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    url: `postgres://${EMBEDDED_PG_USER}:${EMBEDDED_PG_PASSWORD}@127.0.0.1:${options.port}/${database}`,
+    exited,
+    lastError: () => recent,
     stop: async () => {
       await server.stop();
       if (child) running.delete(child);

@@ -1,7 +1,8 @@
 // Runs the whole product in one terminal: Temporal, PostgreSQL, migrations, the demo county
 // on first run, a worker and the API with the console, then the demo's work in flight. Each
-// stage says what it does; a failure names the stage and what to do; Ctrl-C stops every part
-// in order.
+// stage says what it does; a failure names the stage and what to do. A part that dies once
+// running is started again on the same data while the others keep running (runtime/supervisor.ts);
+// only Ctrl-C stops every part, in order.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -15,7 +16,8 @@ import { loadDemoCounty } from '../demo/load-demo-county.js';
 import { startPendingDemoWork } from '../demo/start-demo-work.js';
 import { postgresParentDir } from './data-folder.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database.js';
-import { stopChild } from './stop-child.js';
+import { childPart } from './child-part.js';
+import { supervise, type SupervisedPart } from './supervisor.js';
 import { ensureTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type DevServer } from './temporal-dev-server.js';
 
@@ -29,7 +31,8 @@ const STAGES = 7;
 const started = Date.now();
 const settings = loadSettings();
 const devMode = process.argv.includes('--dev');
-const stops: (() => Promise<void>)[] = [];
+/** Every running part, in start order; stopped in reverse order. */
+const parts: SupervisedPart[] = [];
 const lastResortKills: (() => void)[] = [];
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -39,6 +42,7 @@ let stageStarted = started;
 
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const note = (line: string) => console.log(`      ${line}`);
+const alert = (line: string) => console.error(`\x1b[31m${line}\x1b[0m`);
 /** Each stage says what it cost, so a slow first start shows where the time went. */
 function endStage() {
   if (stageNo) note(`\x1b[2m(${stageName}: ${((Date.now() - stageStarted) / 1000).toFixed(1)} s)\x1b[0m`);
@@ -63,29 +67,35 @@ async function requirePort(port: number, variable: string) {
     throw new Error(`port ${port} is in use. Stop what uses it, or set ${variable} to another port.`);
 }
 
-function launch(
+function spawnPart(script: string, env: NodeJS.ProcessEnv, args: string[], nodeFlags: string[]): ChildProcess {
+  // TypeScript runs through tsx; the API comes bundled (dist/api.mjs, see scripts/bootstrap.mjs).
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, script, ...args], {
+    env: { ...process.env, ...env, QINGLAN_PRETTY_LOGS: '1' },
+    // stderr through us: its last lines are the report when the part keeps dying
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    // Its own process group: Ctrl-C comes to this process, which stops the parts in order.
+    detached: true,
+  });
+  children.push(child);
+  child.once('exit', () => children.splice(children.indexOf(child), 1));
+  return child;
+}
+
+async function launch(
   name: string,
   script: string,
   env: NodeJS.ProcessEnv,
   args: string[] = [],
   nodeFlags: string[] = [],
-): ChildProcess {
-  // TypeScript runs through tsx; the API comes bundled (dist/api.mjs, see scripts/bootstrap.mjs).
-  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : ['--enable-source-maps'];
-  const child = spawn(process.execPath, [...nodeFlags, ...loader, script, ...args], {
-    env: { ...process.env, ...env, QINGLAN_PRETTY_LOGS: '1' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // Its own process group: Ctrl-C comes to this process, which stops the parts in order.
-    detached: true,
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`\x1b[31m✗ ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything.\x1b[0m`);
-      void shutdown(1);
-    }
-  });
-  children.push(child);
-  return child;
+): Promise<void> {
+  parts.push(
+    await supervise({
+      name,
+      log: alert,
+      start: async () => childPart(spawnPart(script, env, args, nodeFlags)),
+    }),
+  );
 }
 
 async function waitForApi(port: number) {
@@ -106,8 +116,7 @@ async function shutdown(code: number, done?: () => void) {
   if (stopping) return done?.();
   stopping = true;
   console.log('\n正在停止 Stopping…');
-  await Promise.all(children.map((child) => stopChild(child)));
-  for (const stop of stops.reverse()) await stop().catch((e) => console.error(String(e)));
+  for (const part of parts.reverse()) await part.stop().catch((e) => console.error(String(e)));
   console.log('已停止 Stopped.');
   if (done) done();
   else process.exit(code);
@@ -141,17 +150,21 @@ async function main() {
     );
     await requirePort(settings.temporalDevPort, 'QINGLAN_TEMPORAL_PORT');
     await requirePort(settings.temporalUiPort, 'QINGLAN_TEMPORAL_UI_PORT');
-    const server: DevServer = await startTemporalDevServer({
-      cli,
-      dataDir: settings.dataDir,
-      port: settings.temporalDevPort,
-      uiPort: settings.temporalUiPort,
-      namespace: settings.temporalNamespace,
-    });
-    stops.push(() => server.stop());
-    lastResortKills.push(() => server.process.kill('SIGTERM'));
-    temporalAddress = server.address;
-    note(`ready (${seconds()}); Temporal UI ${server.uiUrl}`);
+    let server: DevServer | undefined;
+    const startServer = async () => {
+      server = await startTemporalDevServer({
+        cli,
+        dataDir: settings.dataDir,
+        port: settings.temporalDevPort,
+        uiPort: settings.temporalUiPort,
+        namespace: settings.temporalNamespace,
+      });
+      return server;
+    };
+    parts.push(await supervise({ name: 'Temporal dev server', log: alert, start: startServer }));
+    lastResortKills.push(() => server?.process.kill('SIGTERM'));
+    temporalAddress = server!.address;
+    note(`ready (${seconds()}); Temporal UI ${server!.uiUrl}`);
   }
 
   let databaseUrl = settings.databaseUrl;
@@ -166,13 +179,13 @@ async function main() {
     if (pgParent !== settings.dataDir)
       note('(the data folder is not reachable by the postgres system user, so its cluster lives there)');
     await requirePort(settings.embeddedPgPort, 'QINGLAN_PG_PORT');
-    const database: EmbeddedDatabase = await startEmbeddedDatabase({
-      dataDir: pgParent,
-      port: settings.embeddedPgPort,
-      log: note,
-    });
-    stops.push(() => database.stop());
-    databaseUrl = database.url;
+    let database: EmbeddedDatabase | undefined;
+    const startDatabase = async () => {
+      database = await startEmbeddedDatabase({ dataDir: pgParent, port: settings.embeddedPgPort, log: note });
+      return database;
+    };
+    parts.push(await supervise({ name: 'PostgreSQL', log: alert, start: startDatabase }));
+    databaseUrl = database!.url;
     note(`ready (${seconds()})`);
   }
 
@@ -197,11 +210,11 @@ async function main() {
     PORT: String(settings.port),
   };
   stage('Worker 工作进程', `polling task queue "${settings.taskQueue}"`);
-  launch('worker', 'worker/main.ts', env, [], [`--max-old-space-size=${settings.workerHeapMiB}`]);
+  await launch('worker', 'worker/main.ts', env, [], [`--max-old-space-size=${settings.workerHeapMiB}`]);
   stage('API 与管理台 Console', `http://localhost:${settings.port}`);
-  launch('api', 'dist/api.mjs', env);
+  await launch('api', 'dist/api.mjs', env);
   if (devMode)
-    launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, [
+    await launch('vite', 'node_modules/vite/bin/vite.js', { PORT: String(settings.port) }, [
       '--config',
       'admin/vite.config.ts',
     ]);

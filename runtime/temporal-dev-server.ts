@@ -9,6 +9,10 @@ export interface DevServer {
   address: string;
   uiUrl: string | undefined;
   process: ChildProcess;
+  /** Resolves with how the server ended when it ends on its own. */
+  exited: Promise<string>;
+  /** The server's last output, for the report when it keeps dying. */
+  lastError(): string;
   stop(): Promise<void>;
 }
 
@@ -42,7 +46,12 @@ export async function startTemporalDevServer(options: {
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   let exited: number | null | undefined;
-  child.on('exit', (code) => (exited = code));
+  const ended = new Promise<string>((resolve) =>
+    child.on('exit', (code, signal) => {
+      exited = code;
+      resolve(signal ?? `code ${code}`);
+    }),
+  );
 
   const address = `127.0.0.1:${options.port}`;
   try {
@@ -62,6 +71,8 @@ export async function startTemporalDevServer(options: {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
     process: child,
+    exited: ended,
+    lastError: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited !== undefined) return resolve();

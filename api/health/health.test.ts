@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pino from 'pino';
 import { createApp } from '../app.js';
 import { createDatabase } from '../../db/database.js';
@@ -20,6 +20,24 @@ describe('GET /api/health', () => {
     expect(body.database).toEqual({ reachable: true });
     // Which part is up or down, and nothing about where it runs: the caller may be anyone.
     expect(body.temporal).toEqual({ reachable: true });
+  });
+
+  it('says whether a worker polls the task queue: not without one, then yes once one runs', async () => {
+    const body = await (await t.request('/api/health')).json();
+    expect(body.worker).toEqual({ polling: false });
+    const withWorker = await createTestApp({ worker: true });
+    try {
+      await vi.waitFor(
+        async () => {
+          const res = await withWorker.request('/api/health');
+          expect(res.status).toBe(200);
+          expect((await res.json()).worker).toEqual({ polling: true });
+        },
+        { timeout: 60_000, interval: 250 },
+      );
+    } finally {
+      await withWorker.close();
+    }
   });
 
   it('answers 503 naming Temporal when nothing listens at its address', async () => {
