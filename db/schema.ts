@@ -428,6 +428,7 @@ export const APPLICATION_STATUSES = [
   'probation_failed', // 试用期考核不合格
   'not_selected', // 名额已满
   'withdrawn', // 放弃
+  'cancelled', // 考录方案已撤销 before the application reached an outcome
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 

@@ -218,6 +218,26 @@ export function createRecruitmentActivities(db: DB) {
       return { probationEndsOn, servesUntil };
     },
 
+    /**
+     * The reason the county gave when it withdrew the campaign (撤销), as the API wrote it on
+     * the timeline; the API writes it as it answers, so it is waited for a few seconds. Null
+     * when none comes (a cancellation made outside the console).
+     */
+    async campaignCancelReason(input: { workflowId: string }): Promise<string | null> {
+      for (let tries = 0; tries < 50; tries++) {
+        const row = await db
+          .selectFrom('task_events')
+          .select('comment')
+          .where('process_id', '=', input.workflowId)
+          .where('action', '=', 'cancel_requested')
+          .orderBy('at', 'desc')
+          .executeTakeFirst();
+        if (row) return row.comment;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return null;
+    },
+
     async setCampaignStatus(input: { campaignId: number; status: 'published' | 'closed' | 'cancelled' }) {
       await db
         .updateTable('recruitment_campaigns')

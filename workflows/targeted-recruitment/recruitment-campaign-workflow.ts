@@ -8,9 +8,12 @@
 // hire, and each hire's probation runs in its applicant workflow. Every status change of an
 // application is a recruitment_status_changes row with who, when and why.
 import {
+  CancellationScope,
   ParentClosePolicy,
   condition,
   getExternalWorkflowHandle,
+  isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -47,6 +50,18 @@ const acts = proxyActivities<RecruitmentActivities & Pick<StepActivities, 'resol
   startToCloseTimeout: '1 minute',
 });
 const DAY_MS = 24 * 3600_000;
+/** The patch under which a withdrawn campaign (撤销) ends its applicants' workflows too. */
+export const CANCEL_ENDS_APPLICANTS = 'recruitment-cancel-ends-applicants';
+/** The statuses of an application still under way: a withdrawal of the campaign cancels them. */
+const UNDER_WAY: ApplicationStatus[] = [
+  'applied',
+  'recommended',
+  'qualified',
+  'shortlisted',
+  'ranked',
+  'inspection',
+  'proposed',
+];
 
 export interface CampaignOutcome {
   hired: number[];
@@ -499,9 +514,28 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
     return outcome;
   }
 
+  /**
+   * 撤销: every application still under way is cancelled with the county's reason; an outcome
+   * already reached stands. The applicant workflows, started in the campaign's scope, are
+   * withdrawn with it by Temporal (their open steps close, their rows read 已撤销). The campaign
+   * reads 已取消.
+   */
+  async function cancelApplications(): Promise<void> {
+    const given = await acts.campaignCancelReason({ workflowId });
+    const reason = given ? `考录方案已撤销：${given}` : '考录方案已撤销';
+    for (const a of progress.applicants)
+      if (UNDER_WAY.includes(a.status)) await setStatus(a, 'cancelled', reason, null);
+    await acts.setCampaignStatus({ campaignId: input.campaignId, status: 'cancelled' });
+  }
+
   try {
     return await run();
   } catch (error) {
+    if (isCancellation(error) && patched(CANCEL_ENDS_APPLICANTS))
+      await CancellationScope.nonCancellable(async () => {
+        await steps.settle();
+        await cancelApplications();
+      });
     return endIfCancelled(error, steps);
   }
 }

@@ -4,101 +4,28 @@
 // then by the order of application, a failed medical replaced by the next in rank (递补), the
 // hire notice, approval, and the probation ending in the county's review.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_RECRUITMENT_RULES } from '../../domain/recruitment-rules.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
-import { createReserveTestTownship, type ReserveTestTownship } from '../reserve-cultivation/reserve-test-county.js';
-import { recruitmentCampaign } from './recruitment-campaign-workflow.js';
+import type { ReserveTestTownship } from '../reserve-cultivation/reserve-test-county.js';
+import { createRecruitmentTownship, startCampaign, wait } from './recruitment-test-campaign.js';
 import {
   applicantId,
-  applyUpdate,
-  campaignId,
   campaignProgressQuery,
   fileRecruitmentObjectionUpdate,
-  type CampaignPhase,
 } from './targeted-recruitment-definition.js';
 
 let h: ProcessHarness;
 let t: ReserveTestTownship;
 const DAY = 24 * 3600_000;
-const wait = { timeout: 20_000, interval: 100 };
 
 beforeAll(async () => {
   h = await createProcessHarness();
-  t = await createReserveTestTownship(h.db, '430725981', 'tr', 2);
-  // Each of them a deputy secretary since 2020, competent every year on file.
-  for (const p of t.people) {
-    await h.db
-      .insertInto('positions')
-      .values({
-        person_id: p.id,
-        committee: 'party_branch',
-        title: 'deputy_secretary',
-        term_start: '2020-01-01',
-        term_end: '2030-12-31',
-      })
-      .execute();
-    for (const year of [2022, 2023, 2024, 2025, 2026, 2027])
-      await h.db
-        .insertInto('assessment_results')
-        .values({
-          year,
-          person_id: p.id,
-          township_id: t.townshipId,
-          version: 1,
-          total: 85,
-          grade: 'competent',
-          final: true,
-        })
-        .execute();
-  }
+  t = await createRecruitmentTownship(h, '430725981', 'tr');
 }, 120_000);
 afterAll(() => h?.close());
 
 describe('targeted recruitment campaign', () => {
   it('runs from 报名 to the end of probation with an objection, a tie and a 递补', async () => {
-    const campaign = await h.db
-      .insertInto('recruitment_campaigns')
-      .values({ year: 2026, title: '2026 年定向考录', status: 'published', rules_version: 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await h.db
-      .insertInto('recruitment_campaign_rules')
-      .values({ campaign_id: campaign.id, version: 1, rules: JSON.stringify(DEFAULT_RECRUITMENT_RULES) })
-      .execute();
-    const position = await h.db
-      .insertInto('recruitment_positions')
-      .values({ campaign_id: campaign.id, kind: 'public_institution', name: '乡镇事业站所', places: 1 })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = campaignId('tr-', campaign.id);
-    const handle = await h.env.client.workflow.start(recruitmentCampaign, {
-      taskQueue: h.taskQueue,
-      workflowId: id,
-      args: [
-        {
-          campaignId: campaign.id,
-          year: 2026,
-          title: '2026 年定向考录',
-          rules: DEFAULT_RECRUITMENT_RULES,
-          rulesVersion: 1,
-          positions: [{ positionId: position.id, kind: 'public_institution', name: '乡镇事业站所', places: 1 }],
-          startedBy: null,
-          idPrefix: 'tr-',
-        },
-      ],
-    });
-    const phase = async (want: CampaignPhase) =>
-      vi.waitFor(async () => expect((await handle.query(campaignProgressQuery)).phase).toBe(want), wait);
-    const apply = async (p: (typeof t.people)[number]) =>
-      handle.executeUpdate(applyUpdate, {
-        args: [
-          {
-            actor: await h.actor('admin'),
-            person: { personId: p.id, name: p.name, townshipId: t.townshipId, villageId: p.villageId },
-            positionId: position.id,
-          },
-        ],
-      });
+    const { id, handle, phase, apply, paths } = await startCampaign(h, t, 'tr-');
     const [a0, a1, a2, a3, a4] = t.people;
     const apps: number[] = [];
     for (const p of [a0, a1, a2, a3, a4]) apps.push((await apply(p)).applicationId);
@@ -190,13 +117,7 @@ describe('targeted recruitment campaign', () => {
       status: 'not_shortlisted',
     });
 
-    const changes = await h.db
-      .selectFrom('recruitment_status_changes')
-      .select(['application_id', 'to_status', 'reason'])
-      .where('application_id', 'in', apps)
-      .orderBy('id')
-      .execute();
-    const path = (app: number) => changes.filter((c) => c.application_id === app).map((c) => c.to_status);
+    const { changes, path } = await paths(apps);
     expect(path(apps[1])).toEqual([
       'applied',
       'recommended',

@@ -14,11 +14,11 @@ export const recruitmentApi = {
         (await json<{ data: Application[] }>(`${BASE}/${id}/applications`)).data,
     create: (body: CampaignDraft) =>
         json<{ id: number; rulesVersion: number }>(BASE, { method: 'POST', body: JSON.stringify(body) }),
-    changeRules: (id: number | string, body: { rules: CampaignDraft['rules']; reason?: string }) =>
-        json<{ id: number; rulesVersion: number }>(`${BASE}/${id}/rules`, {
-            method: 'PUT',
-            body: JSON.stringify(body),
-        }),
+    /** A draft's plan and, when given, a new version of its rules. */
+    changePlan: (
+        id: number | string,
+        body: Omit<CampaignDraft, 'rules'> & { rules?: CampaignDraft['rules']; reason?: string },
+    ) => json<{ id: number; rulesVersion: number }>(`${BASE}/${id}`, { method: 'PUT', body: JSON.stringify(body) }),
     publish: (id: number | string) =>
         json<{ id: number; workflowId: string }>(`${BASE}/${id}/publish`, { method: 'POST', body: '{}' }),
     apply: (id: number | string, positionId: number) =>
@@ -39,3 +39,13 @@ export const recruitmentApi = {
 export const scoreTemplateUrl = (id: number | string, exam: 'written' | 'interview') =>
     `${BASE}/${id}/scores/template?exam=${exam}`;
 export const resultsUrl = (id: number | string) => `${BASE}/${id}/results.xlsx`;
+
+/** The form's values as the API reads a plan: numbers as numbers, no empty title. */
+export const planOf = (values: Record<string, unknown>): Omit<CampaignDraft, 'rules'> => {
+    const draft = values as unknown as CampaignDraft;
+    return {
+        year: Number(draft.year),
+        ...(draft.title ? { title: draft.title } : {}),
+        positions: (draft.positions ?? []).map((p) => ({ kind: p.kind, name: p.name, places: Number(p.places) })),
+    };
+};

@@ -2,7 +2,7 @@ import { Card } from '@mui/material';
 import { Title, useNotify, useRedirect, useTranslate, type HttpError } from 'react-admin';
 import { chinaYear } from '../../../domain/china-time';
 import { DEFAULT_RECRUITMENT_RULES } from '../../../domain/recruitment-rules';
-import { recruitmentApi } from './api';
+import { planOf, recruitmentApi } from './api';
 import { CampaignForm, PlanInputs, RulesInputs } from './campaign-form';
 import type { CampaignDraft } from './types';
 
@@ -12,13 +12,10 @@ export const CampaignCreate = () => {
     const notify = useNotify();
     const redirect = useRedirect();
     const save = async (values: Record<string, unknown>) => {
-        const draft = values as unknown as CampaignDraft;
         try {
             const { id } = await recruitmentApi.create({
-                year: Number(draft.year),
-                ...(draft.title ? { title: draft.title } : {}),
-                positions: (draft.positions ?? []).map((p) => ({ ...p, places: Number(p.places) })),
-                rules: draft.rules,
+                ...planOf(values),
+                rules: (values as unknown as CampaignDraft).rules,
             });
             notify('qinglan.recruitment.created', { type: 'success' });
             redirect(`/targeted-recruitment/${id}/show`);

@@ -2,10 +2,13 @@ import { Alert, Card, LinearProgress } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { TextInput, Title, useGetRecordId, useNotify, useRedirect, useTranslate, type HttpError } from 'react-admin';
 import type { RecruitmentRules } from '../../../domain/recruitment-rules';
-import { recruitmentApi } from './api';
-import { CampaignForm, RulesInputs } from './campaign-form';
+import { planOf, recruitmentApi } from './api';
+import { CampaignForm, PlanInputs, RulesInputs } from './campaign-form';
 
-/** 修改方案: a draft's rules, each save a new version; a published campaign's rules are frozen. */
+/**
+ * 修改方案: a draft's year, title, positions with their places, and rules (the days of the window
+ * and the notices among them); changed rules are a new version. A published campaign is frozen.
+ */
 export const CampaignEdit = () => {
     const id = useGetRecordId();
     const translate = useTranslate();
@@ -18,11 +21,14 @@ export const CampaignEdit = () => {
     });
     const save = async (values: Record<string, unknown>) => {
         try {
-            await recruitmentApi.changeRules(id, {
-                rules: values.rules as RecruitmentRules,
-                ...(values.reason ? { reason: String(values.reason) } : {}),
+            const rules = values.rules as RecruitmentRules;
+            const rulesChanged = JSON.stringify(rules) !== JSON.stringify(data?.rules);
+            await recruitmentApi.changePlan(id, {
+                ...planOf(values),
+                ...(rulesChanged ? { rules } : {}),
+                ...(rulesChanged && values.reason ? { reason: String(values.reason) } : {}),
             });
-            notify('qinglan.recruitment.rules_saved', { type: 'success' });
+            notify('qinglan.recruitment.plan_saved', { type: 'success' });
             await queryClient.invalidateQueries({ queryKey: ['recruitment-campaign', String(id)] });
             redirect(`/targeted-recruitment/${id}/show`);
             return undefined;
@@ -38,7 +44,17 @@ export const CampaignEdit = () => {
             {!data && !error && <LinearProgress />}
             {data?.frozen && <Alert severity="info">{translate('qinglan.recruitment.frozen')}</Alert>}
             {data && !data.frozen && (
-                <CampaignForm defaultValues={{ rules: data.rules, reason: '' }} onSubmit={save}>
+                <CampaignForm
+                    defaultValues={{
+                        year: data.year,
+                        title: data.title,
+                        positions: data.positions.map(({ kind, name, places }) => ({ kind, name, places })),
+                        rules: data.rules,
+                        reason: '',
+                    }}
+                    onSubmit={save}
+                >
+                    <PlanInputs />
                     <RulesInputs />
                     <TextInput source="reason" label="qinglan.recruitment.change_reason" fullWidth />
                 </CampaignForm>

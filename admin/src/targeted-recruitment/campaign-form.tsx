@@ -91,7 +91,7 @@ export const RulesInputs = () => (
     </>
 );
 
-/** Year, title and the positions with their places (招录职位及名额): fixed once the draft is saved. */
+/** Year, title and the positions with their places (招录职位及名额): a draft's to change, fixed once published. */
 export const PlanInputs = () => (
     <>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>

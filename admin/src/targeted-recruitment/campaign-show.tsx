@@ -167,7 +167,7 @@ export const CampaignShow = () => {
                 {mayApplyForSelf(permissions) && windowOpen && !applied && (
                     <ApplyDialog campaignId={c.id} positions={c.positions} onDone={refresh} />
                 )}
-                {planner && c.status !== 'draft' && <ScoreImportDialog campaignId={c.id} onDone={refresh} />}
+                {planner && c.status === 'published' && <ScoreImportDialog campaignId={c.id} onDone={refresh} />}
                 {c.status !== 'draft' && (
                     <Button
                         size="small"
@@ -228,6 +228,20 @@ export const CampaignShow = () => {
                                           })}
                                 </TableCell>
                             </TableRow>
+                            {c.phase && (
+                                <TableRow>
+                                    <TableCell>{translate('qinglan.recruitment.phase_label')}</TableCell>
+                                    <TableCell className="qinglan-campaign-phase" data-phase={c.phase}>
+                                        {translate(`qinglan.recruitment.phase.${c.phase}`, { _: c.phase })}
+                                    </TableCell>
+                                </TableRow>
+                            )}
+                            {c.noticeEndsAt && (
+                                <TableRow>
+                                    <TableCell>{translate('qinglan.recruitment.notice_ends')}</TableCell>
+                                    <TableCell className="qinglan-notice-ends">{day(c.noticeEndsAt)}</TableCell>
+                                </TableRow>
+                            )}
                         </TableBody>
                     </Table>
                     <Typography variant="subtitle2" sx={{ mt: 2 }}>

@@ -24,6 +24,9 @@ export interface Campaign extends Omit<CampaignSummary, 'places'> {
     frozen: boolean;
     workflowId: string | null;
     windowEndsAt: string | null;
+    /** Where a running campaign stands, and the end of the 公示 under way. */
+    phase: string | null;
+    noticeEndsAt: string | null;
     positions: CampaignPosition[];
     funnel: { stage: string; count: number }[];
     byStatus: Record<string, number>;

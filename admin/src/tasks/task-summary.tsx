@@ -38,6 +38,10 @@ const CONTEXT_SHOWN = [
     'topThree',
     'bottomThree',
     'missingNames',
+    // 定向考录
+    'person',
+    'applicant',
+    'position',
 ] as const;
 
 /** The step, its process, the people concerned and the deadline; the decision once taken. */

@@ -21,4 +21,5 @@ export const APPLICATION_STATUS_NAMES_ZH: Record<ApplicationStatus, string> = {
   probation_failed: '试用期考核不合格',
   not_selected: '名额已满',
   withdrawn: '放弃',
+  cancelled: '已取消',
 };

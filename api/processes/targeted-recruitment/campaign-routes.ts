@@ -1,6 +1,6 @@
 // 定向考录 campaigns: the county admin plans a campaign as a draft (year, positions with their
-// places, rules defaulting to the county's usual figures), changes the draft's rules (each
-// change a new version), then publishes it (公告): the version in force is frozen and the
+// places, rules defaulting to the county's usual figures), changes the draft (its plan and
+// rules: campaign-draft-routes.ts), then publishes it (公告): the version in force is frozen and the
 // campaign workflow starts taking applications. Everyone signed in reads published campaigns
 // with a funnel counted over the applications they may see.
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
@@ -17,15 +17,16 @@ import { writeAudit } from '../../audit/audit.js';
 import { requireUser } from '../../auth/authenticate.js';
 import { conflictField, fail } from '../../errors/errors.js';
 import { errorResponses, jsonResponse } from '../../openapi/responses.js';
-import { IdParam, isUniqueViolation, jsonBody } from '../../resources/common.js';
+import { IdParam, jsonBody } from '../../resources/common.js';
 import { createRouter } from '../../router.js';
 import { plainText } from '../../validation/plain-text.js';
 import { applicationScope, campaignInScope, campaignRules, seesCounty } from './campaign-access.js';
+import { campaignPhase } from './campaign-phase.js';
 import { funnelOf } from './funnel.js';
 
 const tags = ['targeted-recruitment 定向考录'];
 
-const Position = z
+export const Position = z
   .object({
     kind: z
       .enum(RECRUITMENT_POST_KINDS)
@@ -34,25 +35,25 @@ const Position = z
     places: z.number().int().min(1).max(1000),
   })
   .strict();
+/** Year, title and positions with their places: the plan of a draft, as created and as changed. */
+export const planFields = {
+  year: z.number().int().min(2000).max(2100),
+  title: plainText().min(1).max(200).optional(),
+  positions: z
+    .array(Position)
+    .min(1)
+    .max(50)
+    .refine((ps) => new Set(ps.map((p) => p.name)).size === ps.length, {
+      message: '职位名称不能重复\u0001a position name is listed twice',
+    }),
+};
 const CreateBody = z
   .object({
-    year: z.number().int().min(2000).max(2100),
-    title: plainText().min(1).max(200).optional(),
-    positions: z
-      .array(Position)
-      .min(1)
-      .max(50)
-      .refine((ps) => new Set(ps.map((p) => p.name)).size === ps.length, {
-        message: '职位名称不能重复\u0001a position name is listed twice',
-      }),
+    ...planFields,
     rules: recruitmentRulesSchema.optional().openapi({ description: '缺省为县里的常用规则 defaults when absent' }),
   })
   .strict()
   .openapi('RecruitmentCampaignDraft');
-const RulesBody = z
-  .object({ rules: recruitmentRulesSchema, reason: plainText().max(200).optional() })
-  .strict()
-  .openapi('RecruitmentRulesChange');
 
 const Campaign = z
   .object({
@@ -66,6 +67,8 @@ const Campaign = z
     workflowId: z.string().nullable(),
     publishedAt: z.string().nullable(),
     windowEndsAt: z.string().nullable(),
+    phase: z.string().nullable().openapi({ description: 'applying, recommending, reviewing, notice, written, …' }),
+    noticeEndsAt: z.string().nullable().openapi({ description: 'the end of the 公示 under way' }),
     positions: z.array(z.object({ id: z.number(), kind: z.string(), name: z.string(), places: z.number() })),
     funnel: z.array(z.object({ stage: z.string(), count: z.number() })),
     byStatus: z.record(z.string(), z.number()),
@@ -91,18 +94,6 @@ const routes = {
     responses: {
       201: jsonResponse(z.object({ id: z.number(), rulesVersion: z.number() }), 'Draft saved'),
       ...errorResponses(400, 401, 403, 409),
-    },
-  }),
-  rules: createRoute({
-    method: 'put',
-    path: '/campaigns/{id}/rules',
-    tags,
-    middleware: requireUser,
-    summary: "Change a draft's rules: a new version; a published campaign's rules are frozen (409)",
-    request: { params: IdParam, ...jsonBody(RulesBody) },
-    responses: {
-      200: jsonResponse(z.object({ id: z.number(), rulesVersion: z.number() }), 'New version'),
-      ...errorResponses(400, 401, 403, 404, 409),
     },
   }),
   publish: createRoute({
@@ -169,57 +160,6 @@ export function createCampaignRoutes() {
       detail: { year: body.year, positions: body.positions.length },
     });
     return c.json({ id, rulesVersion: 1 }, 201);
-  });
-
-  app.openapi(routes.rules, async (c) => {
-    const user = c.var.user;
-    const campaign = await campaignInScope(c, c.req.valid('param').id);
-    if (user.role !== 'county_admin') throw fail('forbidden');
-    const { rules, reason } = c.req.valid('json');
-    const frozen = () =>
-      conflictField('rules', '方案已发布，规则已冻结，不能再修改', 'the campaign is published: its rules are frozen');
-    if (campaign.status !== 'draft') throw frozen();
-    const version = await c.var.deps.db
-      .transaction()
-      .execute(async (trx) => {
-        // Lock the draft: a publication at the same moment freezes the version before this one.
-        const row = await trx
-          .selectFrom('recruitment_campaigns')
-          .select('status')
-          .where('id', '=', campaign.id)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
-        if (row.status !== 'draft') throw frozen();
-        const { max } = await trx
-          .selectFrom('recruitment_campaign_rules')
-          .select(sql<number>`max(version)`.as('max'))
-          .where('campaign_id', '=', campaign.id)
-          .executeTakeFirstOrThrow();
-        const next = Number(max ?? 0) + 1;
-        await trx
-          .insertInto('recruitment_campaign_rules')
-          .values({
-            campaign_id: campaign.id,
-            version: next,
-            rules: JSON.stringify(rules),
-            changed_by: user.id,
-            reason: reason ?? null,
-          })
-          .execute();
-        return next;
-      })
-      .catch((error) => {
-        if (isUniqueViolation(error))
-          throw conflictField('rules', '规则刚被他人修改，请刷新后重试', 'the rules were just changed; reload');
-        throw error;
-      });
-    await writeAudit(c, {
-      action: 'record.updated',
-      resource: 'recruitment_campaigns',
-      recordId: campaign.id,
-      detail: { rulesVersion: version },
-    });
-    return c.json({ id: campaign.id, rulesVersion: version }, 200);
   });
 
   app.openapi(routes.publish, async (c) => {
@@ -357,6 +297,7 @@ export function createCampaignRoutes() {
         workflowId: campaign.workflow_id,
         publishedAt: iso(campaign.published_at),
         windowEndsAt,
+        ...(await campaignPhase(c, campaign)),
         positions,
         funnel: funnelOf(byStatus),
         byStatus,

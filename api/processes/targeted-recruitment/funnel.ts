@@ -17,6 +17,7 @@ const REACHED: Record<ApplicationStatus, number> = {
   applied: 1,
   not_recommended: 1,
   withdrawn: 1,
+  cancelled: 1,
   recommended: 2,
   disqualified: 2,
   qualified: 3,

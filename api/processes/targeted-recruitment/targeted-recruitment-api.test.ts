@@ -156,6 +156,61 @@ describe('targeted recruitment campaigns through the API', () => {
     expect((await wrong.json()).fields[0]).toMatchObject({ field: 'rules.relaxedAgeLimit' });
   });
 
+  it('the county changes a draft’s year, title and positions with their places; bad input is 400 naming the field', async () => {
+    const plan = {
+      year: thisYear + 1,
+      title: `${thisYear + 1} 年乡镇定向考录`,
+      positions: [
+        { kind: 'civil_service', name: '乡镇公务员', places: 4 },
+        { kind: 'public_institution', name: '乡镇事业站所', places: 2 },
+        { kind: 'public_institution', name: '乡镇农业服务中心', places: 1 },
+      ],
+    };
+    expect((await api('officer-01', `/campaigns/${campaign}`, plan, 'PUT')).status).toBe(404);
+    expect((await api('cadre-0001', `/campaigns/${campaign}`, plan, 'PUT')).status).toBe(404);
+    for (const [body, field] of [
+      [{ ...plan, year: 1999 }, 'year'],
+      [{ ...plan, title: '' }, 'title'],
+      [{ ...plan, positions: [] }, 'positions'],
+      [{ ...plan, positions: [plan.positions[0], plan.positions[0]] }, 'positions'],
+      [{ ...plan, positions: [{ ...plan.positions[0], places: 0 }] }, 'positions.0.places'],
+      [{ ...plan, positions: [{ ...plan.positions[0], kind: 'army' }] }, 'positions.0.kind'],
+      [{ ...plan, rules: { ...DEFAULT_RECRUITMENT_RULES, applicationDays: 0 } }, 'rules.applicationDays'],
+    ] as const) {
+      const res = await api('admin', `/campaigns/${campaign}`, body, 'PUT');
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      const answer = await res.json();
+      expect(answer.fields[0].field).toBe(field);
+      expect(answer.fields[0].message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // nothing of a refused change is kept
+    const before = await (await api('admin', `/campaigns/${campaign}`)).json();
+    expect(before).toMatchObject({ year: thisYear, rulesVersion: 2 });
+    expect(before.positions.map((p: { places: number }) => p.places)).toEqual([5, 3]);
+
+    const res = await api('admin', `/campaigns/${campaign}`, plan, 'PUT');
+    expect(res.status).toBe(200);
+    // the plan alone: the rules keep their version
+    expect(await res.json()).toEqual({ id: campaign, rulesVersion: 2 });
+    const one = await (await api('admin', `/campaigns/${campaign}`)).json();
+    expect(one).toMatchObject({ year: thisYear + 1, title: plan.title, status: 'draft' });
+    expect(one.positions.map((p: { name: string; places: number }) => [p.name, p.places])).toEqual([
+      ['乡镇公务员', 4],
+      ['乡镇事业站所', 2],
+      ['乡镇农业服务中心', 1],
+    ]);
+    position = one.positions[0].id;
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('resource', '=', 'recruitment_campaigns')
+      .where('record_id', '=', String(campaign))
+      .where('action', '=', 'record.updated')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.detail).toMatchObject({ year: thisYear + 1, positions: 3, rulesVersion: 2 });
+  });
+
   it('publishing freezes the rules and opens the window; only once, only by the county', async () => {
     expect((await api('officer-01', `/campaigns/${campaign}/publish`, {})).status).toBe(404);
     const res = await api('admin', `/campaigns/${campaign}/publish`, {});
@@ -165,6 +220,12 @@ describe('targeted recruitment campaigns through the API', () => {
     const frozen = await api('admin', `/campaigns/${campaign}/rules`, { rules: DEFAULT_RECRUITMENT_RULES }, 'PUT');
     expect(frozen.status).toBe(409);
     expect((await frozen.json()).fields[0].field).toBe('rules');
+    const planFrozen = await api('admin', `/campaigns/${campaign}`, { ...draft, year: thisYear + 2 }, 'PUT');
+    expect(planFrozen.status).toBe(409);
+    expect((await planFrozen.json()).fields[0]).toMatchObject({
+      field: 'status',
+      message: expect.stringMatching(/已冻结/),
+    });
     expect((await api('officer-01', `/campaigns/${campaign}/publish`, {})).status).toBe(403);
     const seen = await (await api('cadre-0001', `/campaigns/${campaign}`)).json();
     expect(seen).toMatchObject({ status: 'published', frozen: true, rulesVersion: 2 });

@@ -129,6 +129,9 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
         'a.hired_on as hiredOn',
         'a.probation_ends_on as probationEndsOn',
         'a.workflow_id as workflowId',
+        // the applicant's own workflow (the row keeps the campaign's, which registered it)
+        sql<string | null>`(select p.id from processes p where p.type = ${RECRUITMENT_APPLICANT}
+          and p.params->>'applicationId' = a.id::text order by p.started_at desc limit 1)`.as('applicantProcess'),
         chinaDay('a.created_at').as('on'),
         // why it stands where it does: the last change's reason
         sql<
@@ -232,7 +235,7 @@ export async function dossierOf(db: DB, personId: number): Promise<DossierEntry[
         hiredOn: a.hiredOn,
         probationEndsOn: a.probationEndsOn,
       },
-      processId: a.workflowId,
+      processId: a.applicantProcess ?? a.workflowId,
       reserveId: null,
     })),
   ];

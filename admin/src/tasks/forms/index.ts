@@ -6,6 +6,7 @@ import { cleanGrowthPlan, GrowthPlanForm } from './growth-plan-form';
 import { MentorEvaluationForm } from './mentor-evaluation-form';
 import { MidtermReviewForm } from './midterm-review-form';
 import { ObjectionAnswerForm } from './objection-answer-form';
+import { CountyReviewForm, InspectionForm, ProbationReviewForm, RecommendationForm } from './recruitment-forms';
 import { PublishNoticeForm, publishNoticeDefaults } from './publish-notice-form';
 import { ReminderTalkForm, reminderTalkDefaults } from './reminder-talk-form';
 import { ReviewForm } from './review-form';
@@ -46,6 +47,11 @@ export const STEP_FORMS: Record<string, StepForm> = {
     publishNotice: { Inputs: PublishNoticeForm, defaults: publishNoticeDefaults },
     confirmResults: { Inputs: ConfirmResultsForm },
     reminderTalk: { Inputs: ReminderTalkForm, defaults: reminderTalkDefaults },
+    // 定向考录
+    recommendation: { Inputs: RecommendationForm, reasonField: 'opinion' },
+    countyReview: { Inputs: CountyReviewForm, defaults: () => ({ disqualified: [] }) },
+    inspection: { Inputs: InspectionForm, reasonField: 'findings' },
+    probationReview: { Inputs: ProbationReviewForm, reasonField: 'findings' },
 };
 
 export const stepFormOf = (name: string): StepForm => STEP_FORMS[name] ?? STEP_FORMS.approval;
