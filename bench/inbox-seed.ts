@@ -26,7 +26,7 @@ export async function seedTasks(db: DB, rows: number): Promise<number> {
                        township_id, village_id, status, due_at, context, created_at)
     select 'seed-' || p || ':step-' || g % 10 || ':1', 'seed-' || p, 'mentor-pairing', 'exchange.m' || (g % 10 + 1),
            '第 ' || (g % 10 + 1) || ' 月定期交流', 1, 'exchange', '["submit"]'::jsonb,
-           case when g % 5 in (0, 3) then (select u.id from u where u.k = g % (select n from nu)) end,
+           case when g % 5 in (0, 3) then u.id end,
            case g % 5 when 1 then 'township_officer' when 2 then 'village_secretary' when 4 then 'township_secretary' end,
            case when g % 5 in (1, 2, 4) then v.township_id end,
            case when g % 5 = 2 then v.id end,
@@ -36,7 +36,8 @@ export async function seedTasks(db: DB, rows: number): Promise<number> {
            now() - (g % 700) * interval '1 day'
     from generate_series(1, ${rows}) g
     cross join lateral (select ((g - 1) / 10) + 1 as p) pp
-    join v on v.k = pp.p % (select n from nv)`.execute(db);
+    join v on v.k = pp.p % (select n from nv)
+    join u on u.k = g % (select n from nu)`.execute(db);
   await sql`analyze processes`.execute(db);
   await sql`analyze tasks`.execute(db);
   const { n } = (await sql<{ n: number }>`select count(*)::int as n from tasks`.execute(db)).rows[0];
