@@ -1,6 +1,6 @@
 // The inbox scenario's data: ROWS task rows (and one process per ten tasks) written by
 // generate_series in one statement each, spread over every village of the demo county. One task
-// in 50 is open; the assignees rotate over a person, the township officer, the village Party
+// in 50 is open, of every kind of assignee; the assignees rotate over a person, the township officer, the village Party
 // secretary, another person and the township Party secretary.
 import { sql } from 'kysely';
 import type { DB } from '../db/database.js';
@@ -31,7 +31,7 @@ export async function seedTasks(db: DB, rows: number): Promise<number> {
            case when g % 5 in (1, 2, 4) then v.township_id end,
            case when g % 5 = 2 then v.id end,
            v.township_id, v.id,
-           case when g % 50 = 0 then 'open' else 'done' end,
+           case when (g / 5) % 50 = 0 then 'open' else 'done' end,
            now() + ((g % 60) - 20) * interval '1 day', '{}'::jsonb,
            now() - (g % 700) * interval '1 day'
     from generate_series(1, ${rows}) g
