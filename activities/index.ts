@@ -3,6 +3,7 @@ import { createAssessmentActivities } from './annual-assessment/assessment-activ
 import { createCalendarActivities } from './calendar/calendar-activities.js';
 import { createHealthProbeActivities } from './health-probe/health-probe-activities.js';
 import { createTaskActivities } from './human-steps/task-activities.js';
+import { createTransitionActivities } from './human-steps/transition-activities.js';
 import { createReserveActivities } from './reserve-cultivation/reserve-activities.js';
 import { createRecruitmentActivities } from './targeted-recruitment/recruitment-activities.js';
 import { createNotificationActivities } from './notifications/notification-activities.js';
@@ -14,6 +15,7 @@ export function createActivities(deps: { db: DB; notifications?: NotificationSet
   return merged(
     createHealthProbeActivities(deps.db),
     createTaskActivities(deps.db),
+    createTransitionActivities(deps.db, notifications),
     createAssessmentActivities(deps.db),
     createCalendarActivities(deps.db),
     createReserveActivities(deps.db),

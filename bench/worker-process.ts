@@ -73,6 +73,9 @@ function reportMemory() {
 
 let worker: Worker;
 let connection: NativeConnection;
+// The scenarios' bare-Temporal baseline (bench/bare-workflows.ts), on its own task queue.
+let bareWorker: Worker | undefined;
+const bareQueue = process.env.QINGLAN_BENCH_BARE_QUEUE;
 // What the run used beyond the SDK's defaults, for the report.
 let reported: Record<string, unknown> = extraOptions as Record<string, unknown>;
 try {
@@ -96,6 +99,13 @@ try {
       ...extraOptions,
     });
   }
+  if (bareQueue)
+    bareWorker = await Worker.create({
+      connection,
+      namespace,
+      taskQueue: bareQueue,
+      workflowsPath: require.resolve('./bare-workflows.ts'),
+    });
 } catch (error) {
   send({ type: 'error', message: String((error as Error).stack ?? error) });
   process.exit(1);
@@ -104,13 +114,14 @@ try {
 const timer = setInterval(reportMemory, 1000);
 process.on('message', (message: { type?: string }) => {
   if (message?.type === 'memory?') reportMemory();
-  if (message?.type === 'stop') worker.shutdown();
+  if (message?.type === 'stop') stop();
 });
-process.once('disconnect', () => {
-  if (worker.getState() === 'RUNNING') worker.shutdown();
-});
+process.once('disconnect', stop);
+function stop() {
+  for (const w of [worker, bareWorker]) if (w?.getState() === 'RUNNING') w.shutdown();
+}
 
-const running = worker.run();
+const running = Promise.all([worker.run(), bareWorker?.run()]);
 send({ type: 'ready', options: reported, dbPool: dbPool ?? null });
 reportMemory();
 let code = 0;

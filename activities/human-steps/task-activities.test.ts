@@ -1,6 +1,7 @@
 // A retried activity finds what its first attempt wrote: no second task, no second event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
+import { approvalTaskInput } from './approval-task-input.js';
 import { createTaskActivities } from './task-activities.js';
 
 let database: TestDatabase;
@@ -24,21 +25,7 @@ describe('task activities', () => {
     };
     await acts.registerProcess(process);
     await acts.registerProcess({ ...process, title: '第二次' });
-    const open = {
-      taskKey: 'retry-test:proposal.approval:1',
-      processId: 'retry-test',
-      processType: 'mentor-pairing',
-      stepKey: 'proposal.approval',
-      stepName: '结对审批',
-      round: 1,
-      form: 'approval',
-      actions: ['approve', 'reject'],
-      assignee: { kind: 'role' as const, role: 'township_secretary' as const, townshipId: 1 },
-      townshipId: 1,
-      villageId: null,
-      dueAt: '2026-12-01T16:00:00.000Z',
-      context: {},
-    };
+    const open = approvalTaskInput('retry-test', 1);
     const first = await acts.openTask(open);
     const second = await acts.openTask(open);
     expect(second).toBe(first);

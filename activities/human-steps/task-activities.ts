@@ -1,7 +1,8 @@
 // The read side of processes and human steps. Every write is keyed by something the
 // workflow decided (process id, task key, event key), so a retried activity changes nothing twice.
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/database.js';
-import type { ProcessStatus } from '../../db/schema.js';
+import type { Database, ProcessStatus } from '../../db/schema.js';
 import type { Assignee } from '../../workflows/human-step/types.js';
 
 export interface RegisterProcessInput {
@@ -53,10 +54,80 @@ function assigneeColumns(assignee: Assignee) {
       };
 }
 
-export function createTaskActivities(db: DB) {
-  const taskId = async (taskKey: string) =>
-    (await db.selectFrom('tasks').select('id').where('task_key', '=', taskKey).executeTakeFirst())?.id ?? null;
+export interface CloseTaskInput {
+  taskKey: string;
+  status: 'done' | 'cancelled';
+  decision?: Record<string, unknown>;
+  decidedBy?: number | null;
+  at: string;
+}
 
+/** The task's row, or the one a first attempt wrote: its id. */
+export async function openTaskRow(db: Kysely<Database>, input: OpenTaskInput): Promise<number> {
+  const row = await db
+    .insertInto('tasks')
+    .values({
+      task_key: input.taskKey,
+      process_id: input.processId,
+      process_type: input.processType,
+      step_key: input.stepKey,
+      step_name: input.stepName,
+      round: input.round,
+      form: input.form,
+      actions: JSON.stringify(input.actions),
+      ...assigneeColumns(input.assignee),
+      township_id: input.townshipId,
+      village_id: input.villageId,
+      due_at: new Date(input.dueAt),
+      context: JSON.stringify(input.context),
+    })
+    // A retry finds the row it wrote the first time.
+    .onConflict((oc) => oc.column('task_key').doUpdateSet((eb) => ({ task_key: eb.ref('excluded.task_key') })))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Closes an open task; a closed one stays as it was. */
+export async function closeTaskRow(db: Kysely<Database>, input: CloseTaskInput): Promise<void> {
+  await db
+    .updateTable('tasks')
+    .set({
+      status: input.status,
+      decision: input.decision ? JSON.stringify(input.decision) : null,
+      decided_by: input.decidedBy ?? null,
+      decided_at: new Date(input.at),
+    })
+    .where('task_key', '=', input.taskKey)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** One event on the timeline, once per key; its task found by key unless the id is known. */
+export async function insertEventRow(db: Kysely<Database>, input: TaskEventInput, knownTaskId?: number): Promise<void> {
+  const taskId =
+    knownTaskId ??
+    (input.taskKey
+      ? ((await db.selectFrom('tasks').select('id').where('task_key', '=', input.taskKey).executeTakeFirst())?.id ??
+        null)
+      : null);
+  await db
+    .insertInto('task_events')
+    .values({
+      event_key: input.eventKey,
+      process_id: input.processId,
+      task_id: taskId,
+      at: input.at,
+      actor_user_id: input.actorUserId ?? null,
+      action: input.action,
+      comment: input.comment ?? null,
+      detail: JSON.stringify(input.detail ?? {}),
+    })
+    .onConflict((oc) => oc.column('event_key').doNothing())
+    .execute();
+}
+
+export function createTaskActivities(db: DB) {
   return {
     async registerProcess(input: RegisterProcessInput): Promise<void> {
       await db
@@ -94,49 +165,12 @@ export function createTaskActivities(db: DB) {
         .execute();
     },
 
-    async openTask(input: OpenTaskInput): Promise<number> {
-      const row = await db
-        .insertInto('tasks')
-        .values({
-          task_key: input.taskKey,
-          process_id: input.processId,
-          process_type: input.processType,
-          step_key: input.stepKey,
-          step_name: input.stepName,
-          round: input.round,
-          form: input.form,
-          actions: JSON.stringify(input.actions),
-          ...assigneeColumns(input.assignee),
-          township_id: input.townshipId,
-          village_id: input.villageId,
-          due_at: new Date(input.dueAt),
-          context: JSON.stringify(input.context),
-        })
-        // A retry finds the row it wrote the first time.
-        .onConflict((oc) => oc.column('task_key').doUpdateSet((eb) => ({ task_key: eb.ref('excluded.task_key') })))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
+    openTask(input: OpenTaskInput): Promise<number> {
+      return openTaskRow(db, input);
     },
 
-    async closeTask(input: {
-      taskKey: string;
-      status: 'done' | 'cancelled';
-      decision?: Record<string, unknown>;
-      decidedBy?: number | null;
-      at: string;
-    }): Promise<void> {
-      await db
-        .updateTable('tasks')
-        .set({
-          status: input.status,
-          decision: input.decision ? JSON.stringify(input.decision) : null,
-          decided_by: input.decidedBy ?? null,
-          decided_at: new Date(input.at),
-        })
-        .where('task_key', '=', input.taskKey)
-        .where('status', '=', 'open')
-        .execute();
+    closeTask(input: CloseTaskInput): Promise<void> {
+      return closeTaskRow(db, input);
     },
 
     async reassignTask(input: { taskKey: string; assignee: Assignee }): Promise<void> {
@@ -158,21 +192,8 @@ export function createTaskActivities(db: DB) {
         .execute();
     },
 
-    async recordEvent(input: TaskEventInput): Promise<void> {
-      await db
-        .insertInto('task_events')
-        .values({
-          event_key: input.eventKey,
-          process_id: input.processId,
-          task_id: input.taskKey ? await taskId(input.taskKey) : null,
-          at: input.at,
-          actor_user_id: input.actorUserId ?? null,
-          action: input.action,
-          comment: input.comment ?? null,
-          detail: JSON.stringify(input.detail ?? {}),
-        })
-        .onConflict((oc) => oc.column('event_key').doNothing())
-        .execute();
+    recordEvent(input: TaskEventInput): Promise<void> {
+      return insertEventRow(db, input);
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   isCancellation,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -47,6 +48,14 @@ const ESCALATION_CHAINS = 'escalation-chains';
  */
 const WHOLE_OPENING = 'step-opening-not-cancelled';
 
+/**
+ * A transition is one write: a decision closes its task and records it in one local activity,
+ * and a step opens (schedule, tasks, events, notifications owed, the process's current step)
+ * in two, instead of a round trip through Temporal per row. Runs recorded before replay their
+ * separate activities as they were.
+ */
+const ONE_WRITE = 'one-write-transitions';
+
 /** What varies from one run of a step to the next; the rest comes from the catalogue. */
 export interface StepRunOptions {
   assignee: Assignee | Assignee[];
@@ -83,6 +92,12 @@ const acts = proxyActivities<StepActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
 });
 
+/** Short database writes, run in the worker within the workflow task: no round trip per row. */
+const local = proxyLocalActivities<StepActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
+});
+
 interface Signer {
   assignee: Assignee;
   taskKey: string;
@@ -91,6 +106,16 @@ interface Signer {
   /** Set synchronously when a decision is accepted, so a second one is refused at once. */
   closing: boolean;
 }
+
+/** An event of a step on the timeline: by whom, on which task, with what detail. */
+type EventArgs = [
+  step: OpenStep,
+  signer: Signer | null,
+  action: string,
+  actor: Actor | null,
+  detail: Record<string, unknown>,
+  comment?: string,
+];
 
 interface OpenStep {
   spec: HumanStepSpec;
@@ -211,9 +236,10 @@ export class HumanSteps {
     const round = (this.rounds.get(spec.key) ?? 0) + 1;
     this.rounds.set(spec.key, round);
     const whole = patched(WHOLE_OPENING);
+    const oneWrite = whole && patched(ONE_WRITE);
     const openedAt = new Date().toISOString();
     const resolve = () =>
-      acts.resolveStepSchedule({
+      (oneWrite ? local : acts).resolveStepSchedule({
         openedAt,
         deadline: spec.deadline,
         remindBefore: spec.remindBefore,
@@ -238,7 +264,8 @@ export class HumanSteps {
     this.open.set(spec.key, step);
     this.active++;
     try {
-      if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
+      if (oneWrite) await CancellationScope.nonCancellable(() => this.announceInOneWrite(step, assignees));
+      else if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
       else {
         // As recorded: the same awaits, so steps opening side by side emit their commands in the same order.
         for (const assignee of assignees) await this.addSigner(step, assignee, null);
@@ -261,7 +288,7 @@ export class HumanSteps {
       throw error;
     } finally {
       this.open.delete(spec.key);
-      await CancellationScope.nonCancellable(() => this.syncProcess());
+      await CancellationScope.nonCancellable(() => this.syncProcess(oneWrite));
       this.active--;
     }
   }
@@ -286,6 +313,25 @@ export class HumanSteps {
     for (const cc of step.spec.cc ?? [])
       await this.notify(step, 'task_cc', [cc], `抄送：${step.spec.name}`, step.signers[0]);
     await this.syncProcess();
+  }
+
+  /** The same as `announce`, written in one transaction. */
+  private async announceInOneWrite(step: OpenStep, assignees: Assignee[]): Promise<void> {
+    const tasks = assignees.map((assignee) => {
+      const signer = this.newSigner(step, assignee);
+      return {
+        open: this.openInput(step, signer),
+        event: this.eventInput(step, signer, 'opened', null, { assignee, dueAt: step.schedule.dueAt }),
+        notice: this.notifyInput(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`),
+      };
+    });
+    const cc = (step.spec.cc ?? []).map((to) => this.notifyInput(step, 'task_cc', [to], `抄送：${step.spec.name}`));
+    const ids = await local.openStep({
+      tasks,
+      cc,
+      process: { id: this.processId, currentStep: this.searchAttributesNow() },
+    });
+    step.signers.slice(-ids.length).forEach((signer, i) => (signer.taskId = ids[i]));
   }
 
   /** After a cancellation: waits until every step has closed its tasks and said so. */
@@ -461,22 +507,22 @@ export class HumanSteps {
       signer.closing = true;
       const decision = req.action as Decision;
       const at = new Date().toISOString();
-      await acts.closeTask({
+      const close = {
         taskKey: signer.taskKey,
-        status: 'done',
+        status: 'done' as const,
         decision: { decision, form: req.form ?? {}, comment: req.comment, returnTo: req.returnTo },
         decidedBy: actor.userId,
         at,
-      });
-      signer.decision = decision;
-      await this.event(
-        step,
-        signer,
-        decision,
-        actor,
-        { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf },
-        req.comment,
-      );
+      };
+      const detail = { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf };
+      if (patched(ONE_WRITE)) {
+        await local.decideTask({ close, event: this.eventInput(step, signer, decision, actor, detail, req.comment) });
+        signer.decision = decision;
+      } else {
+        await acts.closeTask(close);
+        signer.decision = decision;
+        await this.event(step, signer, decision, actor, detail, req.comment);
+      }
       const finished = step.mode === 'any' || decision !== 'approve' || this.undecided(step).length === 0;
       if (finished) {
         for (const other of this.undecided(step)) await this.cancelSigner(step, other, 'decided by another signer');
@@ -555,15 +601,21 @@ export class HumanSteps {
 
   // ---- writes through activities ----
 
-  private async addSigner(step: OpenStep, assignee: Assignee, by: Actor | null): Promise<void> {
+  /**
+   * A signer known to the validator before its row exists: whoever sees the row in the inbox
+   * can act at once, even before the activity's result reaches the workflow.
+   */
+  private newSigner(step: OpenStep, assignee: Assignee): Signer {
     const index = step.signers.length;
     const taskKey = `${this.processId}:${step.spec.key}:${step.round}${index ? `:${index}` : ''}`;
-    // Known to the validator before the row exists: whoever sees the row in the inbox can act
-    // at once, even before the activity's result reaches the workflow.
     const signer: Signer = { assignee, taskKey, taskId: 0, decision: null, closing: false };
     step.signers.push(signer);
-    signer.taskId = await acts.openTask({
-      taskKey,
+    return signer;
+  }
+
+  private openInput(step: OpenStep, signer: Signer) {
+    return {
+      taskKey: signer.taskKey,
       processId: this.processId,
       processType: this.process.type,
       stepKey: step.spec.key,
@@ -571,12 +623,17 @@ export class HumanSteps {
       round: step.round,
       form: step.spec.form,
       actions: [...step.spec.decisions],
-      assignee,
+      assignee: signer.assignee,
       townshipId: step.spec.townshipId,
       villageId: step.spec.villageId ?? null,
       dueAt: step.schedule.dueAt,
       context: { ...step.spec.context, processTitle: this.process.title, returnTo: step.spec.returnTo ?? [] },
-    });
+    };
+  }
+
+  private async addSigner(step: OpenStep, assignee: Assignee, by: Actor | null): Promise<void> {
+    const signer = this.newSigner(step, assignee);
+    signer.taskId = await acts.openTask(this.openInput(step, signer));
     await this.event(step, signer, 'opened', by, { assignee, dueAt: step.schedule.dueAt });
     await this.notify(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`, signer);
   }
@@ -601,15 +658,12 @@ export class HumanSteps {
     for (const signer of this.undecided(step)) if (!signer.closing) await this.cancelSigner(step, signer, reason);
   }
 
-  private async event(
-    step: OpenStep,
-    signer: Signer | null,
-    action: string,
-    actor: Actor | null,
-    detail: Record<string, unknown>,
-    comment?: string,
-  ): Promise<void> {
-    await acts.recordEvent({
+  private async event(...args: EventArgs): Promise<void> {
+    await acts.recordEvent(this.eventInput(...args));
+  }
+
+  private eventInput(...[step, signer, action, actor, detail, comment]: EventArgs) {
+    return {
       eventKey: `${this.processId}:e${++this.eventSeq}`,
       processId: this.processId,
       taskKey: signer?.taskKey,
@@ -618,7 +672,7 @@ export class HumanSteps {
       action,
       comment: comment ?? null,
       detail: { step: step.spec.key, stepName: step.spec.name, round: step.round, ...detail },
-    });
+    };
   }
 
   private async notify(
@@ -630,26 +684,37 @@ export class HumanSteps {
   ): Promise<void> {
     if (to.length === 0) return;
     await acts.notify({
+      ...this.notifyInput(step, kind, to, title),
+      link: signer ? `/tasks/${signer.taskId}/show` : `/processes/${encodeURIComponent(this.processId)}/show`,
+      taskId: signer?.taskId,
+    });
+  }
+
+  private notifyInput(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string) {
+    return {
       key: `${this.processId}:n${++this.eventSeq}`,
       kind,
       recipients: to.map(recipientOf),
       title,
       body: `${this.process.title} · ${step.spec.name}，截止 ${chinaTime(step.schedule.dueAt)}`,
-      link: signer ? `/tasks/${signer.taskId}/show` : `/processes/${encodeURIComponent(this.processId)}/show`,
-      taskId: signer?.taskId,
       townshipId: step.spec.townshipId,
-    });
+    };
   }
 
   /** The read model and search attributes say what the process waits on now. */
-  async syncProcess(): Promise<void> {
+  async syncProcess(oneWrite = false): Promise<void> {
+    const current = this.searchAttributesNow();
+    await (oneWrite ? local : acts).updateProcess({ id: this.processId, currentStep: current });
+  }
+
+  /** Sets the search attributes to what the process waits on now; the read model's current step. */
+  private searchAttributesNow(): string | null {
     const steps = [...this.open.values()];
-    const current = steps.map((s) => s.spec.name).join('、') || null;
     upsertSearchAttributes([
       { key: CurrentStep, value: steps.length ? steps[steps.length - 1].spec.key : null },
       { key: WaitingOn, value: [...new Set(steps.flatMap((s) => this.waitingOn(s).map(waitingOnKey)))] },
     ]);
-    await acts.updateProcess({ id: this.processId, currentStep: current });
+    return steps.map((s) => s.spec.name).join('、') || null;
   }
 
   /** An event of the process as a whole (mentor replaced, term extended …) on its timeline. */

@@ -1,6 +1,7 @@
 // What the human-step engine needs from activities. The worker provides these under the
 // same names; the workflow proxies them by type.
 import type { TaskActivities } from '../../activities/human-steps/task-activities.js';
+import type { TransitionActivities } from '../../activities/human-steps/transition-activities.js';
 import type { NotifyInput, Recipient } from '../../activities/notifications/notification-activities.js';
 import type { Assignee, Deadline, Offset } from './types.js';
 
@@ -13,7 +14,7 @@ export interface StepSchedule {
   escalateAt: string[];
 }
 
-export interface StepActivities extends TaskActivities {
+export interface StepActivities extends TaskActivities, TransitionActivities {
   resolveStepSchedule(input: {
     openedAt: string;
     deadline: Deadline;
