@@ -2,6 +2,7 @@
 // 已撤销 in its row, in the list and on its timeline (with the reason and who gave it); one
 // run of each terminated behind qinglan's back (straight through the Temporal client) is
 // repaired by the reconciler, which counts exactly those rows.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RECRUITMENT_RULES } from '../../domain/recruitment-rules.js';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.js';
@@ -238,5 +239,35 @@ describe('every process type ends in our tables as it ended in Temporal', () => 
         expect.objectContaining({ action: 'terminated', comment: `终止${type}`, actorName: '县委组织部管理员' }),
       );
     }
+  }, 120_000);
+
+  it("the county's start of the assessment is a process: completed once its townships run, the county's alone", async () => {
+    const res = await t.request('/api/processes/annual-assessment/start', {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({ year: 2040, townshipIds: [k.townshipId] }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ started: [k.townshipId] });
+    const cycle = await t.db
+      .selectFrom('processes')
+      .select(['id', 'status', 'township_id', 'title', 'outcome'])
+      .where('type', '=', 'annual-assessment')
+      .where(sql<boolean>`params->>'level' = 'county'`)
+      .executeTakeFirstOrThrow();
+    expect(cycle).toMatchObject({
+      status: 'completed',
+      township_id: null,
+      title: '2040年度考核（全县启动）',
+      outcome: { started: [k.townshipId], alreadyRunning: [] },
+    });
+    expect(await listed([cycle.id])).toEqual({ [cycle.id]: 'completed' });
+    const officer = await t.login('st-township_officer');
+    expect((await t.request(`/api/processes/${cycle.id}`, { as: officer })).status).toBe(404);
+    // The township's year it started is the township officer's to see.
+    const township = `${t.temporal.idPrefix}annual-assessment-2040-t${k.townshipId}`;
+    await vi.waitFor(async () => expect((await rowOf(township))?.status).toBe('running'), wait);
+    expect((await t.request(`/api/processes/${township}`, { as: officer })).status).toBe(200);
+    await t.temporal.client.workflow.getHandle(township).terminate('测试结束');
   }, 120_000);
 });

@@ -6,7 +6,8 @@ import { plainText } from '../validation/plain-text.js';
 export const ProcessIdParam = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9-]{3,120}$/)
+    // A scheduled run's id ends in the moment it was due: `…-cycle-2026-03-01T01:00:00Z`.
+    .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{2,119}$/)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'mentor-pairing-812-1' }),
 });
 
