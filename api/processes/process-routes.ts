@@ -9,18 +9,17 @@ import { requireUser } from '../auth/authenticate.js';
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
-import { jsonBody, likePattern } from '../resources/common.js';
+import { jsonBody } from '../resources/common.js';
 import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/list-query.js';
 import { createRouter } from '../router.js';
 import { scopeOf } from '../scope/scope.js';
-import { actionableBy, delegatorsOf } from '../tasks/task-queries.js';
 import { processDefinitions, stepFamily } from '../../workflows/process-types.js';
+import { applyProcessFilter, ProcessFilter } from './process-list-filter.js';
 import { processesInScope, selectProcess, timelineOf } from './process-queries.js';
 import {
   PROCESS_SORTS,
   ProcessDefinitionSchema,
   ProcessDetailSchema,
-  ProcessFilter,
   ProcessIdParam,
   ProcessSchema,
 } from './process-schemas.js';
@@ -122,34 +121,7 @@ export function createProcessRoutes() {
     const query = parseListQuery(c, { filter: ProcessFilter, sortable: PROCESS_SORTS, defaultSort: 'startedAt' });
     const user = c.var.user;
     const db = c.var.deps.db;
-    const f = query.filter;
-    let q = processesInScope(db, user, scopeOf(user));
-    if (f.q) q = q.where('p.title', 'like', likePattern(f.q));
-    if (f.type) q = q.where('p.type', '=', f.type);
-    if (f.townshipId) q = q.where('p.township_id', '=', f.townshipId);
-    if (f.status) q = q.where('p.status', '=', f.status);
-    if (f.subjectPersonId) q = q.where('p.subject_person_id', '=', f.subjectPersonId);
-    if (f.id !== undefined) q = q.where('p.id', 'in', ([] as string[]).concat(f.id));
-    if (f.overdue !== undefined)
-      q = q.where(
-        sql<boolean>`exists (select 1 from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`,
-        '=',
-        f.overdue,
-      );
-    if (f.waitingOnMe || f.waitingOnUserId) {
-      const delegators = f.waitingOnMe ? await delegatorsOf(db, user.id) : [];
-      const target = f.waitingOnMe ? user : { ...user, id: f.waitingOnUserId!, role: '__none__' as never };
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('tasks as t')
-            .select('t.id')
-            .whereRef('t.process_id', '=', 'p.id')
-            .where('t.status', '=', 'open')
-            .where((e) => actionableBy(e as never, target, delegators)),
-        ),
-      );
-    }
+    const q = await applyProcessFilter(db, user, processesInScope(db, user, scopeOf(user)), query.filter);
     const [rows, total] = await Promise.all([
       selectProcess(q)
         .orderBy(sql.ref(query.sort.field), query.sort.order)
