@@ -33,17 +33,9 @@ beforeAll(async () => {
     );
   [villageA, villageB] = await villagesOf(t1);
   [otherVillage] = await villagesOf(t2);
-  const personIn = async (village: number) =>
-    (
-      await t.db
-        .selectFrom('people')
-        .select('id')
-        .where('village_id', '=', village)
-        .orderBy('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  personA = await personIn(villageA);
-  personB = await personIn(villageB);
+  const people = await t.db.selectFrom('people').select(['id', 'village_id']).orderBy('id').execute();
+  personA = people.find((p) => p.village_id === villageA)!.id;
+  personB = people.find((p) => p.village_id === villageB)!.id;
 
   const process = (
     id: string,
