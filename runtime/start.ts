@@ -129,6 +129,7 @@ process.on('disconnect', () => void shutdown(0));
 async function main() {
   await requirePort(settings.port, 'PORT');
   let temporalAddress = settings.temporalAddress;
+  let temporalUiUrl = settings.temporalUiUrl;
   if (temporalAddress) {
     stage('Temporal', `using the cluster at ${temporalAddress} (TEMPORAL_ADDRESS)`);
     stageNo++;
@@ -151,6 +152,7 @@ async function main() {
     stops.push(() => server.stop());
     lastResortKills.push(() => server.process.kill('SIGTERM'));
     temporalAddress = server.address;
+    temporalUiUrl ??= server.uiUrl;
     note(`ready (${seconds()}); Temporal UI ${server.uiUrl}`);
   }
 
@@ -193,6 +195,7 @@ async function main() {
   const env = {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
+    ...(temporalUiUrl ? { QINGLAN_TEMPORAL_UI_URL: temporalUiUrl } : {}),
     TEMPORAL_NAMESPACE: settings.temporalNamespace,
     PORT: String(settings.port),
   };

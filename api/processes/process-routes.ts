@@ -1,7 +1,6 @@
 // 流程: every started process in the caller's scope, one process with its business timeline,
 // its raw Temporal history (for auditors), cancelling it, and urging the overdue in bulk.
 import { createRoute, z } from '@hono/zod-openapi';
-import proto from '@temporalio/proto';
 import { sql } from 'kysely';
 import type { Context } from 'hono';
 import { writeAudit } from '../audit/audit.js';
@@ -14,6 +13,7 @@ import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/l
 import { createRouter } from '../router.js';
 import { scopeOf } from '../scope/scope.js';
 import { processDefinitions, stepFamily } from '../../workflows/process-types.js';
+import { registerHistoryRoutes } from './process-history.js';
 import { applyProcessFilter, ProcessFilter } from './process-list-filter.js';
 import { processesInScope, selectProcess, timelineOf } from './process-queries.js';
 import {
@@ -25,9 +25,6 @@ import {
 } from './process-schemas.js';
 import { ReasonBody, terminateProcess, terminateRoute } from './terminate-process.js';
 import { urgeOverdue, UrgeOverdueBody } from './urge-overdue.js';
-
-// The proto package is CommonJS: its enums come from the default export.
-const EVENT_TYPE_NAMES = proto.temporal.api.enums.v1.EventType as unknown as Record<number, string>;
 
 const tags = ['processes 流程'];
 
@@ -56,21 +53,6 @@ const show = createRoute({
   summary: 'One process with its timeline',
   request: { params: ProcessIdParam },
   responses: { 200: jsonResponse(ProcessDetailSchema, 'The process'), ...errorResponses(400, 401, 404) },
-});
-const history = createRoute({
-  method: 'get',
-  path: '/{id}/history',
-  tags,
-  middleware: requireUser,
-  summary: 'Raw Temporal event history (auditor, county admin)',
-  request: { params: ProcessIdParam },
-  responses: {
-    200: jsonResponse(
-      z.array(z.object({ eventId: z.string(), eventType: z.string(), eventTime: z.string().nullable() })),
-      'Events',
-    ),
-    ...errorResponses(400, 401, 403, 404),
-  },
 });
 const cancel = createRoute({
   method: 'post',
@@ -152,25 +134,7 @@ export function createProcessRoutes() {
     );
   });
 
-  app.openapi(history, async (c) => {
-    const user = c.var.user;
-    if (user.role !== 'auditor' && user.role !== 'county_admin') throw fail('forbidden');
-    const id = c.req.valid('param').id;
-    await loadProcess(c, id);
-    const events = (await c.var.deps.temporal.client.workflow.getHandle(id).fetchHistory()).events ?? [];
-    await writeAudit(c, { action: 'history.read', resource: 'processes', recordId: id });
-    return c.json(
-      events.map((e) => ({
-        eventId: String(e.eventId),
-        eventType: EVENT_TYPE_NAMES[Number(e.eventType)] ?? String(e.eventType),
-        eventTime:
-          e.eventTime?.seconds != null
-            ? new Date(Number(e.eventTime.seconds) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6)).toISOString()
-            : null,
-      })),
-      200,
-    );
-  });
+  registerHistoryRoutes(app, loadProcess);
 
   app.openapi(cancel, async (c) => {
     const id = c.req.valid('param').id;
