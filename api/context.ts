@@ -29,6 +29,8 @@ export interface AppDeps {
   staticDir?: string;
   /** Cookies get `Secure` in production (behind HTTPS). */
   secureCookies?: boolean;
+  /** The Temporal UI's address (QINGLAN_TEMPORAL_UI_URL): the raw history links to it when set. */
+  temporalUiUrl?: string;
 }
 
 /** The signed-in user, as `GET /api/auth/me` describes them (declared once, by its schema). */

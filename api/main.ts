@@ -39,6 +39,7 @@ const app = createApp({
   logger,
   staticDir: path.resolve('admin/dist'),
   secureCookies: settings.production,
+  temporalUiUrl: settings.temporalUiUrl,
 });
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {

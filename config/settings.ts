@@ -17,6 +17,8 @@ export interface Settings {
   /** Ports of the embedded Temporal dev server (frontend gRPC and web UI). */
   temporalDevPort: number;
   temporalUiPort: number;
+  /** The Temporal UI's address for links to a workflow; `npm start` sets its dev server's. */
+  temporalUiUrl: string | undefined;
   taskQueue: string;
   /** Prefix of workflow ids, for installations sharing a Temporal namespace. */
   idPrefix: string;
@@ -59,6 +61,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     temporalNamespace: env.TEMPORAL_NAMESPACE || 'default',
     temporalDevPort: intFromEnv('QINGLAN_TEMPORAL_PORT', 7233),
     temporalUiPort: intFromEnv('QINGLAN_TEMPORAL_UI_PORT', 8233),
+    temporalUiUrl: env.QINGLAN_TEMPORAL_UI_URL?.trim() || undefined,
     taskQueue: env.QINGLAN_TASK_QUEUE || 'qinglan',
     idPrefix: env.QINGLAN_ID_PREFIX || '',
     production: env.NODE_ENV === 'production',

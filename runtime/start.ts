@@ -138,6 +138,7 @@ process.on('disconnect', () => void shutdown(0));
 async function main() {
   await requirePort(settings.port, 'PORT');
   let temporalAddress = settings.temporalAddress;
+  let temporalUiUrl = settings.temporalUiUrl;
   if (temporalAddress) {
     stage('Temporal', `using the cluster at ${temporalAddress} (TEMPORAL_ADDRESS)`);
     stageNo++;
@@ -164,6 +165,7 @@ async function main() {
     parts.push(await supervise({ name: 'Temporal dev server', log: alert, start: startServer }));
     lastResortKills.push(() => server?.process.kill('SIGTERM'));
     temporalAddress = server!.address;
+    temporalUiUrl ??= server!.uiUrl;
     note(`ready (${seconds()}); Temporal UI ${server!.uiUrl}`);
   }
 
@@ -206,6 +208,7 @@ async function main() {
   const env = {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
+    ...(temporalUiUrl ? { QINGLAN_TEMPORAL_UI_URL: temporalUiUrl } : {}),
     TEMPORAL_NAMESPACE: settings.temporalNamespace,
     PORT: String(settings.port),
   };

@@ -9,7 +9,7 @@ import type {
     StartAssessmentResult,
 } from './annual-assessment/types';
 import { httpClient } from './http';
-import type { BulkPairingResult, HistoryEvent, ProcessDefinition, StartedProcess } from './processes/types';
+import type { BulkPairingResult, ProcessDefinition, ProcessHistory, StartedProcess } from './processes/types';
 import type { TaskActionBody } from './tasks/types';
 
 const API = '/api';
@@ -41,6 +41,9 @@ export const assessmentResultsXlsxUrl = (year: number, townshipId?: Identifier |
 
 const processPath = (id: Identifier) => `/processes/${encodeURIComponent(String(id))}`;
 
+/** Where the raw history is downloaded as Temporal's JSON. */
+export const processHistoryDownloadUrl = (id: Identifier) => `${API}${processPath(id)}/history.json`;
+
 /** The workflow calls beyond react-admin's CRUD: task actions, process operations, the bell. */
 export interface WorkflowApi {
     actOnTask: (
@@ -48,7 +51,7 @@ export interface WorkflowApi {
         body: TaskActionBody,
     ) => Promise<{ taskKey: string; action: string; stepOpen: boolean }>;
     getProcessDefinitions: () => Promise<ProcessDefinition[]>;
-    getProcessHistory: (processId: Identifier) => Promise<HistoryEvent[]>;
+    getProcessHistory: (processId: Identifier) => Promise<ProcessHistory>;
     cancelProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
     terminateProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
     urgeOverdue: (townshipId: Identifier) => Promise<{ urged: number; failed: number }>;

@@ -12,6 +12,7 @@ export type AuditAction =
   | 'record.updated'
   | 'record.deleted'
   | 'history.read' // an auditor read a process's raw history
+  | 'history.downloaded' // … or took it away as Temporal's JSON
   | 'process.started'
   | 'process.cancelled'
   | 'process.terminated'

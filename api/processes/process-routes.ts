@@ -1,7 +1,6 @@
 // 流程: every started process in the caller's scope, one process with its business timeline,
 // its raw Temporal history (for auditors), cancelling it, and urging the overdue in bulk.
 import { createRoute, z } from '@hono/zod-openapi';
-import proto from '@temporalio/proto';
 import { sql } from 'kysely';
 import type { Context } from 'hono';
 import { writeAudit } from '../audit/audit.js';
@@ -9,26 +8,23 @@ import { requireUser } from '../auth/authenticate.js';
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
-import { jsonBody, likePattern } from '../resources/common.js';
+import { jsonBody } from '../resources/common.js';
 import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/list-query.js';
 import { createRouter } from '../router.js';
 import { scopeOf } from '../scope/scope.js';
-import { actionableBy, delegatorsOf } from '../tasks/task-queries.js';
 import { processDefinitions, stepFamily } from '../../workflows/process-types.js';
+import { registerHistoryRoutes } from './process-history.js';
+import { applyProcessFilter, ProcessFilter } from './process-list-filter.js';
 import { processesInScope, selectProcess, timelineOf } from './process-queries.js';
 import {
   PROCESS_SORTS,
   ProcessDefinitionSchema,
   ProcessDetailSchema,
-  ProcessFilter,
   ProcessIdParam,
   ProcessSchema,
 } from './process-schemas.js';
 import { ReasonBody, terminateProcess, terminateRoute } from './terminate-process.js';
 import { urgeOverdue, UrgeOverdueBody } from './urge-overdue.js';
-
-// The proto package is CommonJS: its enums come from the default export.
-const EVENT_TYPE_NAMES = proto.temporal.api.enums.v1.EventType as unknown as Record<number, string>;
 
 const tags = ['processes 流程'];
 
@@ -57,21 +53,6 @@ const show = createRoute({
   summary: 'One process with its timeline',
   request: { params: ProcessIdParam },
   responses: { 200: jsonResponse(ProcessDetailSchema, 'The process'), ...errorResponses(400, 401, 404) },
-});
-const history = createRoute({
-  method: 'get',
-  path: '/{id}/history',
-  tags,
-  middleware: requireUser,
-  summary: 'Raw Temporal event history (auditor, county admin)',
-  request: { params: ProcessIdParam },
-  responses: {
-    200: jsonResponse(
-      z.array(z.object({ eventId: z.string(), eventType: z.string(), eventTime: z.string().nullable() })),
-      'Events',
-    ),
-    ...errorResponses(400, 401, 403, 404),
-  },
 });
 const cancel = createRoute({
   method: 'post',
@@ -122,34 +103,7 @@ export function createProcessRoutes() {
     const query = parseListQuery(c, { filter: ProcessFilter, sortable: PROCESS_SORTS, defaultSort: 'startedAt' });
     const user = c.var.user;
     const db = c.var.deps.db;
-    const f = query.filter;
-    let q = processesInScope(db, user, scopeOf(user));
-    if (f.q) q = q.where('p.title', 'like', likePattern(f.q));
-    if (f.type) q = q.where('p.type', '=', f.type);
-    if (f.townshipId) q = q.where('p.township_id', '=', f.townshipId);
-    if (f.status) q = q.where('p.status', '=', f.status);
-    if (f.subjectPersonId) q = q.where('p.subject_person_id', '=', f.subjectPersonId);
-    if (f.id !== undefined) q = q.where('p.id', 'in', ([] as string[]).concat(f.id));
-    if (f.overdue !== undefined)
-      q = q.where(
-        sql<boolean>`exists (select 1 from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`,
-        '=',
-        f.overdue,
-      );
-    if (f.waitingOnMe || f.waitingOnUserId) {
-      const delegators = f.waitingOnMe ? await delegatorsOf(db, user.id) : [];
-      const target = f.waitingOnMe ? user : { ...user, id: f.waitingOnUserId!, role: '__none__' as never };
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('tasks as t')
-            .select('t.id')
-            .whereRef('t.process_id', '=', 'p.id')
-            .where('t.status', '=', 'open')
-            .where((e) => actionableBy(e as never, target, delegators)),
-        ),
-      );
-    }
+    const q = await applyProcessFilter(db, user, processesInScope(db, user, scopeOf(user)), query.filter);
     const [rows, total] = await Promise.all([
       selectProcess(q)
         .orderBy(sql.ref(query.sort.field), query.sort.order)
@@ -180,25 +134,7 @@ export function createProcessRoutes() {
     );
   });
 
-  app.openapi(history, async (c) => {
-    const user = c.var.user;
-    if (user.role !== 'auditor' && user.role !== 'county_admin') throw fail('forbidden');
-    const id = c.req.valid('param').id;
-    await loadProcess(c, id);
-    const events = (await c.var.deps.temporal.client.workflow.getHandle(id).fetchHistory()).events ?? [];
-    await writeAudit(c, { action: 'history.read', resource: 'processes', recordId: id });
-    return c.json(
-      events.map((e) => ({
-        eventId: String(e.eventId),
-        eventType: EVENT_TYPE_NAMES[Number(e.eventType)] ?? String(e.eventType),
-        eventTime:
-          e.eventTime?.seconds != null
-            ? new Date(Number(e.eventTime.seconds) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6)).toISOString()
-            : null,
-      })),
-      200,
-    );
-  });
+  registerHistoryRoutes(app, loadProcess);
 
   app.openapi(cancel, async (c) => {
     const id = c.req.valid('param').id;

@@ -1,12 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { PROCESS_STATUSES } from '../../db/schema.js';
-import { searchFilter } from '../resources/list-query.js';
-import { plainText } from '../validation/plain-text.js';
 
 export const ProcessIdParam = z.object({
   id: z
     .string()
-    .regex(/^[a-z0-9-]{3,120}$/)
+    // A scheduled run's id ends in the moment it was due: `…-cycle-2026-03-01T01:00:00Z`.
+    .regex(/^[A-Za-z0-9][A-Za-z0-9:._-]{2,119}$/)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'mentor-pairing-812-1' }),
 });
 
@@ -53,20 +51,6 @@ export const ProcessDetailSchema = ProcessSchema.extend({
   path: z.array(z.string()),
   current: z.array(z.string()),
 }).openapi('ProcessDetail');
-
-export const ProcessFilter = z
-  .object({
-    q: searchFilter,
-    type: plainText().max(40).optional(),
-    townshipId: z.number().int().positive().max(2147483647).optional(),
-    status: z.enum(PROCESS_STATUSES).optional(),
-    waitingOnMe: z.boolean().optional(),
-    waitingOnUserId: z.number().int().positive().max(2147483647).optional(),
-    overdue: z.boolean().optional(),
-    subjectPersonId: z.number().int().positive().max(2147483647).optional(),
-    id: z.union([plainText().max(200), z.array(plainText().max(200)).max(500)]).optional(),
-  })
-  .strict();
 
 export const PROCESS_SORTS = ['startedAt', 'endedAt', 'title', 'status', 'type', 'overdueTasks'] as const;
 

@@ -217,8 +217,9 @@ describe('tasks through the API', () => {
   it('the auditor reads the raw history; a township officer may not', async () => {
     const raw = await t.request(`/api/processes/${processId}/history`, { as: as.auditor });
     expect(raw.status).toBe(200);
-    const events = await raw.json();
+    const { events, masked } = await raw.json();
     expect(events[0].eventType).toMatch(/WORKFLOW_EXECUTION_STARTED/);
+    expect(masked).toBe(true);
     expect((await t.request(`/api/processes/${processId}/history`, { as: as['officer-01'] })).status).toBe(403);
   });
 

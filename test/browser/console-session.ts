@@ -19,7 +19,7 @@ export interface ConsoleSession {
 
 export function useConsoleSession(
   createApp: () => Promise<TestApp>,
-  options: { teardown?: () => Promise<void> } = {},
+  options: { teardown?: () => Promise<void>; temporalUiUrl?: string } = {},
 ): ConsoleSession {
   let t: TestApp | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;
@@ -33,7 +33,7 @@ export function useConsoleSession(
 
   beforeAll(async () => {
     t = await createApp();
-    server = await serveApp(t.db, t.temporal);
+    server = await serveApp(t.db, t.temporal, { temporalUiUrl: options.temporalUiUrl });
     browser = await launchBrowser();
   }, 180_000);
 

@@ -8,11 +8,15 @@ import type { TemporalHandle } from '../../api/context.js';
 import type { DB } from '../../db/database.js';
 import { freePort } from './free-port.js';
 
-export async function serveApp(db: DB, temporal: TemporalHandle): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveApp(
+  db: DB,
+  temporal: TemporalHandle,
+  options: { temporalUiUrl?: string } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const staticDir = path.resolve('admin/dist');
   if (!fs.existsSync(path.join(staticDir, 'index.html')))
     throw new Error('The console is not built: run "npm run build:admin" first.');
-  const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir });
+  const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir, ...options });
   const port = await freePort();
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));

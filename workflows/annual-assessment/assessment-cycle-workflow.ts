@@ -7,10 +7,11 @@ import {
   WorkflowIdReusePolicy,
   defineSearchAttributeKey,
 } from '@temporalio/common';
-import { ParentClosePolicy, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { chinaYear } from '../../domain/china-time.js';
-import { townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
+import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
+import { ANNUAL_ASSESSMENT, townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
 import { townshipAssessment } from './township-assessment-workflow.js';
 
 const acts = proxyActivities<AssessmentActivities>({ startToCloseTimeout: '1 minute' });
@@ -25,9 +26,32 @@ function yearOfStart(): number {
   return chinaYear(at);
 }
 
+/** Since this patch the county's start is a process of its own: the county finds it in the list. */
+export const CYCLE_IS_A_PROCESS = 'assessment-cycle-is-a-process';
+
 /** `alreadyRunning` lists townships whose year was started before, still running or finished. */
 export async function assessmentCycle(input: CycleInput): Promise<{ started: number[]; alreadyRunning: number[] }> {
   const year = input.year ?? yearOfStart();
+  if (!patched(CYCLE_IS_A_PROCESS)) return launch(input, year);
+  try {
+    await beginProcess({
+      type: ANNUAL_ASSESSMENT,
+      title: `${year}年度考核（全县启动）`,
+      townshipId: null,
+      villageId: null,
+      subjectPersonId: null,
+      startedBy: input.startedBy,
+      params: { year, level: 'county', townshipIds: input.townshipIds ?? null },
+    });
+    const result = await launch(input, year);
+    await endProcess('completed', { ...result });
+    return result;
+  } catch (error) {
+    return endIfCancelled(error, { settle: async () => {} });
+  }
+}
+
+async function launch(input: CycleInput, year: number): Promise<{ started: number[]; alreadyRunning: number[] }> {
   const townshipIds = input.townshipIds ?? (await acts.listTownshipIds());
   const started: number[] = [];
   const alreadyRunning: number[] = [];

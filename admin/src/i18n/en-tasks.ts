@@ -37,6 +37,12 @@ export const enTasks: TaskMessages = {
                 q: 'Search',
                 overdue: 'Has overdue tasks',
                 waitingOnMe: 'Waiting on me',
+                villageId: 'Village',
+                startedFrom: 'Started from',
+                startedTo: 'Started until',
+                startedBy: 'Started by',
+                subjectPersonId: 'Subject',
+                waitingOnUserId: 'Waiting on',
             },
         },
         'mentor-pairing': {

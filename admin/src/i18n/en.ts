@@ -199,7 +199,7 @@ const enApp: AppMessages = {
             logout: 'Sign out',
             record: { created: 'Create', updated: 'Update', deleted: 'Delete' },
             pii: { read: 'Personal data viewed' },
-            history: { read: 'Raw history read' },
+            history: { read: 'Raw history read', downloaded: 'Raw history downloaded' },
             process: { started: 'Process started', cancelled: 'Process cancelled', terminated: 'Process terminated' },
             tasks: { urged: 'Overdue tasks urged' },
             import: { completed: 'Spreadsheet imported' },

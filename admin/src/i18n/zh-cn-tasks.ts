@@ -38,6 +38,12 @@ export const zhCNTasks = {
                 q: '搜索',
                 overdue: '有逾期待办',
                 waitingOnMe: '等我办理',
+                villageId: '村(社区)',
+                startedFrom: '发起日期起',
+                startedTo: '发起日期止',
+                startedBy: '发起人',
+                subjectPersonId: '对象',
+                waitingOnUserId: '等待何人办理',
             },
         },
         'mentor-pairing': {

@@ -201,7 +201,7 @@ export const zhCNApp = {
             logout: '退出登录',
             record: { created: '新建', updated: '修改', deleted: '删除' },
             pii: { read: '查看个人信息' },
-            history: { read: '查看流程原始历史' },
+            history: { read: '查看流程原始历史', downloaded: '下载流程原始历史' },
             process: { started: '发起流程', cancelled: '撤销流程', terminated: '强制终止流程' },
             tasks: { urged: '批量催办' },
             import: { completed: '批量导入' },

@@ -63,6 +63,16 @@ export interface HistoryEvent {
     eventId: string;
     eventType: string;
     eventTime: string | null;
+    /** The event's attributes with payloads decoded (personal data masked unless the role sees it). */
+    attributes: unknown;
+}
+
+/** `GET /api/processes/{id}/history`. */
+export interface ProcessHistory {
+    events: HistoryEvent[];
+    masked: boolean;
+    /** The workflow in the Temporal UI, when its address is configured. */
+    temporalUiUrl: string | null;
 }
 
 export interface StartedProcess {
