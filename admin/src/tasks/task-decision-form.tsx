@@ -11,7 +11,7 @@ const ignore = () => undefined;
 /** The step's form (by its form name) and the decision buttons, for the one who may act. */
 export const TaskDecisionForm = ({ task }: { task: Task }) => {
     const translate = useTranslate();
-    const stepForm = stepFormOf(task.form);
+    const stepForm = stepFormOf(task);
     // filled once per task (the page keys this form by the task's id): a reload of the record keeps what was typed
     const [record] = useState(() => ({ form: stepForm.defaults?.(task) ?? {} }));
     const { Inputs } = stepForm;

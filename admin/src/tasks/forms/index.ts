@@ -27,7 +27,7 @@ export interface StepForm {
     reasonField?: string;
 }
 
-/** One form per form name of the process definitions. */
+/** One form per form name of the process definitions, shared by the processes that use the name. */
 export const STEP_FORMS: Record<string, StepForm> = {
     approval: { Inputs: ApprovalForm },
     growthPlan: { Inputs: GrowthPlanForm, clean: cleanGrowthPlan },
@@ -47,14 +47,25 @@ export const STEP_FORMS: Record<string, StepForm> = {
     publishNotice: { Inputs: PublishNoticeForm, defaults: publishNoticeDefaults },
     confirmResults: { Inputs: ConfirmResultsForm },
     reminderTalk: { Inputs: ReminderTalkForm, defaults: reminderTalkDefaults },
-    // 定向考录
-    recommendation: { Inputs: RecommendationForm, reasonField: 'opinion' },
-    countyReview: { Inputs: CountyReviewForm, defaults: () => ({ disqualified: [] }) },
-    inspection: { Inputs: InspectionForm, reasonField: 'findings' },
-    probationReview: { Inputs: ProbationReviewForm, reasonField: 'findings' },
 };
 
-export const stepFormOf = (name: string): StepForm => STEP_FORMS[name] ?? STEP_FORMS.approval;
+/**
+ * Forms a process names as another process names a different form (定向考录's countyReview
+ * lists applicants; 后备干部's returns people): looked up by the task's process type first.
+ */
+const PROCESS_STEP_FORMS: Record<string, Record<string, StepForm>> = {
+    'recruitment-campaign': {
+        countyReview: { Inputs: CountyReviewForm, defaults: () => ({ disqualified: [] }) },
+        inspection: { Inputs: InspectionForm, reasonField: 'findings' },
+    },
+    'recruitment-applicant': {
+        recommendation: { Inputs: RecommendationForm, reasonField: 'opinion' },
+        probationReview: { Inputs: ProbationReviewForm, reasonField: 'findings' },
+    },
+};
+
+export const stepFormOf = (task: Pick<Task, 'form' | 'processType'>): StepForm =>
+    PROCESS_STEP_FORMS[task.processType]?.[task.form] ?? STEP_FORMS[task.form] ?? STEP_FORMS.approval;
 
 /** Drops empty values (the API's optional fields refuse null) and trims text. */
 export const formPayload = (form: StepForm, values: unknown): Record<string, unknown> => {
