@@ -115,6 +115,7 @@ export const enTasks: TaskMessages = {
             comment: 'Comment',
             recommendation_opinion: 'Recommendation (the reason when not recommended)',
             inspection_findings: 'Medical and inspection findings (the reason when failed)',
+            findings: 'Inspection findings (the reason when failed)',
             probation_findings: 'End-of-probation findings',
             review_list: 'Recommended applicants (checked against the records)',
             review_records_ok: 'The records meet the rules',

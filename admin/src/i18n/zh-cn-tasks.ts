@@ -116,6 +116,7 @@ export const zhCNTasks = {
             comment: '说明',
             recommendation_opinion: '推荐意见（未推荐时写明原因）',
             inspection_findings: '体检和考察结论（不合格时写明原因）',
+            findings: '考察结论（不合格时写明原因）',
             probation_findings: '试用期满考核意见',
             review_list: '推荐人选（按档案复核三龄两历）',
             review_records_ok: '档案复核符合条件',

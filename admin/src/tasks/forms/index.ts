@@ -6,7 +6,13 @@ import { cleanGrowthPlan, GrowthPlanForm } from './growth-plan-form';
 import { MentorEvaluationForm } from './mentor-evaluation-form';
 import { MidtermReviewForm } from './midterm-review-form';
 import { ObjectionAnswerForm } from './objection-answer-form';
-import { CountyReviewForm, InspectionForm, ProbationReviewForm, RecommendationForm } from './recruitment-forms';
+import {
+    CountyReviewForm,
+    FindingsForm,
+    InspectionForm,
+    ProbationReviewForm,
+    RecommendationForm,
+} from './recruitment-forms';
 import { PublishNoticeForm, publishNoticeDefaults } from './publish-notice-form';
 import { ReminderTalkForm, reminderTalkDefaults } from './reminder-talk-form';
 import { ReviewForm } from './review-form';
@@ -47,6 +53,8 @@ export const STEP_FORMS: Record<string, StepForm> = {
     publishNotice: { Inputs: PublishNoticeForm, defaults: publishNoticeDefaults },
     confirmResults: { Inputs: ConfirmResultsForm },
     reminderTalk: { Inputs: ReminderTalkForm, defaults: reminderTalkDefaults },
+    // 后备干部 考察 (定向考录's 体检与考察 has its own, below)
+    inspection: { Inputs: FindingsForm, reasonField: 'findings' },
 };
 
 /**
