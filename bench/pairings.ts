@@ -1,12 +1,25 @@
 // Mentor pairings as a township officer starts them (整乡发起) over HTTP, and waiting until their
 // first tasks are in the inbox: what the bulk-start and approvals scenarios share.
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { ExpressionBuilder } from 'kysely';
 import type { DB } from '../db/database.js';
+import type { Database, Role } from '../db/schema.js';
 import { BenchFailure, POLL_MS, TIMEOUT_MS, log, secondsSince } from './bench-run.js';
 import { signIn } from './http-client.js';
 
 export const TOWNSHIPS = Number(process.env.QINGLAN_BENCH_TOWNSHIPS || 6);
 export const APPROVAL_STEP = 'proposal.approval';
+
+/** The first active account of a role in the township row `t`, as a correlated subquery. */
+const firstAccount = (eb: ExpressionBuilder<Database & { t: Database['townships'] }, 't'>, role: Role) =>
+  eb
+    .selectFrom('users as u')
+    .select('u.username')
+    .whereRef('u.township_id', '=', 't.id')
+    .where('u.role', '=', role)
+    .where('u.active', '=', true)
+    .orderBy('u.id')
+    .limit(1);
 
 /** The first `TOWNSHIPS` townships, each with its officer's and Party secretary's account. */
 export async function benchTownships(db: DB) {
@@ -14,26 +27,8 @@ export async function benchTownships(db: DB) {
     .selectFrom('townships as t')
     .select([
       't.id',
-      (eb) =>
-        eb
-          .selectFrom('users as u')
-          .select('u.username')
-          .whereRef('u.township_id', '=', 't.id')
-          .where('u.role', '=', 'township_officer')
-          .where('u.active', '=', true)
-          .orderBy('u.id')
-          .limit(1)
-          .as('officer'),
-      (eb) =>
-        eb
-          .selectFrom('users as u')
-          .select('u.username')
-          .whereRef('u.township_id', '=', 't.id')
-          .where('u.role', '=', 'township_secretary')
-          .where('u.active', '=', true)
-          .orderBy('u.id')
-          .limit(1)
-          .as('secretary'),
+      (eb) => firstAccount(eb, 'township_officer').as('officer'),
+      (eb) => firstAccount(eb, 'township_secretary').as('secretary'),
     ])
     .orderBy('t.id')
     .limit(TOWNSHIPS)
