@@ -137,14 +137,21 @@ describe('demo work in flight', () => {
   });
 
   it('has the year’s assessment part-way: some self-reports in, fewer reviewed, two scored', async () => {
-    const tasks = await get<Task[]>(
-      'admin',
-      `/api/tasks?${listQuery({ filter: { processType: 'annual-assessment', townshipId: 1 }, range: [0, 499] })}`,
+    // The cycle starts the township's cadres one by one, so their self-reports open over a while
+    // after the demo's five are in: wait for them rather than read a half-started township.
+    await vi.waitFor(
+      async () => {
+        const tasks = await get<Task[]>(
+          'admin',
+          `/api/tasks?${listQuery({ filter: { processType: 'annual-assessment', townshipId: 1 }, range: [0, 499] })}`,
+        );
+        const count = (step: string, status: string) =>
+          tasks.filter((x) => x.stepKey === step && x.status === status).length;
+        expect([count('self-report', 'done'), count('review', 'done'), count('score', 'done')]).toEqual([5, 3, 2]);
+        expect(count('self-report', 'open')).toBeGreaterThan(50); // the rest of the township has yet to report
+      },
+      { timeout: 60_000, interval: 500 },
     );
-    const count = (step: string, status: string) =>
-      tasks.filter((x) => x.stepKey === step && x.status === status).length;
-    expect([count('self-report', 'done'), count('review', 'done'), count('score', 'done')]).toEqual([5, 3, 2]);
-    expect(count('self-report', 'open')).toBeGreaterThan(50); // the rest of the township has yet to report
   });
 
   it('escalates the late exchange: the township officer is told and the timeline says so', async () => {
