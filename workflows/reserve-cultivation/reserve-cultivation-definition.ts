@@ -57,6 +57,13 @@ export function cultivationRules(version: number, pool: ReservePoolSettings): Cu
 /** Marks the runs that read the county's settings (older histories ran on the defaults). */
 export const CULTIVATION_POOL_SETTINGS_PATCH = 'reserve-cultivation-pool-settings';
 
+/**
+ * Marks the runs where a mentor talk whose day has passed (the mentor was named late) opens with
+ * the grace late talks have; before it, its deadline was that past day, which the schedule
+ * refuses, and the run stopped there.
+ */
+export const LATE_MENTOR_TALK_PATCH = 'reserve-late-mentor-talk-opens';
+
 export interface CultivationPerson {
   personId: number;
   name: string;

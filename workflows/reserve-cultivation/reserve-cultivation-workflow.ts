@@ -27,6 +27,7 @@ import { beginProcess, endIfCancelled, endProcess } from '../process/process-lif
 import {
   CULTIVATION_POOL_SETTINGS_PATCH,
   DEFAULT_CULTIVATION_SETTINGS,
+  LATE_MENTOR_TALK_PATCH,
   EXIT_KIND_NAMES,
   RESERVE_CULTIVATION,
   cultivationStateQuery,
@@ -303,12 +304,14 @@ export async function reserveCultivation(input: CultivationInput): Promise<Culti
             const mentor = state.mentor;
             const assignee: Assignee =
               kind === 'secretary' ? secretary : mentor?.userId ? { kind: 'user', userId: mentor.userId } : officer;
+            // A mentor named after the talk's day: it opens late, with the grace a late talk has.
+            const late = Date.now() >= due.getTime() && patched(LATE_MENTOR_TALK_PATCH);
             const done = await steps.run(step, {
               ...base,
               occurrence: n,
               name: `${step.name}（第 ${n} 次）：${subject.name}`,
               assignee,
-              deadline: { at: due.toISOString() },
+              deadline: late ? { days: settings.lateTalkDays } : { at: due.toISOString() },
               context: { reserve: subject.name, mentor: mentor?.name, due: chinaDayOf(due.getTime()) },
             });
             await record(

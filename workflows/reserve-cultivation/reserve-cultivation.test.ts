@@ -308,6 +308,48 @@ describe('reserve cultivation', () => {
     expect(await otherHandle.result()).toMatchObject({ status: 'exited', reason: '本人退出：本人申请' });
   }, 60_000);
 
+  it('opens a mentor talk late, with a late talk’s grace, when the mentor is named after its day', async () => {
+    const reserveId = await enteredReserve(5); // used and gone in the test above
+    const id = cultivationId('rc-', reserveId);
+    const start = await h.env.currentTimeMs();
+    const handle = await h.env.client.workflow.start(reserveCultivation, {
+      taskQueue: h.taskQueue,
+      workflowId: id,
+      args: [{ reserveId, startedBy: null }],
+    });
+    // No mentor for seven months: the first talk's day (month 6) passes while it waits for one.
+    await vi.waitFor(() => handle.query(cultivationStateQuery), wait);
+    await skipTo(start, 215);
+    await h.act(id, 'mentor.assign', officer, { action: 'submit', form: { mentorPersonId: t.mentor.id } });
+    const opened = await vi.waitFor(async () => {
+      const row = await h.db
+        .selectFrom('tasks')
+        .select(['status', 'due_at'])
+        .where('process_id', '=', id)
+        .where('step_key', '=', 'talk.mentor.t1')
+        .executeTakeFirst();
+      expect(row?.status).toBe('open');
+      return row!;
+    }, wait);
+    // Due 30 days (the county's grace for late talks) after it opened, not on its past day.
+    expect(new Date(opened.due_at).getTime()).toBeGreaterThan((await h.env.currentTimeMs()) + 29 * DAY);
+    await h.act(id, 'talk.mentor.t1', t.mentor.username, talk);
+    await vi.waitFor(async () => {
+      const talks = await h.db
+        .selectFrom('reserve_records')
+        .select('kind')
+        .where('reserve_id', '=', reserveId)
+        .where('kind', '=', 'mentor_talk')
+        .execute();
+      expect(talks).toHaveLength(1);
+    }, wait);
+    await handle.executeUpdate(exitReserveUpdate, {
+      args: [{ actor: await h.actor(officer), kind: 'withdrew', reason: '本人申请' }],
+    });
+    expect(await handle.result()).toMatchObject({ status: 'exited' });
+    await record(id, undefined, 'late-mentor-talk');
+  }, 60_000);
+
   it("runs each year by the county's settings in force when the year starts", async () => {
     const admin = await h.actor('admin');
     const county = (changes: Partial<ReservePoolSettings>, reason: string) =>
