@@ -443,6 +443,101 @@ describe('from the intake to the pool in the console', () => {
   );
 
   it(
+    'the first year of cultivation from the console: the mentor named, a talk, the year’s training',
+    async () => {
+      const [first] = nominees;
+      const reserve = await t.db
+        .selectFrom('reserves')
+        .select(['id', 'cultivation_workflow_id'])
+        .where('person_id', '=', first.id)
+        .where('status', '=', 'in_pool')
+        .executeTakeFirstOrThrow();
+      const processId = reserve.cultivation_workflow_id!;
+      const taskOf = (stepKey: string) =>
+        eventually(
+          () =>
+            t.db
+              .selectFrom('tasks')
+              .leftJoin('users', 'users.id', 'tasks.assignee_user_id')
+              .select(['tasks.id', 'users.username'])
+              .where('process_id', '=', processId)
+              .where('step_key', '=', stepKey)
+              .where('status', '=', 'open')
+              .executeTakeFirst(),
+          `the open ${stepKey} task`,
+          60_000,
+        );
+      /** Opens the task's page as whoever may act and sends the form with 提交. */
+      const submitFromConsole = async (stepKey: string, username: string, fill: () => Promise<void>) => {
+        const task = await taskOf(stepKey);
+        await page.context().clearCookies();
+        await signIn(page, session.url, task.username ?? username);
+        await page.goto(`${session.url}/#/tasks/${task.id}/show`);
+        await page.locator('.qinglan-task-form').waitFor();
+        await fill();
+        const sent = apiResponse(page, `/api/tasks/${task.id}/actions`, { method: 'POST' });
+        await page.getByRole('button', { name: '提交', exact: true }).click();
+        const response = await sent;
+        expect(response.status(), await response.text()).toBe(200);
+      };
+
+      // 确定导师: a mentor of the township, found by name in the form's search.
+      const mentor = await t.db
+        .selectFrom('people')
+        .select(['id', 'name'])
+        .where('township_id', '=', township.id)
+        .where('is_mentor', '=', true)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await submitFromConsole('mentor.assign', township.officer, async () => {
+        await page.getByLabel('导师').fill(mentor.name);
+        await page.getByRole('option').filter({ hasText: mentor.name }).first().click();
+        await page.getByLabel('备注').fill('同村老书记，熟悉党建和集体经济');
+      });
+      await eventually(
+        async () =>
+          (await t.db.selectFrom('reserves').select('mentor_person_id').where('id', '=', reserve.id).executeTakeFirst())
+            ?.mentor_person_id === mentor.id || undefined,
+        'the mentor on the reserve',
+        30_000,
+      );
+
+      // 导师谈话 (第 1 次): opened a month before it is due, with the mentor named.
+      await submitFromConsole('talk.mentor.t1', township.officer, async () => {
+        await page.getByLabel('谈话内容').fill('谈了村里产业发展的想法和个人成长计划');
+      });
+
+      // 年度培训与岗位锻炼, a month before the year ends: one training and one placement.
+      await env.sleep(140 * DAY);
+      await submitFromConsole('training.y1', township.officer, async () => {
+        await page.locator('.qinglan-task-form').getByRole('button', { name: /添加/ }).first().click();
+        await page.getByLabel('培训名称').fill('全县村级后备干部培训班');
+        await page.getByLabel(/^日期/).fill(`${YEAR}-09-10`);
+        await page.locator('.qinglan-task-form').getByRole('button', { name: /添加/ }).nth(1).click();
+        await page.getByLabel('锻炼方式').click();
+        await page.getByRole('option', { name: '跟班学习' }).click();
+        await page.getByLabel('开始日期').fill(`${YEAR}-10-08`);
+        await screenshot(page, 'reserve-training-form-desktop');
+        const size = page.viewportSize();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await screenshot(page, 'reserve-training-form-phone');
+        if (size) await page.setViewportSize(size);
+      });
+      const records = await eventually(async () => {
+        const rows = await t.db
+          .selectFrom('reserve_records')
+          .select(['kind', 'detail'])
+          .where('reserve_id', '=', reserve.id)
+          .execute();
+        return rows.some((r) => r.kind === 'placement') ? rows : undefined;
+      }, 'the year’s records');
+      expect(records.map((r) => r.kind).sort()).toEqual(['mentor_talk', 'placement', 'training']);
+      expect(records.find((r) => r.kind === 'training')?.detail).toBe('全县村级后备干部培训班');
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'screenshots: the pool, the gaps and a dossier on a desktop and a phone',
     async () => {
       await signIn(page, session.url, 'admin');

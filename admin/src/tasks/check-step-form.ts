@@ -5,10 +5,16 @@ import { splitMessage } from '../../../api/validation/bilingual-errors';
 import { annualAssessmentForms } from '../../../workflows/annual-assessment/annual-assessment-forms';
 import { checkForm, type FormRegistry } from '../../../workflows/human-step/forms';
 import { mentorPairingForms } from '../../../workflows/mentor-pairing/mentor-pairing-forms';
+import { reserveCultivationForms } from '../../../workflows/reserve-cultivation/reserve-cultivation-forms';
+import { targetedRecruitmentForms } from '../../../workflows/targeted-recruitment/targeted-recruitment-forms';
 
 const FORMS_BY_PROCESS: Record<string, FormRegistry> = {
     'mentor-pairing': mentorPairingForms,
     'annual-assessment': annualAssessmentForms,
+    'reserve-intake': reserveCultivationForms,
+    'reserve-cultivation': reserveCultivationForms,
+    'recruitment-campaign': targetedRecruitmentForms,
+    'recruitment-applicant': targetedRecruitmentForms,
 };
 
 /** Problems by input (`form.notes`), in the console's language; empty when the form is fine. */

@@ -1,6 +1,7 @@
-import { Card, CardContent, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Form, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { DecisionButtons } from './decision-buttons';
 import { stepFormOf } from './forms';
 import type { Task } from './types';
@@ -21,10 +22,24 @@ export const TaskDecisionForm = ({ task }: { task: Task }) => {
                 <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, color: 'primary.main', mb: 1 }}>
                     {translate('qinglan.tasks.handle')}
                 </Typography>
-                <Form record={record} onSubmit={ignore}>
-                    <Inputs task={task} />
-                    <DecisionButtons task={task} stepForm={stepForm} />
-                </Form>
+                {stepForm.doneOn ? (
+                    // Filled from a spreadsheet on its own page: nothing to type here.
+                    <Alert
+                        severity="info"
+                        action={
+                            <Button component={Link} to={stepForm.doneOn.path} size="small">
+                                {translate('qinglan.forms.go_there')}
+                            </Button>
+                        }
+                    >
+                        {translate(stepForm.doneOn.message)}
+                    </Alert>
+                ) : (
+                    <Form record={record} onSubmit={ignore}>
+                        <Inputs task={task} />
+                        <DecisionButtons task={task} stepForm={stepForm} />
+                    </Form>
+                )}
             </CardContent>
         </Card>
     );

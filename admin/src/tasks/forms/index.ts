@@ -6,15 +6,23 @@ import { cleanGrowthPlan, GrowthPlanForm } from './growth-plan-form';
 import { MentorEvaluationForm } from './mentor-evaluation-form';
 import { MidtermReviewForm } from './midterm-review-form';
 import { ObjectionAnswerForm } from './objection-answer-form';
-import {
-    CountyReviewForm,
-    FindingsForm,
-    InspectionForm,
-    ProbationReviewForm,
-    RecommendationForm,
-} from './recruitment-forms';
+import { CountyReviewForm, InspectionForm, ProbationReviewForm, RecommendationForm } from './recruitment-forms';
 import { PublishNoticeForm, publishNoticeDefaults } from './publish-notice-form';
 import { ReminderTalkForm, reminderTalkDefaults } from './reminder-talk-form';
+import {
+    cleanTraining,
+    KeepOrExitForm,
+    MentorAssignmentForm,
+    TrainingForm,
+    trainingDefaults,
+    YearlyReviewForm,
+} from './reserve-cultivation-forms';
+import {
+    FindingsForm,
+    PoolCountyReviewForm,
+    QualificationReviewForm,
+    VillageNominationsForm,
+} from './reserve-intake-forms';
 import { ReviewForm } from './review-form';
 import { cleanScore, ScoreForm, scoreDefaults } from './score-form';
 import { SelfEvaluationForm } from './self-evaluation-form';
@@ -31,7 +39,11 @@ export interface StepForm {
     decisionLabels?: Partial<Record<TaskDecision, string>>;
     /** A form field that is also the reason of 驳回, so the form is checked and no reason is asked. */
     reasonField?: string;
+    /** Steps done on another page (scores imported from a spreadsheet): where, and what to say. */
+    doneOn?: { path: string; message: string };
 }
+
+const nothing = () => null;
 
 /** One form per form name of the process definitions, shared by the processes that use the name. */
 export const STEP_FORMS: Record<string, StepForm> = {
@@ -53,8 +65,21 @@ export const STEP_FORMS: Record<string, StepForm> = {
     publishNotice: { Inputs: PublishNoticeForm, defaults: publishNoticeDefaults },
     confirmResults: { Inputs: ConfirmResultsForm },
     reminderTalk: { Inputs: ReminderTalkForm, defaults: reminderTalkDefaults },
-    // 后备干部 考察 (定向考录's 体检与考察 has its own, below)
+    // 后备干部推选 (定向考录's 体检与考察 and 资格复审 have their own, below)
+    villageNominations: { Inputs: VillageNominationsForm },
+    qualificationReview: { Inputs: QualificationReviewForm },
     inspection: { Inputs: FindingsForm, reasonField: 'findings' },
+    countyReview: { Inputs: PoolCountyReviewForm },
+    examScores: {
+        Inputs: nothing,
+        doneOn: { path: '/reserve-intake', message: 'qinglan.forms.exam_scores_on_intake' },
+    },
+    // 后备干部培养 (导师谈话 and 书记谈话 are talks like 提醒谈话)
+    mentorAssignment: { Inputs: MentorAssignmentForm },
+    talk: { Inputs: ReminderTalkForm, defaults: reminderTalkDefaults },
+    training: { Inputs: TrainingForm, defaults: trainingDefaults, clean: cleanTraining },
+    yearlyReview: { Inputs: YearlyReviewForm },
+    keepOrExit: { Inputs: KeepOrExitForm },
 };
 
 /**
@@ -65,6 +90,10 @@ const PROCESS_STEP_FORMS: Record<string, Record<string, StepForm>> = {
     'recruitment-campaign': {
         countyReview: { Inputs: CountyReviewForm, defaults: () => ({ disqualified: [] }) },
         inspection: { Inputs: InspectionForm, reasonField: 'findings' },
+        scores: {
+            Inputs: nothing,
+            doneOn: { path: '/targeted-recruitment', message: 'qinglan.forms.scores_on_campaign' },
+        },
     },
     'recruitment-applicant': {
         recommendation: { Inputs: RecommendationForm, reasonField: 'opinion' },

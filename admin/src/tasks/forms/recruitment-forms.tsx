@@ -14,9 +14,6 @@ export const RecommendationForm = () => <Opinion source="opinion" label="qinglan
 /** 体检与考察: the findings; a failure's findings are its reason, and the next in rank moves up. */
 export const InspectionForm = () => <Opinion source="findings" label="qinglan.forms.inspection_findings" />;
 
-/** 考察 (后备干部): the findings; a failure's findings are its reason. */
-export const FindingsForm = () => <Opinion source="findings" label="qinglan.forms.findings" />;
-
 /** 试用期满考核: 转正 or not, with the findings. */
 export const ProbationReviewForm = () => <Opinion source="findings" label="qinglan.forms.probation_findings" />;
 
