@@ -21,6 +21,7 @@ import { actOnTaskUpdate, openStepsQuery } from './messages.js';
 import { refuse } from './refusal.js';
 import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
 import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
+import type { ProcessEvent } from './process-events.js';
 import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode, StepClosing } from './types.js';
 import {
   DECISIONS,
@@ -719,7 +720,7 @@ export class HumanSteps {
 
   /** An event of the process as a whole (mentor replaced, term extended …) on its timeline. */
   async recordProcessEvent(
-    action: string,
+    action: ProcessEvent,
     actor: Actor | null,
     detail: Record<string, unknown>,
     comment?: string,

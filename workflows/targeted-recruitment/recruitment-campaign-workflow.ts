@@ -239,7 +239,11 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
   }
 
   /** A 公示 of the applicants in `status`: objections while it lasts, every one answered. */
-  async function notice(status: ApplicationStatus, until: { workingDays: number } | { days: number }, key: string) {
+  async function notice(
+    status: ApplicationStatus,
+    until: { workingDays: number } | { days: number },
+    key: 'notice' | 'hire_notice',
+  ) {
     const schedule = await acts.resolveStepSchedule({ openedAt: new Date().toISOString(), deadline: until });
     progress.noticeEndsAt = schedule.dueAt;
     await steps.recordProcessEvent(`${key}_opened`, null, {
