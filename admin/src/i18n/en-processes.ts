@@ -27,6 +27,8 @@ export const enProcesses: ProcessMessages = {
             mentor_reassigned: 'Mentor replaced',
             term_extended: 'Term extended',
             ended_early: 'Ended early',
+            withdrawn: 'Withdrawn by the applicant',
+            replacement: 'Next in rank moved up',
         },
         timeline: {
             empty: 'Nothing recorded yet',

@@ -28,6 +28,8 @@ export const zhCNProcesses = {
             mentor_reassigned: '更换导师',
             term_extended: '延长帮带期',
             ended_early: '提前结束',
+            withdrawn: '本人放弃',
+            replacement: '递补',
         },
         timeline: {
             empty: '暂无办理记录',
