@@ -109,6 +109,7 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'POST /processes/reserve-cultivation/objections': '401 400 400 400 400 400 400 400',
   'POST /processes/reserve-cultivation/reserves/{id}/exit': '401 400 400 400 400 400 400 400',
   'POST /processes/reserve-cultivation/reserves/{id}/use': '401 400 400 400 400 400 400 400',
+  'POST /processes/targeted-recruitment/applications/{id}/withdraw': '401 404 404 404 404 404 404 404',
   'POST /processes/targeted-recruitment/campaigns': '401 400 400 400 400 400 400 400',
   'POST /processes/targeted-recruitment/campaigns/{id}/applications': '401 400 400 400 400 400 400 400',
   'POST /processes/targeted-recruitment/campaigns/{id}/publish': '401 404 404 404 404 404 404 404',

@@ -99,6 +99,8 @@ export function createRecruitmentActivities(db: DB) {
           .where('id', '=', change.applicationId)
           .forUpdate()
           .executeTakeFirstOrThrow();
+        // 放弃 is final: a change the campaign decided before it, written after it, is dropped.
+        if (status === 'withdrawn' && change.to !== 'withdrawn') return;
         await trx
           .updateTable('recruitment_applications')
           .set({ status: change.to, updated_at: sql`now()` })

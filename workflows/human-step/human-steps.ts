@@ -175,6 +175,10 @@ export interface ProcessContext {
 export class HumanSteps {
   private readonly open = new Map<string, OpenStep>();
   private readonly rounds = new Map<string, number>();
+  /** Steps closed by the workflow before they had opened: each closes as it opens (see `closeOnOpen`). */
+  private readonly closedEarly = new Map<string, string>();
+  /** Steps whose latest run has ended (decided, closed or cancelled). */
+  private readonly ended = new Set<string>();
   private eventSeq = 0;
   /** Steps still running, their cleanup included. */
   private active = 0;
@@ -236,6 +240,7 @@ export class HumanSteps {
   private async runSpec<F>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
     const round = (this.rounds.get(spec.key) ?? 0) + 1;
     this.rounds.set(spec.key, round);
+    this.ended.delete(spec.key);
     const whole = patched(WHOLE_OPENING);
     const oneWrite = whole && patched(ONE_WRITE);
     const openedAt = new Date().toISOString();
@@ -263,6 +268,11 @@ export class HumanSteps {
       version: 0,
     };
     this.open.set(spec.key, step);
+    const early = this.closedEarly.get(spec.key);
+    if (early !== undefined) {
+      this.closedEarly.delete(spec.key);
+      step.closed = early;
+    }
     this.active++;
     try {
       if (oneWrite) await CancellationScope.nonCancellable(() => this.announceInOneWrite(step, assignees));
@@ -289,6 +299,7 @@ export class HumanSteps {
       throw error;
     } finally {
       this.open.delete(spec.key);
+      this.ended.add(spec.key);
       await CancellationScope.nonCancellable(() => this.syncProcess(oneWrite));
       this.active--;
     }
@@ -306,6 +317,31 @@ export class HumanSteps {
     step.closed = reason;
     step.version++;
     return true;
+  }
+
+  /**
+   * `close`, for a step that may still be opening (its schedule being read): an open step closes
+   * now, one not yet open closes as soon as it opens (its tasks are opened and closed at once,
+   * the timeline saying why). False when the step is decided or a decision is being taken.
+   */
+  closeOnOpen(key: string, reason: string): boolean {
+    if (this.open.has(key)) return !this.decisionTaken(key) && this.close(key, reason);
+    this.closedEarly.set(key, reason);
+    return true;
+  }
+
+  /**
+   * Whether someone has decided the open step `key`, or is deciding it now (the Update accepted,
+   * its handler still writing): whatever else races the decision must yield to it.
+   */
+  decisionTaken(key: string): boolean {
+    const step = this.open.get(key);
+    return step !== undefined && (step.outcome !== undefined || this.deciding(step));
+  }
+
+  /** Whether the latest run of step `key` has ended: decided, closed or cancelled. */
+  hasEnded(key: string): boolean {
+    return this.ended.has(key);
   }
 
   /** Opens the step's tasks, tells who it concerns, and says what the process waits on now. */

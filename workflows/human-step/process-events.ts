@@ -28,6 +28,7 @@ export const PROCESS_EVENTS = [
   'hire_notice_opened', // 拟录用公示开始
   'replacement', // 递补
   'probation_started', // 试用期开始
+  'withdrawn', // 本人放弃
 ] as const;
 
 export type ProcessEvent = (typeof PROCESS_EVENTS)[number];

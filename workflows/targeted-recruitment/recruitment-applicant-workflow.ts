@@ -5,6 +5,7 @@
 import {
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -12,7 +13,8 @@ import {
 } from '@temporalio/workflow';
 import type { RecruitmentActivities } from '../../activities/targeted-recruitment/recruitment-activities.js';
 import { chinaDayOf } from '../../domain/china-time.js';
-import { HumanSteps } from '../human-step/human-steps.js';
+import { HumanSteps, StepClosed } from '../human-step/human-steps.js';
+import type { StepOutcome } from '../human-step/types.js';
 import { ENDS_AS_CANCELLED, beginProcess, endIfCancelledSince, endProcess } from '../process/process-lifecycle.js';
 import {
   RECRUITMENT_APPLICANT,
@@ -21,6 +23,8 @@ import {
   type ApplicantInput,
   type ApplicantOutcome,
 } from './targeted-recruitment-definition.js';
+import { takeApplicantWithdrawal } from './recruitment-applicant-withdrawal.js';
+import { APPLICANT_WITHDRAWAL } from './recruitment-withdrawal.js';
 import { targetedRecruitmentForms } from './targeted-recruitment-forms.js';
 import { recruitmentApplicantSteps as S } from './targeted-recruitment-steps.js';
 
@@ -41,6 +45,13 @@ export async function recruitmentApplicant(input: ApplicantInput): Promise<{ sta
   setHandler(applicantOutcomeSignal, (o) => {
     outcome = o;
   });
+  const withdrawal = takeApplicantWithdrawal({
+    enabled: patched(APPLICANT_WITHDRAWAL),
+    steps,
+    applicationId,
+    applicant: person,
+    recommendationKey: S.recommendation.key,
+  });
   try {
     await beginProcess({
       type: RECRUITMENT_APPLICANT,
@@ -52,13 +63,22 @@ export async function recruitmentApplicant(input: ApplicantInput): Promise<{ sta
       params: { applicationId, campaign: input.campaignWorkflowId, position: input.positionName },
     });
 
-    const recommendation = await steps.run(S.recommendation, {
-      townshipId: person.townshipId,
-      villageId: person.villageId,
-      assignee: { kind: 'role', role: 'township_secretary', townshipId: person.townshipId },
-      deadline: { workingDays: input.timings.recommendationWorkingDays },
-      context: { applicationId, person: person.name, position: input.positionName },
-    });
+    let recommendation: StepOutcome<{ opinion: string }>;
+    try {
+      recommendation = await steps.run(S.recommendation, {
+        townshipId: person.townshipId,
+        villageId: person.villageId,
+        assignee: { kind: 'role', role: 'township_secretary', townshipId: person.townshipId },
+        deadline: { workingDays: input.timings.recommendationWorkingDays },
+        context: { applicationId, person: person.name, position: input.positionName },
+      });
+    } catch (error) {
+      // 放弃 before the township decided: the recommendation task closed, the application ends.
+      if (!(error instanceof StepClosed && withdrawal.requested())) throw error;
+      const reason = await withdrawal.record(workflowId, input.campaignWorkflowId);
+      await endProcess('ended_early', { status: 'withdrawn', reason });
+      return { status: 'withdrawn' };
+    }
     const recommended = recommendation.decision === 'approve';
     const reason = recommended
       ? `乡镇党委推荐：${recommendation.form.opinion}`
@@ -85,6 +105,13 @@ export async function recruitmentApplicant(input: ApplicantInput): Promise<{ sta
 
     await condition(() => outcome !== null);
     const word = outcome as unknown as ApplicantOutcome;
+    if (word.outcome === 'closed' && word.withdrawal) {
+      // 放弃 taken by the campaign (its place, if any, went to the next in rank).
+      const { actor, reason } = word.withdrawal;
+      await steps.recordProcessEvent('withdrawn', actor, { applicationId }, reason);
+      await endProcess('ended_early', { status: word.status, reason });
+      return { status: word.status };
+    }
     if (word.outcome === 'closed') {
       await endProcess('completed', { status: word.status });
       return { status: word.status };

@@ -24,13 +24,15 @@ import type { RecruitmentActivities } from '../../activities/targeted-recruitmen
 import type { ApplicationStatus } from '../../db/schema.js';
 import { chinaDayOf } from '../../domain/china-time.js';
 import { bonusFor, rankByTotal, shortlistByWritten } from '../../domain/recruitment-scoring.js';
-import { HumanSteps } from '../human-step/human-steps.js';
+import { HumanSteps, StepClosed } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
 import type { StepActivities } from '../human-step/step-activities.js';
 import type { Actor } from '../human-step/types.js';
 import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
 import { recruitmentApplicant } from './recruitment-applicant-workflow.js';
+import { APPLICANT_WITHDRAWAL, takeCampaignWithdrawals } from './recruitment-withdrawal.js';
 import {
+  APPLICATION_UNDER_WAY,
   DEFAULT_CAMPAIGN_TIMINGS,
   RECRUITMENT_CAMPAIGN,
   applicantId,
@@ -52,16 +54,6 @@ const acts = proxyActivities<RecruitmentActivities & Pick<StepActivities, 'resol
 const DAY_MS = 24 * 3600_000;
 /** The patch under which a withdrawn campaign (撤销) ends its applicants' workflows too. */
 export const CANCEL_ENDS_APPLICANTS = 'recruitment-cancel-ends-applicants';
-/** The statuses of an application still under way: a withdrawal of the campaign cancels them. */
-const UNDER_WAY: ApplicationStatus[] = [
-  'applied',
-  'recommended',
-  'qualified',
-  'shortlisted',
-  'ranked',
-  'inspection',
-  'proposed',
-];
 
 export interface CampaignOutcome {
   hired: number[];
@@ -71,6 +63,7 @@ export interface CampaignOutcome {
 
 export async function recruitmentCampaign(input: CampaignInput): Promise<CampaignOutcome> {
   const timings = { ...DEFAULT_CAMPAIGN_TIMINGS, ...input.timings };
+  const withdrawals = patched(APPLICANT_WITHDRAWAL);
   const { rules } = input;
   const workflowId = workflowInfo().workflowId;
   const steps = new HumanSteps({
@@ -98,11 +91,24 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
   let pendingAnswers = 0;
   let noticeOpen: ApplicationStatus | null = null;
   let replacements = 0;
-  /** Position → names of those who left after ranking, for the 递补 record. */
-  const vacated = new Map<number, string[]>();
+  /** Position → those who left after ranking (name and why), for the 递补 record. */
+  const vacated = new Map<number, { name: string; reason: string }[]>();
+  const vacate = (a: CampaignApplicant, reason: string) =>
+    vacated.set(a.positionId, [...(vacated.get(a.positionId) ?? []), { name: a.name, reason }]);
+  /** Applicants whose 体检与考察 is still to be decided; objections being answered, by applicant. */
+  const inspecting = new Set<number>();
+  const objectionsOf = new Map<number, number[]>();
   let changes = 0;
 
-  async function setStatus(a: CampaignApplicant, to: ApplicationStatus, reason: string, actor: Actor | null) {
+  async function setStatus(
+    a: CampaignApplicant,
+    to: ApplicationStatus,
+    reason: string,
+    actor: Actor | null,
+    changeKey?: string,
+  ) {
+    // 放弃 is final: nothing the campaign decided for the applicant afterwards is written.
+    if (withdrawals && a.status === 'withdrawn') return;
     a.status = to;
     a.reason = reason;
     await acts.setApplicationStatus({
@@ -112,22 +118,37 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
       on: today(),
       actorUserId: actor?.userId ?? null,
       workflowId,
-      changeKey: `${workflowId}:s${++changes}`,
+      changeKey: changeKey ?? `${workflowId}:s${++changes}`,
     });
   }
-  async function close(a: CampaignApplicant) {
+  async function close(a: CampaignApplicant, withdrawal?: { actor: Actor; reason: string }) {
     await getExternalWorkflowHandle(applicantId(input.idPrefix ?? '', a.applicationId)).signal(applicantOutcomeSignal, {
       outcome: 'closed',
       status: a.status,
+      ...(withdrawal ? { withdrawal } : {}),
     });
   }
+  takeCampaignWithdrawals({
+    enabled: withdrawals,
+    steps,
+    byId,
+    setStatus: (a, reason, actor, changeKey) => setStatus(a, 'withdrawn', reason, actor, changeKey),
+    vacate,
+    inspectionPending: (id) => inspecting.has(id),
+    objectionsOf: (id) => objectionsOf.get(id) ?? [],
+    approvalTaken: () => {
+      const key = `approval.r${progress.round}`;
+      return steps.decisionTaken(key) || steps.hasEnded(key);
+    },
+    closeApplicant: close,
+  });
 
   // The applicant workflow has written the status; the campaign's list follows it.
-  setHandler(recommendationSignal, ({ applicationId, recommended, reason }) => {
+  setHandler(recommendationSignal, ({ applicationId, recommended, reason, status }) => {
     recommendations.add(applicationId);
     const a = byId.get(applicationId);
     if (a) {
-      a.status = recommended ? 'recommended' : 'not_recommended';
+      a.status = status ?? (recommended ? 'recommended' : 'not_recommended');
       a.reason = reason;
     }
   });
@@ -207,7 +228,20 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
       const n = ++progress.objections;
       pendingAnswers++;
       await steps.recordProcessEvent('objection_filed', actor, { applicationId, objection: n }, reason);
-      void answerObjection(n, byId.get(applicationId)!, reason).finally(() => pendingAnswers--);
+      if (withdrawals) objectionsOf.set(applicationId, [...(objectionsOf.get(applicationId) ?? []), n]);
+      void answerObjection(n, byId.get(applicationId)!, reason)
+        // Closed by the applicant's 放弃: there is nothing left to answer.
+        .catch((error) => {
+          if (!(withdrawals && error instanceof StepClosed)) throw error;
+        })
+        .finally(() => {
+          pendingAnswers--;
+          if (withdrawals)
+            objectionsOf.set(
+              applicationId,
+              objectionsOf.get(applicationId)!.filter((o) => o !== n),
+            );
+        });
       return { objection: n };
     },
     {
@@ -235,7 +269,7 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
     });
     if (answer.decision !== 'approve' || a.status !== onNotice) return;
     await setStatus(a, 'disqualified', `公示异议成立：${answer.form.answer}`, answer.actor);
-    if (onNotice === 'proposed') vacated.set(a.positionId, [...(vacated.get(a.positionId) ?? []), a.name]);
+    if (onNotice === 'proposed') vacate(a, `公示异议成立：${answer.form.answer}`);
   }
 
   /** A 公示 of the applicants in `status`: objections while it lasts, every one answered. */
@@ -416,6 +450,14 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
     // 6. Rounds of 体检/考察 (递补 on a failure) → 拟录用公示 → 审批 → 录用, until the places are filled.
     const HELD: ApplicationStatus[] = ['inspection', 'proposed', 'hired'];
     const hired: CampaignApplicant[] = [];
+    /** A place left by a withdrawal after its fill had ended, with someone ranked to take it. */
+    const refillable = () =>
+      input.positions.some((p) => {
+        const queue = queues.get(p.positionId) ?? [];
+        return (
+          queue.filter((a) => HELD.includes(a.status)).length < p.places && queue.some((a) => a.status === 'ranked')
+        );
+      });
     async function fill(positionId: number, places: number): Promise<void> {
       const queue = queues.get(positionId) ?? [];
       while (queue.filter((a) => HELD.includes(a.status)).length < places) {
@@ -424,37 +466,47 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
         const left = vacated.get(positionId) ?? [];
         if (left.length > 0) {
           replacements++;
+          const gone = left.shift()!;
           await steps.recordProcessEvent('replacement', null, {
             positionId,
-            replaced: left.shift(),
+            replaced: gone.name,
+            ...(withdrawals ? { reason: gone.reason } : {}),
             applicationId: next.applicationId,
             rank: next.rank,
           });
         }
+        if (withdrawals) inspecting.add(next.applicationId);
         await setStatus(next, 'inspection', `按总成绩排名第 ${next.rank} 名进入体检和考察`, null);
-        const result = await steps.run(S.inspection, {
-          townshipId: next.townshipId,
-          occurrence: next.applicationId,
-          name: `体检与考察：${next.name}`,
-          assignee: county,
-          deadline: { workingDays: timings.inspectionWorkingDays },
-          context: { applicationId: next.applicationId, applicant: next.name, rank: next.rank, total: next.total },
-        });
+        // Withdrew meanwhile: the place is vacated already and goes to the next in rank.
+        if (withdrawals && next.status === 'withdrawn') continue;
+        let result;
+        try {
+          result = await steps.run(S.inspection, {
+            townshipId: next.townshipId,
+            occurrence: next.applicationId,
+            name: `体检与考察：${next.name}`,
+            assignee: county,
+            deadline: { workingDays: timings.inspectionWorkingDays },
+            context: { applicationId: next.applicationId, applicant: next.name, rank: next.rank, total: next.total },
+          });
+        } catch (error) {
+          if (withdrawals && error instanceof StepClosed) continue;
+          throw error;
+        } finally {
+          inspecting.delete(next.applicationId);
+        }
         if (result.decision !== 'approve') {
-          await setStatus(
-            next,
-            'inspection_failed',
-            `体检或考察不合格：${result.comment ?? result.form.findings}`,
-            result.actor,
-          );
-          vacated.set(positionId, [...left, next.name]);
+          const reason = `体检或考察不合格：${result.comment ?? result.form.findings}`;
+          await setStatus(next, 'inspection_failed', reason, result.actor);
+          vacate(next, reason);
         }
       }
     }
     for (;;) {
       progress.round++;
       progress.phase = 'inspecting';
-      await Promise.all(input.positions.map((p) => fill(p.positionId, p.places)));
+      do await Promise.all(input.positions.map((p) => fill(p.positionId, p.places)));
+      while (withdrawals && refillable());
       const passed = withStatus('inspection');
       if (passed.length === 0) break;
       for (const a of passed) await setStatus(a, 'proposed', '体检、考察合格，拟录用', null);
@@ -479,6 +531,7 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
         },
       });
       for (const a of proposed) {
+        if (withdrawals && a.status === 'withdrawn') continue;
         const position = input.positions.find((p) => p.positionId === a.positionId)!;
         const months =
           position.kind === 'civil_service'
@@ -506,7 +559,9 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
 
     // Everyone else's applicant workflow ends with the status they reached.
     for (const a of withStatus('ranked')) await setStatus(a, 'not_selected', '名额已满，未递补', null);
-    for (const a of progress.applicants) if (a.status !== 'hired' && a.status !== 'not_recommended') await close(a);
+    // A withdrawn applicant's workflow has ended already.
+    for (const a of progress.applicants)
+      if (a.status !== 'hired' && a.status !== 'not_recommended' && a.status !== 'withdrawn') await close(a);
     progress.phase = 'done';
     await acts.setCampaignStatus({ campaignId: input.campaignId, status: 'closed' });
     const outcome: CampaignOutcome = {
@@ -528,7 +583,7 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
     const given = await acts.campaignCancelReason({ workflowId });
     const reason = given ? `考录方案已撤销：${given}` : '考录方案已撤销';
     for (const a of progress.applicants)
-      if (UNDER_WAY.includes(a.status)) await setStatus(a, 'cancelled', reason, null);
+      if (APPLICATION_UNDER_WAY.includes(a.status)) await setStatus(a, 'cancelled', reason, null);
     await acts.setCampaignStatus({ campaignId: input.campaignId, status: 'cancelled' });
   }
 

@@ -8,9 +8,11 @@ import type { ProcessHarness } from '../../test/support/process-harness.js';
 import { createReserveTestTownship, type ReserveTestTownship } from '../reserve-cultivation/reserve-test-county.js';
 import { recruitmentCampaign } from './recruitment-campaign-workflow.js';
 import {
+  applicantId,
   applyUpdate,
   campaignId,
   campaignProgressQuery,
+  fileRecruitmentObjectionUpdate,
   type CampaignPhase,
 } from './targeted-recruitment-definition.js';
 
@@ -110,4 +112,53 @@ export async function startCampaign(h: ProcessHarness, t: ReserveTestTownship, p
     };
   };
   return { id, campaignId: campaign.id, positionId: position.id, handle, phase, apply, paths };
+}
+
+export type TestCampaign = Awaited<ReturnType<typeof startCampaign>>;
+const DAY = 24 * 3600_000;
+
+/**
+ * Applies the first `n` people of the township `tag`, closes the window, recommends them and
+ * qualifies them at review (refusing those listed); the campaign is then on its 公示.
+ */
+export async function throughReview(
+  h: ProcessHarness,
+  t: ReserveTestTownship,
+  c: TestCampaign,
+  prefix: string,
+  n: number,
+  refuse: (apps: number[]) => number[] = () => [],
+) {
+  const tag = t.people[0].username.split('-cadre-')[0];
+  const apps: number[] = [];
+  for (const p of t.people.slice(0, n)) apps.push((await c.apply(p)).applicationId);
+  await h.env.sleep(7 * DAY + 3600_000);
+  for (const app of apps)
+    await h.act(applicantId(prefix, app), 'recommendation', `${tag}-township_secretary`, {
+      action: 'approve',
+      form: { opinion: '同意推荐' },
+    });
+  await h.act(c.id, 'county-review', 'admin', {
+    action: 'approve',
+    form: { disqualified: refuse(apps).map((applicationId) => ({ applicationId, reason: '部务会研究不予通过' })) },
+  });
+  await c.phase('notice');
+  return apps;
+}
+
+/** Both exams scored in the order given (the first ranks first), the notice of the qualified over. */
+export async function scoreExams(h: ProcessHarness, c: TestCampaign, apps: number[]) {
+  await h.env.sleep(9 * DAY);
+  const scores = apps.map((applicationId, i) => ({ applicationId, score: 90 - 10 * i }));
+  await h.act(c.id, 'written', 'admin', { action: 'submit', form: { scores } });
+  await h.act(c.id, 'interview', 'admin', { action: 'submit', form: { scores } });
+}
+
+/** Files an objection once the notice takes it (the phase shows a moment before the notice opens). */
+export async function fileObjection(h: ProcessHarness, c: TestCampaign, applicationId: number, reason: string) {
+  const actor = await h.actor('admin');
+  await vi.waitFor(
+    () => c.handle.executeUpdate(fileRecruitmentObjectionUpdate, { args: [{ actor, applicationId, reason }] }),
+    wait,
+  );
 }

@@ -51,6 +51,17 @@ export interface CampaignInput {
   timings?: Partial<CampaignTimings>;
 }
 
+/** The statuses of an application still under way: withdrawn (放弃) or cancelled with the campaign. */
+export const APPLICATION_UNDER_WAY: ApplicationStatus[] = [
+  'applied',
+  'recommended',
+  'qualified',
+  'shortlisted',
+  'ranked',
+  'inspection',
+  'proposed',
+];
+
 export const campaignId = (prefix: string, id: number) => `${prefix}${RECRUITMENT_CAMPAIGN}-c${id}`;
 export const applicantId = (prefix: string, applicationId: number) =>
   `${prefix}${RECRUITMENT_APPLICANT}-a${applicationId}`;
@@ -73,14 +84,28 @@ export const fileRecruitmentObjectionUpdate = defineUpdate<
 >('fileRecruitmentObjection');
 
 /** The applicant's township recommendation, reported to the campaign. */
-export const recommendationSignal =
-  defineSignal<[{ applicationId: number; recommended: boolean; reason: string; actorUserId: number | null }]>(
-    'recruitmentRecommendation',
-  );
+export const recommendationSignal = defineSignal<
+  [
+    {
+      applicationId: number;
+      recommended: boolean;
+      reason: string;
+      actorUserId: number | null;
+      /** The status the application ended in when not the recommendation's (放弃 before it). */
+      status?: ApplicationStatus;
+    },
+  ]
+>('recruitmentRecommendation');
 
 /** The campaign's word to an applicant: hired (probation follows), or closed with its status. */
 export type ApplicantOutcome =
-  { outcome: 'hired'; hiredOn: string; probationMonths: number } | { outcome: 'closed'; status: ApplicationStatus };
+  | { outcome: 'hired'; hiredOn: string; probationMonths: number }
+  | {
+      outcome: 'closed';
+      status: ApplicationStatus;
+      /** 放弃 taken by the campaign: who registered it and the reason, for the applicant's timeline. */
+      withdrawal?: { actor: Actor; reason: string };
+    };
 export const applicantOutcomeSignal = defineSignal<[ApplicantOutcome]>('recruitmentApplicantOutcome');
 
 export interface ApplicantInput {

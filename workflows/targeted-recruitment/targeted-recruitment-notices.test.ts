@@ -4,11 +4,17 @@
 // standing; and a campaign withdrawn (撤销) during its 公示 cancels the applications still under
 // way with the county's reason, keeps the outcomes reached, withdraws every applicant workflow
 // (no task left open), and reads 已取消.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import type { ReserveTestTownship } from '../reserve-cultivation/reserve-test-county.js';
-import { createRecruitmentTownship, startCampaign, wait } from './recruitment-test-campaign.js';
-import { applicantId, fileRecruitmentObjectionUpdate } from './targeted-recruitment-definition.js';
+import {
+  createRecruitmentTownship,
+  fileObjection,
+  scoreExams,
+  startCampaign,
+  throughReview,
+} from './recruitment-test-campaign.js';
+import { applicantId } from './targeted-recruitment-definition.js';
 
 let h: ProcessHarness;
 let t: ReserveTestTownship;
@@ -20,73 +26,23 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-type Campaign = Awaited<ReturnType<typeof startCampaign>>;
-
-/** Applies, recommends and qualifies the first `n` people; the review refuses those listed. */
-async function throughReview(c: Campaign, prefix: string, n: number, refuse: (apps: number[]) => number[] = () => []) {
-  const apps: number[] = [];
-  for (const p of t.people.slice(0, n)) apps.push((await c.apply(p)).applicationId);
-  await h.env.sleep(7 * DAY + 3600_000);
-  for (const app of apps)
-    await h.act(applicantId(prefix, app), 'recommendation', 'trn-township_secretary', {
-      action: 'approve',
-      form: { opinion: '同意推荐' },
-    });
-  await h.act(c.id, 'county-review', 'admin', {
-    action: 'approve',
-    form: { disqualified: refuse(apps).map((applicationId) => ({ applicationId, reason: '部务会研究不予通过' })) },
-  });
-  await c.phase('notice');
-  return apps;
-}
-
-/** Files an objection once the notice takes it (the phase shows a moment before the notice opens). */
-async function object(c: Campaign, applicationId: number, reason: string) {
-  const actor = await h.actor('admin');
-  await vi.waitFor(
-    () => c.handle.executeUpdate(fileRecruitmentObjectionUpdate, { args: [{ actor, applicationId, reason }] }),
-    wait,
-  );
-}
-
 describe('targeted recruitment notices and withdrawal', () => {
   it('an objection upheld during the hire notice moves the next in rank up; one dismissed leaves the hire', async () => {
     const c = await startCampaign(h, t, 'trn-');
-    const [a0, a1, a2] = await throughReview(c, 'trn-', 3);
-    await h.env.sleep(9 * DAY);
-    const scores = (list: [number, number][]) => list.map(([applicationId, score]) => ({ applicationId, score }));
-    await h.act(c.id, 'written', 'admin', {
-      action: 'submit',
-      form: {
-        scores: scores([
-          [a0, 90],
-          [a1, 80],
-          [a2, 70],
-        ]),
-      },
-    });
-    await h.act(c.id, 'interview', 'admin', {
-      action: 'submit',
-      form: {
-        scores: scores([
-          [a0, 90],
-          [a1, 80],
-          [a2, 70],
-        ]),
-      },
-    });
+    const [a0, a1, a2] = await throughReview(h, t, c, 'trn-', 3);
+    await scoreExams(h, c, [a0, a1, a2]);
     await h.act(c.id, `inspection.a${a0}`, 'admin', { action: 'approve', form: { findings: '体检、考察合格' } });
 
     // 拟录用公示: an objection against a0 is upheld; a0 leaves the list
     await c.phase('hire_notice');
-    await object(c, a0, '反映其任职期间存在违规问题');
+    await fileObjection(h, c, a0, '反映其任职期间存在违规问题');
     await h.act(c.id, 'objection.o1', 'admin', { action: 'approve', form: { answer: '经核实属实，取消拟录用资格' } });
     await h.env.sleep(8 * DAY);
 
     // 递补: a1, next in rank, passes 体检/考察 and is on a second hire notice
     await h.act(c.id, `inspection.a${a1}`, 'admin', { action: 'approve', form: { findings: '体检、考察合格' } });
     await c.phase('hire_notice');
-    await object(c, a1, '反映其学历材料有疑问');
+    await fileObjection(h, c, a1, '反映其学历材料有疑问');
     await h.act(c.id, 'objection.o2', 'admin', {
       action: 'reject',
       form: { answer: '经核实学历真实，异议不成立' },
@@ -133,7 +89,7 @@ describe('targeted recruitment notices and withdrawal', () => {
 
   it('a campaign withdrawn during its 公示 cancels the applications under way with its reason and withdraws every applicant workflow', async () => {
     const c = await startCampaign(h, t, 'trc-');
-    const [a0, a1, a2] = await throughReview(c, 'trc-', 3, (apps) => [apps[2]]);
+    const [a0, a1, a2] = await throughReview(h, t, c, 'trc-', 3, (apps) => [apps[2]]);
     const running = await h.openTask(applicantId('trc-', a0), 'recommendation').catch(() => null);
     expect(running, 'no recommendation is left open').toBeNull();
 

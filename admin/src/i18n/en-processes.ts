@@ -45,6 +45,7 @@ export const enProcesses: ProcessMessages = {
             hire_notice_opened: 'Hire notice opened',
             replacement: 'Next in rank moved up',
             probation_started: 'Probation started',
+            withdrawn: 'Withdrawn by the applicant',
         },
         timeline: {
             empty: 'Nothing recorded yet',

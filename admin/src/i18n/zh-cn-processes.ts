@@ -46,6 +46,7 @@ export const zhCNProcesses = {
             hire_notice_opened: '开始拟录用公示',
             replacement: '递补',
             probation_started: '开始试用期',
+            withdrawn: '本人放弃',
         },
         timeline: {
             empty: '暂无办理记录',

@@ -26,6 +26,12 @@ export const recruitmentApi = {
             method: 'POST',
             body: JSON.stringify({ positionId }),
         }),
+    /** 放弃, before the hire; the same requestId again is the same withdrawal. */
+    withdraw: (applicationId: number, body: { reason?: string; requestId: string }) =>
+        json<{ applicationId: number; status: 'withdrawn' }>(
+            `/api/processes/targeted-recruitment/applications/${applicationId}/withdraw`,
+            { method: 'POST', body: JSON.stringify(body) },
+        ),
     importScores: (id: number | string, exam: 'written' | 'interview', file: File) => {
         const form = new FormData();
         form.append('file', file);

@@ -1,10 +1,21 @@
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { ProcessLink } from '../reserves/process-link';
+import { mayWithdraw } from './permissions';
 import type { Application } from './types';
+import { WithdrawDialog } from './withdraw-dialog';
 
 /** 报考人员: each application with its status, why it stands there, and the reasons found at application. */
-export const ApplicantsTable = ({ rows }: { rows: Application[] }) => {
+export const ApplicantsTable = ({
+    rows,
+    role,
+    onChanged,
+}: {
+    rows: Application[];
+    /** The viewer's role: a cadre sees only their own application, and may give it up. */
+    role: unknown;
+    onChanged: () => void;
+}) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
     const english = locale === 'en';
@@ -47,8 +58,11 @@ export const ApplicantsTable = ({ rows }: { rows: Application[] }) => {
                                     </Typography>
                                 ))}
                             </TableCell>
-                            <TableCell>
+                            <TableCell sx={{ whiteSpace: 'nowrap' }}>
                                 <ProcessLink processId={a.workflowId} label="qinglan.recruitment.applicant_timeline" />
+                                {mayWithdraw(role, a.status) && (
+                                    <WithdrawDialog application={a} self={role === 'cadre'} onDone={onChanged} />
+                                )}
                             </TableCell>
                         </TableRow>
                     ))}

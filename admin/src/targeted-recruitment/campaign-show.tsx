@@ -264,7 +264,7 @@ export const CampaignShow = () => {
                                 {translate('qinglan.recruitment.draft_no_applicants')}
                             </Typography>
                         ) : applicants.data ? (
-                            <ApplicantsTable rows={applicants.data} />
+                            <ApplicantsTable rows={applicants.data} role={permissions} onChanged={refresh} />
                         ) : (
                             <LinearProgress />
                         )}

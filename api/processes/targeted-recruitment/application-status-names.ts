@@ -20,6 +20,6 @@ export const APPLICATION_STATUS_NAMES_ZH: Record<ApplicationStatus, string> = {
   confirmed: '已转正',
   probation_failed: '试用期考核不合格',
   not_selected: '名额已满',
-  withdrawn: '放弃',
+  withdrawn: '已放弃',
   cancelled: '已取消',
 };

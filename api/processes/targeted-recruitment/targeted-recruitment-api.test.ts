@@ -476,6 +476,78 @@ describe('targeted recruitment campaigns through the API', () => {
     expect((await api('admin', '/campaigns/2147483000/results.xlsx')).status).toBe(404);
   });
 
+  it('放弃: the applicant, their township officer (with a reason) or the county; 404 outside, 409 once ended or hired, audited', async () => {
+    const appOf = async (personId: number) =>
+      (
+        await t.db
+          .selectFrom('recruitment_applications')
+          .select('id')
+          .where('campaign_id', '=', campaign)
+          .where('person_id', '=', personId)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const [mine, theirs] = [await appOf(people.self), await appOf(people.registered)];
+    const withdraw = (user: string, app: number, body: Record<string, unknown> = {}) =>
+      api(user, `/applications/${app}/withdraw`, body);
+
+    expect((await withdraw('officer-02', theirs, { reason: '家庭原因' })).status).toBe(404);
+    expect((await withdraw('cadre-0001', theirs)).status).toBe(404);
+    expect((await withdraw('village-001', theirs, { reason: '家庭原因' })).status).toBe(403);
+    expect((await withdraw('admin', 2147483000, { reason: '家庭原因' })).status).toBe(404);
+    const noReason = await withdraw('officer-01', theirs);
+    expect(noReason.status).toBe(400);
+    expect((await noReason.json()).fields[0]).toMatchObject({ field: 'reason', message: '代为登记放弃须填写原因' });
+
+    // the cadre gives up their own; the same request again answers the same, another is 409
+    const first = await withdraw('cadre-0001', mine, { requestId: 'withdraw-1' });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ applicationId: mine, status: 'withdrawn' });
+    expect((await withdraw('cadre-0001', mine, { requestId: 'withdraw-1' })).status).toBe(200);
+    const again = await withdraw('cadre-0001', mine, { requestId: 'withdraw-2' });
+    expect(again.status).toBe(409);
+    expect((await again.json()).fields[0]).toMatchObject({ field: 'status', message: '该报名已放弃' });
+    const changes = await t.db
+      .selectFrom('recruitment_status_changes')
+      .select(['to_status', 'reason'])
+      .where('application_id', '=', mine)
+      .where('to_status', '=', 'withdrawn')
+      .execute();
+    expect(changes).toEqual([{ to_status: 'withdrawn', reason: '本人放弃' }]);
+    const task = await t.db
+      .selectFrom('tasks')
+      .select('status')
+      .where('step_key', '=', 'recommendation')
+      .where('process_id', 'like', `%recruitment-applicant-a${mine}`)
+      .executeTakeFirstOrThrow();
+    expect(task.status).toBe('cancelled');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('resource', '=', 'recruitment_applications')
+      .where('record_id', '=', String(mine))
+      .where('action', '=', 'record.updated')
+      .execute();
+    expect(audit).toHaveLength(1);
+
+    // after the hire there is nothing to give up
+    await t.db.updateTable('recruitment_applications').set({ status: 'hired' }).where('id', '=', theirs).execute();
+    const hired = await withdraw('admin', theirs, { reason: '家庭原因' });
+    expect(hired.status).toBe(409);
+    expect((await hired.json()).fields[0].message).toBe('已录用，不能再放弃');
+    await t.db.updateTable('recruitment_applications').set({ status: 'applied' }).where('id', '=', theirs).execute();
+    // the township officer registers it for the applicant, with the reason
+    expect((await withdraw('officer-01', theirs, { reason: '已考取其他单位' })).status).toBe(200);
+    const list = (await (await api('admin', `/campaigns/${campaign}/applications`)).json()).data as {
+      id: number;
+      status: string;
+      reason: string;
+    }[];
+    expect(list.find((a) => a.id === theirs)).toMatchObject({
+      status: 'withdrawn',
+      reason: '本人放弃：已考取其他单位',
+    });
+  });
+
   it('a closed campaign takes no application (409)', async () => {
     await t.db.updateTable('recruitment_campaigns').set({ status: 'closed' }).where('id', '=', campaign).execute();
     const res = await api('officer-01', `/campaigns/${campaign}/applications`, {
