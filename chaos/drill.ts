@@ -107,10 +107,13 @@ export async function runDrill(size: DrillSize, log: (line: string) => void): Pr
     log(
       `starting the ${DRILL_YEAR} annual assessment for ${assessmentTownships ? 'one township' : 'the county'}: ${cadres.length} cadres owed a first task`,
     );
-    const assessment = admin.post('/api/processes/annual-assessment/start', {
-      year: DRILL_YEAR,
-      ...(assessmentTownships ? { townshipIds: assessmentTownships } : {}),
-    });
+    // The API answers once every township's cycle has started: minutes for the county.
+    const assessment = admin.post(
+      '/api/processes/annual-assessment/start',
+      { year: DRILL_YEAR, ...(assessmentTownships ? { townshipIds: assessmentTownships } : {}) },
+      undefined,
+      WAIT_MS,
+    );
     await until('the first self-report task', async () => ((await selfReportsOpen(db!)) > 0 ? true : undefined));
 
     // The approvals in as many slices as there are faults: each slice goes out as its fault hits.

@@ -16,7 +16,9 @@ export interface Sent {
   answeredRequestId?: string;
 }
 
-const RETRY_FOR_MS = 300_000;
+const RETRY_FOR_MS = 20 * 60_000;
+/** An approval is answered within the API's Update deadline (20 s); a county-wide start takes minutes. */
+const TRY_TIMEOUT_MS = 60_000;
 
 export class RetryingClient {
   readonly sent: Sent[] = [];
@@ -34,7 +36,12 @@ export class RetryingClient {
   }
 
   /** POSTs `body` until it is answered below 500; each try has its own X-Request-Id for the audit log. */
-  async post(path: string, body: unknown, requestId = randomUUID().replaceAll('-', '')): Promise<Sent> {
+  async post(
+    path: string,
+    body: unknown,
+    requestId = randomUUID().replaceAll('-', ''),
+    tryTimeoutMs = TRY_TIMEOUT_MS,
+  ): Promise<Sent> {
     const deadline = Date.now() + RETRY_FOR_MS;
     const sent: Sent = { path, requestId, attempts: 0, status: 0, body: undefined };
     this.sent.push(sent);
@@ -50,7 +57,7 @@ export class RetryingClient {
             ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
           },
           body: JSON.stringify(body),
-          signal: AbortSignal.timeout(60_000),
+          signal: AbortSignal.timeout(tryTimeoutMs),
         });
         const text = await res.text();
         if (res.status < 500) {
