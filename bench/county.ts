@@ -15,7 +15,7 @@ export interface Cadre {
 }
 
 /** Cadres as activities/annual-assessment listTownshipCadres reads them, for every township. */
-async function listCadres(db: DB) {
+export async function listCadres(db: DB) {
   return db
     .selectFrom('people as p')
     .select([

@@ -11,14 +11,15 @@ export type DB = Kysely<Database>;
 
 export function createDatabase(
   connectionString: string,
-  options: { max?: number; onIdleError?: (error: Error) => void } = {},
+  options: { max?: number; /** a connection lost, idle or held */ onIdleError?: (error: Error) => void } = {},
 ): DB {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
-  // An idle connection dropped by the server (a restart, a failover) must not take the
-  // process down; the pool replaces it on the next query.
-  pool.on(
-    'error',
-    options.onIdleError ?? ((error) => console.warn(`database connection lost while idle: ${error.message}`)),
-  );
+  const report = options.onIdleError ?? ((error: Error) => console.warn(`database connection lost: ${error.message}`));
+  // A connection dropped by the server (a restart, a failover) must not take the process down,
+  // whether it sat idle in the pool or was held by a request between two queries: the request's
+  // next query fails and the pool replaces the connection. The pool re-emits only an idle
+  // client's error, so every client gets its own listener, which reports both.
+  pool.on('connect', (client) => client.on('error', report));
+  pool.on('error', () => {}); // the same error, already reported by the client's listener
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -198,7 +198,9 @@ async function main() {
     note(applied.length ? `applied ${applied.join(', ')}` : 'already up to date');
     stage('演示数据 Demo county', settings.production ? 'skipped (NODE_ENV=production)' : 'loading on first run');
     if (!settings.production) {
-      const result = await loadDemoCounty(db, { onProgress: note, planDemoWork: true });
+      // QINGLAN_DEMO_WORK=off loads the county without work in flight (the fault drill counts its own).
+      const planDemoWork = process.env.QINGLAN_DEMO_WORK !== 'off';
+      const result = await loadDemoCounty(db, { onProgress: note, planDemoWork });
       note(result.loaded ? 'loaded' : 'already there; kept as it is');
     }
   } finally {

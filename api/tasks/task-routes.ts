@@ -112,7 +112,10 @@ export function createTaskRoutes() {
   app.openapi(act, async (c) => {
     const body = c.req.valid('json');
     const { task, delegators } = await loadTask(c, c.req.valid('param').id);
-    if (task.status !== 'open')
+    // A retry whose first try took effect (its answer lost to a network error or a restarted API)
+    // carries the same request id: Temporal answers it with the first outcome, so it goes on to
+    // the Update. Without one, or when the id is new, the workflow's validator refuses it (409).
+    if (task.status !== 'open' && !body.requestId)
       throw fail('conflict', [
         { field: 'task', message: '该待办已办结或已撤销，不能再操作', messageEn: 'The task is already closed' },
       ]);

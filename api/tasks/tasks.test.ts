@@ -427,3 +427,35 @@ describe('tasks through the API', () => {
     expect(waiting).not.toContain(pid); // township 2's pairing waits on township 2's people
   });
 });
+
+describe('a request sent again after its answer was lost', () => {
+  it('gets the first answer, not a refusal, and takes effect once', async () => {
+    const other = await t.db
+      .selectFrom('people')
+      .select('id')
+      .where('township_id', '=', 1)
+      .where('newly_elected', '=', true)
+      .where('id', '!=', menteeId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const pid = await startPairing(other.id);
+    const task = await waitForTask('secretary-01', 'proposal.approval', pid);
+    const body = { action: 'approve', form: { opinion: '同意' }, requestId: 'lost-answer-0001' };
+    const first = await act('secretary-01', task.id, body);
+    expect(first.status).toBe(200);
+    // the answer was lost on the way (a restarted API, a dropped line): the same request again
+    const again = await act('secretary-01', task.id, body);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(await first.json());
+    const approvals = await t.db
+      .selectFrom('task_events')
+      .select('id')
+      .where('task_id', '=', task.id)
+      .where('action', '=', 'approve')
+      .execute();
+    expect(approvals).toHaveLength(1);
+    // a new request on the closed task is still refused
+    const late = await act('secretary-01', task.id, { ...body, requestId: 'another-request-0002' });
+    expect(late.status).toBe(409);
+  });
+});

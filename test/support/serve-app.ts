@@ -11,18 +11,23 @@ import { freePort } from './free-port.js';
 export async function serveApp(
   db: DB,
   temporal: TemporalHandle,
-  options: { temporalUiUrl?: string } = {},
+  options: { temporalUiUrl?: string; port?: number } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const staticDir = path.resolve('admin/dist');
   if (!fs.existsSync(path.join(staticDir, 'index.html')))
     throw new Error('The console is not built: run "npm run build:admin" first.');
-  const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir, ...options });
-  const port = await freePort();
+  const { port = await freePort(), ...appOptions } = options;
+  const app = createApp({ db, temporal, logger: pino({ level: 'silent' }), staticDir, ...appOptions });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
   });
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Open keep-alive connections too: a closed server answers nobody, as a dead API.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
   };
 }

@@ -122,6 +122,24 @@ const enApp: AppMessages = {
         ...enReserveUse.qinglan,
         ...enRecruitment.qinglan,
         title: 'Qinglan',
+        serviceStatus: {
+            api: {
+                title: 'The server cannot be reached',
+                body: 'The server is restarting or the network is down. Nothing already sent is lost; please try again shortly. This notice goes away by itself.',
+            },
+            database: {
+                title: 'Part of the system is unavailable',
+                body: 'The database is restarting. Nothing already sent is lost; please try again shortly. This notice goes away by itself.',
+            },
+            temporal: {
+                title: 'Part of the system is unavailable',
+                body: 'The workflow engine is restarting. Nothing already sent is lost; please try again shortly. This notice goes away by itself.',
+            },
+            worker: {
+                title: 'Part of the system is unavailable',
+                body: 'The process worker is restarting: new tasks and progress may appear a little later. Nothing already sent is lost.',
+            },
+        },
         subtitle: 'Village cadre workflows',
         full_title: 'Qinglan · Village cadre workflows',
         county: 'County organization department',

@@ -124,6 +124,24 @@ export const zhCNApp = {
         ...zhCNReserveUse.qinglan,
         ...zhCNRecruitment.qinglan,
         title: '青蓝',
+        serviceStatus: {
+            api: {
+                title: '暂时无法连接服务器',
+                body: '服务器正在重启或网络中断。已提交的操作不会丢失，请稍后再试；恢复后此提示会自动消失。',
+            },
+            database: {
+                title: '系统部分服务暂时不可用',
+                body: '数据库正在重启，已提交的操作不会丢失，请稍后再试；恢复后此提示会自动消失。',
+            },
+            temporal: {
+                title: '系统部分服务暂时不可用',
+                body: '工作流引擎正在重启，已提交的操作不会丢失，请稍后再试；恢复后此提示会自动消失。',
+            },
+            worker: {
+                title: '系统部分服务暂时不可用',
+                body: '流程处理进程正在重启，新的待办和流程进展可能稍后才出现，已提交的操作不会丢失。',
+            },
+        },
         subtitle: '村(社区)干部工作流程',
         full_title: '青蓝 · 村(社区)干部工作流程',
         county: '县委组织部',

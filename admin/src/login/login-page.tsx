@@ -2,6 +2,7 @@ import { Alert, Avatar, Box, Button, Card, CardContent, CircularProgress, TextFi
 import { useEffect, useState, type FormEvent } from 'react';
 import { LocalesMenuButton, useCheckAuth, useLogin, useNavigate, useNotify, useTranslate } from 'react-admin';
 import { LocaleThemeProvider } from '../layout';
+import { ServiceStatusBanner } from '../service-status';
 import { DEMO_PASSWORD, DemoAccounts } from './demo-accounts';
 
 const errorMessage = (error: unknown): string | undefined => {
@@ -118,6 +119,7 @@ const LoginScreen = () => {
                 <LocalesMenuButton />
             </Box>
             <Card sx={{ width: '100%', maxWidth: 420 }} elevation={6}>
+                <ServiceStatusBanner />
                 <CardContent sx={{ p: 4 }}>
                     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, mb: 2 }}>
                         <Avatar sx={{ bgcolor: 'primary.main', width: 52, height: 52, fontSize: 26 }}>青</Avatar>

@@ -1,0 +1,1 @@
+export { ServiceStatusBanner } from './service-status-banner';
