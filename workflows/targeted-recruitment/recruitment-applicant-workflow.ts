@@ -5,11 +5,11 @@
 import {
   condition,
   getExternalWorkflowHandle,
-  proxyActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
+import { boundedActivities } from '../process/activity-incidents.js';
 import type { RecruitmentActivities } from '../../activities/targeted-recruitment/recruitment-activities.js';
 import { chinaDayOf } from '../../domain/china-time.js';
 import { HumanSteps } from '../human-step/human-steps.js';
@@ -24,7 +24,7 @@ import {
 import { targetedRecruitmentForms } from './targeted-recruitment-forms.js';
 import { recruitmentApplicantSteps as S } from './targeted-recruitment-steps.js';
 
-const acts = proxyActivities<RecruitmentActivities>({ startToCloseTimeout: '1 minute' });
+const acts = boundedActivities<RecruitmentActivities>({ startToCloseTimeout: '1 minute' });
 const MONTH_MS = 30 * 24 * 3600_000;
 
 export async function recruitmentApplicant(input: ApplicantInput): Promise<{ status: string }> {
