@@ -54,7 +54,12 @@ export function createIncidentActivities(db: DB, settings: Partial<NotificationS
           })
           .onConflict((oc) => oc.column('incident_key').doNothing())
           .execute();
-        await trx.updateTable('processes').set({ status: 'incident' }).where('id', '=', processId).where('status', '=', 'running').execute();
+        await trx
+          .updateTable('processes')
+          .set({ status: 'incident' })
+          .where('id', '=', processId)
+          .where('status', '=', 'running')
+          .execute();
         await trx
           .insertInto('task_events')
           .values({
@@ -86,7 +91,11 @@ export function createIncidentActivities(db: DB, settings: Partial<NotificationS
         return recorded.owes;
       });
       if (owed) await sendOwed(db, sending, `incident:${key}`);
-      const row = await db.selectFrom('incidents').select('id').where('incident_key', '=', key).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('incidents')
+        .select('id')
+        .where('incident_key', '=', key)
+        .executeTakeFirstOrThrow();
       return row.id;
     },
 
@@ -106,7 +115,12 @@ export function createIncidentActivities(db: DB, settings: Partial<NotificationS
           .where('status', '=', 'open')
           .executeTakeFirst();
         if (!stillOpen)
-          await trx.updateTable('processes').set({ status: 'running' }).where('id', '=', processId).where('status', '=', 'incident').execute();
+          await trx
+            .updateTable('processes')
+            .set({ status: 'running' })
+            .where('id', '=', processId)
+            .where('status', '=', 'incident')
+            .execute();
         await trx
           .insertInto('task_events')
           .values({

@@ -76,9 +76,18 @@ describe('incidents', () => {
     expect(await handle.result()).toMatchObject({ status: 'rejected' });
     expect(await statusOf(id)).toBe('rejected');
     expect(
-      await h.db.selectFrom('incidents').select(['status', 'resolved_by']).where('id', '=', incident.id).executeTakeFirst(),
+      await h.db
+        .selectFrom('incidents')
+        .select(['status', 'resolved_by'])
+        .where('id', '=', incident.id)
+        .executeTakeFirst(),
     ).toEqual({ status: 'retried', resolved_by: admin.userId });
-    const actions = await h.db.selectFrom('task_events').select('action').where('process_id', '=', id).orderBy('id').execute();
+    const actions = await h.db
+      .selectFrom('task_events')
+      .select('action')
+      .where('process_id', '=', id)
+      .orderBy('id')
+      .execute();
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['incident', 'incident_retried']));
     await h.recordHistory(id);
   }, 180_000);
@@ -99,7 +108,8 @@ describe('incidents', () => {
     await expect(handle.result()).rejects.toThrow();
     await vi.waitFor(async () => expect(await statusOf(id)).toBe('cancelled'), { timeout: 30_000, interval: 250 });
     expect(
-      (await h.db.selectFrom('incidents').select('status').where('id', '=', incident.id).executeTakeFirstOrThrow()).status,
+      (await h.db.selectFrom('incidents').select('status').where('id', '=', incident.id).executeTakeFirstOrThrow())
+        .status,
     ).toBe('closed');
   }, 120_000);
 });

@@ -49,9 +49,7 @@ const record = proxyActivities<IncidentActivities>({
 
 /** Activities on the bounded policy whose failures become incidents. */
 export function boundedActivities<T extends object>(options: Omit<ActivityOptions, 'retry'>): T {
-  return guarded(
-    proxyActivities<T>({ scheduleToCloseTimeout: BOUNDED_TIME, ...options, retry: BOUNDED_RETRY }) as T,
-  );
+  return guarded(proxyActivities<T>({ scheduleToCloseTimeout: BOUNDED_TIME, ...options, retry: BOUNDED_RETRY }) as T);
 }
 
 /** Local activities likewise (short writes run inside the workflow task). */
@@ -92,7 +90,8 @@ async function untilDone<R>(activity: string, call: () => Promise<R>): Promise<R
 function describe(activity: string, failure: TemporalFailure, startedAt: number): OpenIncidentInput {
   const cause = failure instanceof ActivityFailure ? (failure.cause ?? failure) : failure;
   const retryState = failure instanceof ActivityFailure ? failure.retryState : undefined;
-  const nonRetryable = (cause instanceof ApplicationFailure && cause.nonRetryable === true) || retryState === 'NON_RETRYABLE_FAILURE';
+  const nonRetryable =
+    (cause instanceof ApplicationFailure && cause.nonRetryable === true) || retryState === 'NON_RETRYABLE_FAILURE';
   const timedOut = cause instanceof TimeoutFailure || retryState === 'TIMEOUT';
   return {
     activity,

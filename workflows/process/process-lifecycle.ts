@@ -1,12 +1,6 @@
 // Start and end of every process: the read model row and the search attributes that make
 // "all running pairings in township 3" one query.
-import {
-  CancellationScope,
-  isCancellation,
-  patched,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { boundedActivities } from './activity-incidents.js';
 import type { RegisterProcessInput, TaskActivities } from '../../activities/human-steps/task-activities.js';
 import type { ProcessStatus as Status } from '../../db/schema.js';

@@ -2,13 +2,7 @@
 // township Party secretary recommends (乡镇党委推荐) or not, with a comment; the campaign is told.
 // Then it waits for the campaign's word: closed (with the status it ended in), or hired, when
 // the probation (试用期) runs its months and ends in the county's review (转正 or not).
-import {
-  condition,
-  getExternalWorkflowHandle,
-  setHandler,
-  sleep,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import { boundedActivities } from '../process/activity-incidents.js';
 import type { RecruitmentActivities } from '../../activities/targeted-recruitment/recruitment-activities.js';
 import { chinaDayOf } from '../../domain/china-time.js';
