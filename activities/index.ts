@@ -6,6 +6,7 @@ import { createTaskActivities } from './human-steps/task-activities.js';
 import { createTransitionActivities } from './human-steps/transition-activities.js';
 import { createReserveActivities } from './reserve-cultivation/reserve-activities.js';
 import { createRecruitmentActivities } from './targeted-recruitment/recruitment-activities.js';
+import { createIncidentActivities } from './process-status/incident-activities.js';
 import { createNotificationActivities } from './notifications/notification-activities.js';
 import { notificationSettingsFromEnv, type NotificationSettings } from './notifications/notification-settings.js';
 
@@ -21,6 +22,7 @@ export function createActivities(deps: { db: DB; notifications?: NotificationSet
     createReserveActivities(deps.db),
     createRecruitmentActivities(deps.db),
     createNotificationActivities({ db: deps.db, ...notifications }),
+    createIncidentActivities(deps.db, notifications),
   );
 }
 

@@ -122,9 +122,13 @@ export interface AuditLogTable {
 
 type Json<T = Record<string, unknown>> = ColumnType<T, string | undefined, string>;
 
-/** Every way a process stands; the last five are ends, the last three only written from Temporal's record. */
+/**
+ * Every way a process stands: running, 异常 (waiting on the county after an activity failed),
+ * then the ends; the last three only written from Temporal's record.
+ */
 export const PROCESS_STATUSES = [
   'running',
+  'incident',
   'completed',
   'rejected',
   'ended_early',
@@ -254,6 +258,28 @@ export interface AssessmentNoticeTable {
   ends_at: ColumnType<Date, Date | string, Date | string>;
   published_by: number | null;
   recorded_at: CreatedAt;
+}
+
+export type IncidentStatus = 'open' | 'retried' | 'cancelled' | 'closed';
+
+/** An activity that failed past its retry policy; its workflow waits (see migration 0009). */
+export interface IncidentTable {
+  id: Generated<number>;
+  incident_key: string;
+  process_id: string;
+  activity: string;
+  step: string | null;
+  error_type: string;
+  error_message: string;
+  non_retryable: Generated<boolean>;
+  timed_out: Generated<boolean>;
+  attempts: number | null;
+  first_failed_at: Date;
+  failed_at: Date;
+  status: Generated<IncidentStatus>;
+  resolved_by: number | null;
+  resolved_at: Date | null;
+  reason: string | null;
 }
 
 /** An email or group-robot message a notification owes; pending until sent (see migration 0005). */
@@ -510,6 +536,7 @@ export interface Database {
   assessment_results: AssessmentResultTable;
   assessment_notices: AssessmentNoticeTable;
   processes: ProcessTable;
+  incidents: IncidentTable;
   tasks: TaskTable;
   task_events: TaskEventTable;
   notifications: NotificationTable;

@@ -38,5 +38,5 @@ describe('replay of stored histories', () => {
       results.push({ workflowId: result.workflowId, error: result.error ? String(result.error) : undefined });
     }
     expect(results).toEqual(histories.map((h) => ({ workflowId: h.workflowId, error: undefined })));
-  }, 120_000);
+  }, 240_000);
 });

@@ -163,6 +163,14 @@ export function createTaskActivities(db: DB) {
         })
         .where('id', '=', input.id)
         .execute();
+      // An incident the process waited on ends with it (a withdrawal already wrote its reason).
+      if (input.endedAt)
+        await db
+          .updateTable('incidents')
+          .set({ status: 'closed', resolved_at: new Date(input.endedAt) })
+          .where('process_id', '=', input.id)
+          .where('status', '=', 'open')
+          .execute();
     },
 
     openTask(input: OpenTaskInput): Promise<number> {

@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   'task_urged', // 催办
   'task_cc', // 抄送
   'process_ended', // 流程结束
+  'process_incident', // 流程异常
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

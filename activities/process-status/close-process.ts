@@ -34,9 +34,16 @@ export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promis
         outcome: JSON.stringify({ status: closed.status, reason: closed.reason }),
       })
       .where('id', '=', closed.processId)
-      .where('status', '=', 'running')
+      .where('status', 'in', ['running', 'incident'])
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
+    // An incident the process waited on ends with it.
+    await trx
+      .updateTable('incidents')
+      .set({ status: 'closed', resolved_at: closed.at, resolved_by: closed.actorUserId, reason: closed.reason })
+      .where('process_id', '=', closed.processId)
+      .where('status', '=', 'open')
+      .execute();
     await trx
       .updateTable('tasks')
       .set({ status: 'cancelled', decided_at: closed.at })

@@ -61,7 +61,7 @@ async function repairBatch(deps: { db: DB; client: Client }, executions: Workflo
           'in',
           executions.map((e) => e.workflowId),
         )
-        .where('status', '=', 'running')
+        .where('status', 'in', ['running', 'incident'])
         .execute()
     ).map((r) => r.id),
   );

@@ -31,6 +31,7 @@ export const auditResourceChoices = choicesOf('audit_resource', ['auth', 'townsh
 export const taskStatusChoices = choicesOf('task_status', ['open', 'done', 'cancelled']);
 export const processStatusChoices = choicesOf('process_status', [
     'running',
+    'incident',
     'completed',
     'rejected',
     'ended_early',

@@ -54,6 +54,9 @@ export interface WorkflowApi {
     getProcessHistory: (processId: Identifier) => Promise<ProcessHistory>;
     cancelProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
     terminateProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
+    getIncidents: () => Promise<{ total: number; byTownship: { townshipName: string | null; count: number }[] }>;
+    retryIncident: (processId: Identifier) => Promise<{ id: string; status: string }>;
+    cancelIncident: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
     urgeOverdue: (townshipId: Identifier) => Promise<{ urged: number; failed: number }>;
     startMentorPairing: (body: {
         menteePersonId: Identifier;
@@ -86,6 +89,9 @@ export const workflowApi: WorkflowApi = {
     getProcessHistory: (processId) => get(`${processPath(processId)}/history`),
     cancelProcess: (processId, reason) => post(`${processPath(processId)}/cancel`, { reason }),
     terminateProcess: (processId, reason) => post(`${processPath(processId)}/terminate`, { reason }),
+    getIncidents: () => get('/processes/incidents'),
+    retryIncident: (processId) => post(`${processPath(processId)}/incident/retry`, {}),
+    cancelIncident: (processId, reason) => post(`${processPath(processId)}/incident/cancel`, { reason }),
     urgeOverdue: (townshipId) => post('/processes/urge-overdue', { townshipId: Number(townshipId) }),
     startMentorPairing: (body) => post('/processes/mentor-pairing', body),
     startPairingsForTownship: (townshipId) =>

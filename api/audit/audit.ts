@@ -16,6 +16,7 @@ export type AuditAction =
   | 'process.started'
   | 'process.cancelled'
   | 'process.terminated'
+  | 'process.incident_retried'
   | 'tasks.urged'
   | 'import.completed';
 

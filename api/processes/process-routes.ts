@@ -3,7 +3,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Context } from 'hono';
-import { writeAudit } from '../audit/audit.js';
 import { requireUser } from '../auth/authenticate.js';
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
@@ -25,6 +24,8 @@ import {
 } from './process-schemas.js';
 import { ReasonBody, terminateProcess, terminateRoute } from './terminate-process.js';
 import { urgeOverdue, UrgeOverdueBody } from './urge-overdue.js';
+import { mayWithdraw, refuseEnded, withdrawProcess } from './withdraw-process.js';
+import { openIncidentOf, registerIncidentRoutes, registerIncidentSummary } from './process-incidents.js';
 
 const tags = ['processes 流程'];
 
@@ -99,6 +100,8 @@ export function createProcessRoutes() {
 
   app.openapi(urge, async (c) => c.json(await urgeOverdue(c, c.req.valid('json')), 200));
 
+  registerIncidentSummary(app);
+
   app.openapi(list, async (c) => {
     const query = parseListQuery(c, { filter: ProcessFilter, sortable: PROCESS_SORTS, defaultSort: 'startedAt' });
     const user = c.var.user;
@@ -121,64 +124,34 @@ export function createProcessRoutes() {
     const id = c.req.valid('param').id;
     const row = await loadProcess(c, id);
     const db = c.var.deps.db;
-    const [timeline, tasks] = await Promise.all([
+    const [timeline, tasks, incident] = await Promise.all([
       timelineOf(db, id),
       db.selectFrom('tasks').select(['step_key', 'status']).where('process_id', '=', id).orderBy('id').execute(),
+      openIncidentOf(db, id),
     ]);
     const path = [...new Set(tasks.map((t) => stepFamily(row.type, t.step_key)))];
     const current = [...new Set(tasks.filter((t) => t.status === 'open').map((t) => stepFamily(row.type, t.step_key)))];
-    if (row.status !== 'running') path.push('end');
-    return c.json(
-      { ...serialise(row), timeline: timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), path, current },
-      200,
-    );
+    if (row.status !== 'running' && row.status !== 'incident') path.push('end');
+    const entries = timeline.map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+    return c.json({ ...serialise(row), timeline: entries, path, current, incident }, 200);
   });
 
   registerHistoryRoutes(app, loadProcess);
+  registerIncidentRoutes(app, loadProcess);
 
   app.openapi(cancel, async (c) => {
     const id = c.req.valid('param').id;
     const row = await loadProcess(c, id);
-    const user = c.var.user;
-    const allowed = user.role === 'county_admin' || (user.role === 'township_officer' && row.startedBy === user.id);
-    if (!allowed) throw fail('forbidden');
-    if (row.status !== 'running')
-      throw fail('conflict', [
-        { field: 'status', message: '流程已结束，不能撤销', messageEn: 'The process has already ended' },
-      ]);
-    const reason = c.req.valid('json').reason;
-    await c.var.deps.temporal.client.workflow.getHandle(id).cancel();
-    // The reason on the timeline, where those who worked the process read it: the workflow
-    // itself only learns that it was cancelled.
-    await c.var.deps.db
-      .insertInto('task_events')
-      .values({
-        event_key: `${id}:cancel-requested:${c.var.requestId}`,
-        process_id: id,
-        at: new Date(),
-        actor_user_id: user.id,
-        action: 'cancel_requested',
-        comment: reason,
-        detail: '{}',
-      })
-      .execute();
-    await writeAudit(c, {
-      action: 'process.cancelled',
-      resource: 'processes',
-      recordId: id,
-      detail: { reason },
-    });
-    return c.json({ id, status: 'cancelling' }, 200);
+    if (!mayWithdraw(c.var.user, row.startedBy)) throw fail('forbidden');
+    refuseEnded(row.status, '流程已结束，不能撤销', 'The process has already ended');
+    return c.json(await withdrawProcess(c, id, c.req.valid('json').reason), 200);
   });
 
   app.openapi(terminateRoute, async (c) => {
     const id = c.req.valid('param').id;
     const row = await loadProcess(c, id);
     if (c.var.user.role !== 'county_admin') throw fail('forbidden');
-    if (row.status !== 'running')
-      throw fail('conflict', [
-        { field: 'status', message: '流程已结束，不能终止', messageEn: 'The process has already ended' },
-      ]);
+    refuseEnded(row.status, '流程已结束，不能终止', 'The process has already ended');
     return c.json(await terminateProcess(c, id, c.req.valid('json').reason), 200);
   });
 

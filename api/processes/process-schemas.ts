@@ -45,11 +45,53 @@ export const TimelineEntrySchema = z
   })
   .openapi('TimelineEntry');
 
+/** The activity a process waits on after it failed past its retry policy (异常). */
+export const IncidentSchema = z
+  .object({
+    id: z.number().int(),
+    activity: z.string(),
+    step: z.string().nullable(),
+    errorType: z.string(),
+    errorMessage: z.string(),
+    nonRetryable: z.boolean(),
+    /** Tries before it became an incident; null when a time limit ended them. */
+    attempts: z.number().int().nullable(),
+    firstFailedAt: z.string(),
+    failedAt: z.string(),
+  })
+  .openapi('Incident');
+
+const Count = z.number().int();
+export const IncidentSummarySchema = z
+  .object({
+    total: Count,
+    byTownship: z.array(
+      z.object({ townshipId: z.number().int().nullable(), townshipName: z.string().nullable(), count: Count }),
+    ),
+    byType: z.array(z.object({ type: z.string(), count: Count })),
+    items: z.array(
+      z.object({
+        id: z.number().int(),
+        processId: z.string(),
+        title: z.string(),
+        type: z.string(),
+        townshipId: z.number().int().nullable(),
+        townshipName: z.string().nullable(),
+        step: z.string().nullable(),
+        errorMessage: z.string(),
+        failedAt: z.string(),
+      }),
+    ),
+  })
+  .openapi('IncidentSummary');
+
 export const ProcessDetailSchema = ProcessSchema.extend({
   timeline: z.array(TimelineEntrySchema),
   /** Step families the run has been through, and the ones open now: the diagram's highlights. */
   path: z.array(z.string()),
   current: z.array(z.string()),
+  /** The open incident the process waits on (状态 异常); null when there is none. */
+  incident: IncidentSchema.nullable(),
 }).openapi('ProcessDetail');
 
 export const PROCESS_SORTS = ['startedAt', 'endedAt', 'title', 'status', 'type', 'overdueTasks'] as const;

@@ -7,6 +7,7 @@ import * as notificationDeliveries from './0005-notification-deliveries.js';
 import * as reservePool from './0006-reserve-pool.js';
 import * as reservePoolView from './0007-reserve-pool-view.js';
 import * as targetedRecruitment from './0008-targeted-recruitment.js';
+import * as incidents from './0009-incidents.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-reserve-pool': reservePool,
   '0007-reserve-pool-view': reservePoolView,
   '0008-targeted-recruitment': targetedRecruitment,
+  '0009-incidents': incidents,
 };

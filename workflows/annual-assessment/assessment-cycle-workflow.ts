@@ -7,14 +7,15 @@ import {
   WorkflowIdReusePolicy,
   defineSearchAttributeKey,
 } from '@temporalio/common';
-import { ParentClosePolicy, patched, proxyActivities, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild, workflowInfo } from '@temporalio/workflow';
+import { boundedActivities } from '../process/activity-incidents.js';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { chinaYear } from '../../domain/china-time.js';
 import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
 import { ANNUAL_ASSESSMENT, townshipCycleId, type CycleInput } from './annual-assessment-definition.js';
 import { townshipAssessment } from './township-assessment-workflow.js';
 
-const acts = proxyActivities<AssessmentActivities>({ startToCloseTimeout: '1 minute' });
+const acts = boundedActivities<AssessmentActivities>({ startToCloseTimeout: '1 minute' });
 
 /** Set by Temporal on every run a schedule starts: the moment it was due (a backfill's past one too). */
 const ScheduledStartTime = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);

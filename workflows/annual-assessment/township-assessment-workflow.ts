@@ -10,11 +10,11 @@ import {
   condition,
   isCancellation,
   patched,
-  proxyActivities,
   setHandler,
   sleep,
   startChild,
 } from '@temporalio/workflow';
+import { boundedActivities } from '../process/activity-incidents.js';
 import type { AssessmentActivities } from '../../activities/annual-assessment/assessment-activities.js';
 import { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
@@ -56,7 +56,7 @@ function rankingContext(ranking: RankedEntry[], missing: { name: string }[]) {
   };
 }
 
-const acts = proxyActivities<AssessmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
+const acts = boundedActivities<AssessmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
   startToCloseTimeout: '1 minute',
 });
 

@@ -7,12 +7,11 @@ import {
   condition,
   isCancellation,
   patched,
-  proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { boundedActivities, boundedLocalActivities } from '../process/activity-incidents.js';
 import { chinaMinuteOf } from '../../domain/china-time.js';
 import { CurrentStep, WaitingOn } from '../search-attributes.js';
 import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
@@ -88,16 +87,10 @@ export function escalationRecipient(target: EscalationTarget, townshipId: number
   return { kind: 'role', role: target, townshipId };
 }
 
-const acts = proxyActivities<StepActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
-});
+const acts = boundedActivities<StepActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** Short database writes, run in the worker within the workflow task: no round trip per row. */
-const local = proxyLocalActivities<StepActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '5 minutes' },
-});
+const local = boundedLocalActivities<StepActivities>({ startToCloseTimeout: '30 seconds' });
 
 interface Signer {
   assignee: Assignee;

@@ -1,6 +1,7 @@
 // A whole pairing term — a year and a six-month extension — in seconds, on the time-skipping
 // test server, with the real activities writing to PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pairingInput } from '../../test/support/pairing-input.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import type { MentorPairingInput } from './mentor-pairing-definition.js';
 import { mentorPairing } from './mentor-pairing-workflow.js';
@@ -17,34 +18,8 @@ const DAY = 24 * 3600_000;
 
 beforeAll(async () => {
   h = await createProcessHarness();
-  const mentor = await h.db
-    .selectFrom('users as u')
-    .innerJoin('people as p', 'p.id', 'u.person_id')
-    .select(['u.id as userId', 'u.username', 'p.id as personId', 'p.name'])
-    .where('u.role', '=', 'mentor')
-    .where('u.township_id', '=', 1)
-    .orderBy('u.id')
-    .executeTakeFirstOrThrow();
-  const mentee = await h.db
-    .selectFrom('users as u')
-    .innerJoin('people as p', 'p.id', 'u.person_id')
-    .select(['u.id as userId', 'u.username', 'p.id as personId', 'p.name', 'p.village_id'])
-    .where('u.role', '=', 'cadre')
-    .where('p.township_id', '=', 1)
-    .where('p.newly_elected', '=', true)
-    .orderBy('u.id')
-    .executeTakeFirstOrThrow();
   const officer = await h.actor('officer-01');
-  menteeUser = mentee.username;
-  mentorUser = mentor.username;
-  input = {
-    townshipId: 1,
-    villageId: mentee.village_id,
-    mentee: { personId: mentee.personId, userId: mentee.userId, name: mentee.name },
-    mentor: { personId: mentor.personId, userId: mentor.userId, name: mentor.name },
-    proposedBy: officer.userId,
-    reason: '新任干部结对帮带',
-  };
+  ({ input, menteeUser, mentorUser } = await pairingInput(h.db, officer.userId));
 }, 120_000);
 afterAll(() => h?.close());
 

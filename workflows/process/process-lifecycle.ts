@@ -1,18 +1,12 @@
 // Start and end of every process: the read model row and the search attributes that make
 // "all running pairings in township 3" one query.
-import {
-  CancellationScope,
-  isCancellation,
-  patched,
-  proxyActivities,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { boundedActivities } from './activity-incidents.js';
 import type { RegisterProcessInput, TaskActivities } from '../../activities/human-steps/task-activities.js';
 import type { ProcessStatus as Status } from '../../db/schema.js';
 import { ProcessStatus, ProcessType, SubjectPersonId, TownshipId, VillageId } from '../search-attributes.js';
 
-const acts = proxyActivities<TaskActivities>({ startToCloseTimeout: '30 seconds' });
+const acts = boundedActivities<TaskActivities>({ startToCloseTimeout: '30 seconds' });
 
 /** What a process says about itself when it starts; its id is the workflow's. */
 export type ProcessIdentity = Omit<RegisterProcessInput, 'id'>;

@@ -11,11 +11,11 @@ import {
   continueAsNew,
   isCancellation,
   patched,
-  proxyActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
+import { boundedActivities } from '../process/activity-incidents.js';
 import type { ReserveActivities, ReserveSubject } from '../../activities/reserve-cultivation/reserve-activities.js';
 import type { ReserveRecordKind } from '../../db/schema.js';
 import { chinaDayOf, chinaYear } from '../../domain/china-time.js';
@@ -42,7 +42,7 @@ import {
 import { reserveCultivationForms } from './reserve-cultivation-forms.js';
 import { reserveCultivationSteps as S } from './reserve-cultivation-steps.js';
 
-const acts = proxyActivities<ReserveActivities>({ startToCloseTimeout: '1 minute' });
+const acts = boundedActivities<ReserveActivities>({ startToCloseTimeout: '1 minute' });
 const DAY = 24 * 3600_000;
 
 export async function reserveCultivation(input: CultivationInput): Promise<CultivationOutcome> {

@@ -11,12 +11,12 @@ import {
   ParentClosePolicy,
   condition,
   patched,
-  proxyActivities,
   setHandler,
   sleep,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import { boundedActivities } from '../process/activity-incidents.js';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { ReserveActivities } from '../../activities/reserve-cultivation/reserve-activities.js';
 import type { ReserveStatus } from '../../db/schema.js';
@@ -48,7 +48,7 @@ import {
 } from './reserve-intake-definition.js';
 import { reserveIntakeSteps as S } from './reserve-intake-steps.js';
 
-const acts = proxyActivities<ReserveActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
+const acts = boundedActivities<ReserveActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
   startToCloseTimeout: '1 minute',
 });
 

@@ -2,11 +2,12 @@
 // takes it. The recommendation task closes with the reason (a decision already accepted stands,
 // and the withdrawal is refused), the application ends 已放弃 and the campaign is told, so its
 // funnel counts the applicant no further.
-import { condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import type { RecruitmentActivities } from '../../activities/targeted-recruitment/recruitment-activities.js';
 import { chinaDayOf } from '../../domain/china-time.js';
 import type { HumanSteps } from '../human-step/human-steps.js';
 import { refuse } from '../human-step/refusal.js';
+import { boundedActivities } from '../process/activity-incidents.js';
 import {
   checkWithdrawer,
   withdrawApplicationUpdate,
@@ -16,7 +17,7 @@ import {
 } from './recruitment-withdrawal.js';
 import { recommendationSignal } from './targeted-recruitment-definition.js';
 
-const acts = proxyActivities<RecruitmentActivities>({ startToCloseTimeout: '1 minute' });
+const acts = boundedActivities<RecruitmentActivities>({ startToCloseTimeout: '1 minute' });
 
 export interface ApplicantWithdrawal {
   /** Whether a withdrawal closed the recommendation. */

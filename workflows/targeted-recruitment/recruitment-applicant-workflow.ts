@@ -2,15 +2,8 @@
 // township Party secretary recommends (乡镇党委推荐) or not, with a comment; the campaign is told.
 // Then it waits for the campaign's word: closed (with the status it ended in), or hired, when
 // the probation (试用期) runs its months and ends in the county's review (转正 or not).
-import {
-  condition,
-  getExternalWorkflowHandle,
-  patched,
-  proxyActivities,
-  setHandler,
-  sleep,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { boundedActivities } from '../process/activity-incidents.js';
 import type { RecruitmentActivities } from '../../activities/targeted-recruitment/recruitment-activities.js';
 import { chinaDayOf } from '../../domain/china-time.js';
 import { HumanSteps, StepClosed } from '../human-step/human-steps.js';
@@ -28,7 +21,7 @@ import { APPLICANT_WITHDRAWAL } from './recruitment-withdrawal.js';
 import { targetedRecruitmentForms } from './targeted-recruitment-forms.js';
 import { recruitmentApplicantSteps as S } from './targeted-recruitment-steps.js';
 
-const acts = proxyActivities<RecruitmentActivities>({ startToCloseTimeout: '1 minute' });
+const acts = boundedActivities<RecruitmentActivities>({ startToCloseTimeout: '1 minute' });
 const MONTH_MS = 30 * 24 * 3600_000;
 
 export async function recruitmentApplicant(input: ApplicantInput): Promise<{ status: string }> {

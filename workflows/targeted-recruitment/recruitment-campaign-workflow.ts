@@ -14,12 +14,12 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   patched,
-  proxyActivities,
   setHandler,
   sleep,
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
+import { boundedActivities } from '../process/activity-incidents.js';
 import type { RecruitmentActivities } from '../../activities/targeted-recruitment/recruitment-activities.js';
 import type { ApplicationStatus } from '../../db/schema.js';
 import { chinaDayOf } from '../../domain/china-time.js';
@@ -48,7 +48,7 @@ import {
 import { targetedRecruitmentForms } from './targeted-recruitment-forms.js';
 import { recruitmentCampaignSteps as S } from './targeted-recruitment-steps.js';
 
-const acts = proxyActivities<RecruitmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
+const acts = boundedActivities<RecruitmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
   startToCloseTimeout: '1 minute',
 });
 const DAY_MS = 24 * 3600_000;

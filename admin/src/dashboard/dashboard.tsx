@@ -13,6 +13,7 @@ import { Navigate, Title, useDataProvider, useGetIdentity, usePermissions, useTr
 import type { QinglanDataProvider } from '../data-provider';
 import { can, isPersonalRole } from '../roles';
 import type { Stats } from '../types';
+import { IncidentCard } from './incident-card';
 import { OverdueCard } from './overdue-card';
 import { StatCard } from './stat-card';
 
@@ -100,6 +101,7 @@ export const Dashboard = () => {
                         }
                     />
                 ))}
+                {can(permissions, 'processes', 'list') && <IncidentCard />}
             </Box>
             <OverdueCard />
         </Box>

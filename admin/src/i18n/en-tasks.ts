@@ -61,6 +61,7 @@ export const enTasks: TaskMessages = {
         task_status: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
         process_status: {
             running: 'Running',
+            incident: 'Incident',
             completed: 'Completed',
             rejected: 'Rejected',
             ended_early: 'Ended early',

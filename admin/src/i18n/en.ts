@@ -248,6 +248,7 @@ const enApp: AppMessages = {
             scope: 'Figures within your organisational scope.',
             load_error: 'Could not load the figures',
             stats: {
+                incidents: 'Process incidents',
                 townships: 'Townships',
                 villages: 'Villages',
                 communities: 'Communities',

@@ -62,6 +62,7 @@ export const zhCNTasks = {
         task_status: { open: '待办理', done: '已办结', cancelled: '已撤销' },
         process_status: {
             running: '进行中',
+            incident: '异常',
             completed: '已完成',
             rejected: '未通过',
             ended_early: '提前结束',

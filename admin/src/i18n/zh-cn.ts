@@ -250,6 +250,7 @@ export const zhCNApp = {
             scope: '以下为您权限范围内的统计数据。',
             load_error: '统计数据加载失败',
             stats: {
+                incidents: '流程异常',
                 townships: '乡镇(街道)',
                 villages: '村',
                 communities: '社区',

@@ -2,6 +2,7 @@ import { Box, Tab, Tabs } from '@mui/material';
 import { useState } from 'react';
 import { Show, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { mayReadHistory } from '../roles';
+import { IncidentPanel } from './incident-panel';
 import { ProcessActions } from './process-actions';
 import { ProcessOverview } from './process-overview';
 import { RawHistory } from './raw-history';
@@ -16,6 +17,7 @@ const ProcessShowContent = () => {
     const history = mayReadHistory(permissions);
     return (
         <Box sx={{ p: { xs: 1.5, sm: 2 } }}>
+            {process.incident && <IncidentPanel process={process} incident={process.incident} />}
             {history && (
                 <Tabs value={tab} onChange={(_event, value: number) => setTab(value)} sx={{ mb: 2 }}>
                     <Tab label={translate('qinglan.processes.tab_overview')} />

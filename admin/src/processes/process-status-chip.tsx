@@ -4,6 +4,7 @@ import type { Process, ProcessStatus } from './types';
 
 const COLORS: Record<ProcessStatus, 'primary' | 'success' | 'error' | 'warning' | 'default'> = {
     running: 'primary',
+    incident: 'warning',
     completed: 'success',
     rejected: 'error',
     ended_early: 'warning',

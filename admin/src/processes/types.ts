@@ -2,7 +2,15 @@ import type { Identifier, RaRecord } from 'react-admin';
 import type { StepView } from '../../../workflows/human-step/step-catalogue';
 
 export type ProcessStatus =
-    'running' | 'completed' | 'rejected' | 'ended_early' | 'cancelled' | 'terminated' | 'failed' | 'timed_out';
+    | 'running'
+    | 'incident'
+    | 'completed'
+    | 'rejected'
+    | 'ended_early'
+    | 'cancelled'
+    | 'terminated'
+    | 'failed'
+    | 'timed_out';
 
 /** A started process (流程) as the list shows it. */
 export interface Process extends RaRecord<string> {
@@ -45,6 +53,20 @@ export interface ProcessDetail extends Process {
     path: string[];
     /** Step families open now. */
     current: string[];
+    /** The failed activity the process waits on (状态 异常); null when there is none. */
+    incident: ProcessIncident | null;
+}
+
+export interface ProcessIncident {
+    id: number;
+    activity: string;
+    step: string | null;
+    errorType: string;
+    errorMessage: string;
+    nonRetryable: boolean;
+    attempts: number | null;
+    firstFailedAt: string;
+    failedAt: string;
 }
 
 /** One step of a process type's catalogue (`workflows/<process>/<process>-steps.ts`), as the API serves it. */

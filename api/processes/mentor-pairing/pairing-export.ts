@@ -14,6 +14,7 @@ import { processesInScope } from '../process-queries.js';
 
 export const STATUS_NAMES: Record<ProcessStatus, string> = {
   running: '进行中',
+  incident: '异常',
   completed: '已完成',
   rejected: '未获批准',
   ended_early: '提前结束',

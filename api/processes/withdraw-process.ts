@@ -1,0 +1,36 @@
+// 撤销: the one way the API withdraws a process, from the process page or from its incident
+// (取消流程). The workflow answers the cancellation itself (its steps close, its row says
+// 已撤销); the reason goes on the timeline, where those who worked the process read it.
+import type { Context } from 'hono';
+import { writeAudit } from '../audit/audit.js';
+import type { AppEnv } from '../context.js';
+import { fail } from '../errors/errors.js';
+
+/** Who may withdraw: the county admin, or the township officer who started the process. */
+export function mayWithdraw(user: AppEnv['Variables']['user'], startedBy: number | null): boolean {
+  return user.role === 'county_admin' || (user.role === 'township_officer' && startedBy === user.id);
+}
+
+export function refuseEnded(status: string, zh: string, en: string) {
+  if (status !== 'running' && status !== 'incident')
+    throw fail('conflict', [{ field: 'status', message: zh, messageEn: en }]);
+}
+
+export async function withdrawProcess(c: Context<AppEnv>, id: string, reason: string) {
+  const user = c.var.user;
+  await c.var.deps.temporal.client.workflow.getHandle(id).cancel();
+  await c.var.deps.db
+    .insertInto('task_events')
+    .values({
+      event_key: `${id}:cancel-requested:${c.var.requestId}`,
+      process_id: id,
+      at: new Date(),
+      actor_user_id: user.id,
+      action: 'cancel_requested',
+      comment: reason,
+      detail: '{}',
+    })
+    .execute();
+  await writeAudit(c, { action: 'process.cancelled', resource: 'processes', recordId: id, detail: { reason } });
+  return { id, status: 'cancelling' };
+}
