@@ -74,9 +74,14 @@ export interface CampaignWithdrawals {
 /** The campaign's side: withdrawals from the recommendation on until the hire. */
 export function takeCampaignWithdrawals(w: CampaignWithdrawals): void {
   const inspectionKey = (id: number) => `inspection.a${id}`;
+  // Taken at once, before the status is written: a second withdrawal of the same application
+  // arriving meanwhile (the applicant and their officer together) must not vacate the place twice.
+  const withdrawing = new Set<number>();
   setHandler(
     withdrawApplicationUpdate,
     async (req) => {
+      if (withdrawing.has(req.applicationId)) refuse('task_closed', 'the application is already being withdrawn');
+      withdrawing.add(req.applicationId);
       const a = w.byId.get(req.applicationId)!;
       const from = a.status;
       const reason = withdrawalReason(req.reason);
@@ -98,6 +103,7 @@ export function takeCampaignWithdrawals(w: CampaignWithdrawals): void {
             { field: 'applicationId', message: 'invalid' },
           ]);
         checkWithdrawer(req, a);
+        if (withdrawing.has(a.applicationId)) refuse('task_closed', 'the application is already being withdrawn');
         if (a.status === 'applied')
           refuse('task_closed', 'the township recommendation is still open: the applicant workflow takes it');
         if (!WITHDRAWABLE.includes(a.status)) refuse('task_closed', `the application has ended (${a.status})`);

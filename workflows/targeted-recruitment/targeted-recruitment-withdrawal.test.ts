@@ -139,7 +139,13 @@ describe('targeted recruitment withdrawal (放弃)', () => {
     const [a0, a1, a2] = await throughReview(h, t, c, 'trw2-', 3);
     await scoreExams(h, c, [a0, a1, a2]);
     await h.openTask(c.id, `inspection.a${a0}`);
-    await withdraw(c.id, a0, t.people[0].username);
+    // the applicant and their officer register it at the same moment: one stands, one place is freed
+    const both = await Promise.allSettled([
+      withdraw(c.id, a0, t.people[0].username),
+      withdraw(c.id, a0, 'trw-township_officer', '本人电话告知放弃'),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(both.find((r) => r.status === 'rejected')).toMatchObject({ reason: { cause: { type: 'task_closed' } } });
 
     // the county's 体检与考察 of a0 is closed; a1 is called in its place
     await h.act(c.id, `inspection.a${a1}`, 'admin', { action: 'approve', form: { findings: '体检、考察合格' } });
@@ -161,7 +167,7 @@ describe('targeted recruitment withdrawal (放弃)', () => {
     expect(path(a1).slice(-3)).toEqual(['inspection', 'proposed', 'hired']);
     expect(path(a2).slice(-1)).toEqual(['not_selected']);
     expect((await replacementOf(c)).map((r) => r.detail)).toMatchObject([
-      { replaced: t.people[0].name, reason: '本人放弃', applicationId: a1, rank: 2 },
+      { replaced: t.people[0].name, reason: expect.stringMatching(/^本人放弃/), applicationId: a1, rank: 2 },
     ]);
     const closed = await h.db
       .selectFrom('tasks')
