@@ -1,7 +1,8 @@
 // 定向考录 in the console from 公告 to 录用, on the time-skipping test server so the application
 // window, the 公示 and the hire notice pass in seconds: the county admin plans a campaign and
 // publishes it after the confirmation, a cadre opens it and applies (报名) in its window, the
-// township Party secretary recommends from their inbox (乡镇党委推荐), the county approves the
+// township Party secretary recommends from their inbox (乡镇党委推荐) while a second applicant gives
+// up (放弃) from the campaign page, the county approves the
 // 资格复审, the 公示 passes, the written and interview scores are imported through the campaign
 // page's dialog from the template it downloads, the county passes 体检与考察, the hire notice
 // passes, the county approves the hire (审批录用), and the campaign page and the cadre's dossier
@@ -35,6 +36,8 @@ let t: TestApp;
 let page: Page;
 /** A cadre account whose person meets the default rules today and two weeks on, when the review checks again. */
 let applicant: { username: string; personId: number; name: string; idNumber: string };
+/** A second such cadre, who applies too and gives up (放弃) while their township decides. */
+let quitter: { username: string; personId: number; name: string };
 let campaignId: number;
 let applicationId: number;
 let adminSession: Session | undefined;
@@ -96,11 +99,14 @@ beforeAll(async () => {
       DEFAULT_RECRUITMENT_RULES,
       chinaDayOf(Date.now() + 14 * DAY),
     );
-    if (now.eligible && later.eligible) {
-      applicant = { username: c.username, personId: c.id, name: c.name, idNumber: c.id_number };
+    if (!now.eligible || !later.eligible) continue;
+    if (!applicant) applicant = { username: c.username, personId: c.id, name: c.name, idNumber: c.id_number };
+    else {
+      quitter = { username: c.username, personId: c.id, name: c.name };
       break;
     }
   }
+  expect(quitter, 'a second cadre account of a person who meets the default rules').toBeDefined();
   campaign = campaignReader(t, admin);
   expect(applicant, 'a cadre account of a person who meets the default rules').toBeDefined();
 }, 180_000);
@@ -180,6 +186,20 @@ describe('targeted recruitment in the console', () => {
       await page.locator('.qinglan-recruitment-funnel [data-stage=applied][data-count="1"]').waitFor();
       // applied once: the button is gone
       expect(await page.locator('button[name=apply]').count()).toBe(0);
+
+      // a second cadre applies too (through the API; the console's way is shown above)
+      const position = await t.db
+        .selectFrom('recruitment_positions')
+        .select('id')
+        .where('campaign_id', '=', campaignId)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const res = await t.request(`/api/processes/targeted-recruitment/campaigns/${campaignId}/applications`, {
+        method: 'POST',
+        body: JSON.stringify({ positionId: position.id }),
+        as: await t.login(quitter.username),
+      });
+      expect(res.status, await res.text()).toBe(201);
     },
     TEST_TIMEOUT,
   );
@@ -213,6 +233,51 @@ describe('targeted recruitment in the console', () => {
       const applicantProcess = await campaign.applicantProcess(applicationId);
       await campaign.openTask(applicantProcess, 'recommendation');
 
+      // the second applicant gives up (放弃) from the campaign page while their township decides
+      const quit = await eventually(
+        () =>
+          t.db
+            .selectFrom('recruitment_applications')
+            .select('id')
+            .where('campaign_id', '=', campaignId)
+            .where('person_id', '=', quitter.personId)
+            .executeTakeFirst(),
+        'the second application recorded',
+      );
+      const quitProcess = await campaign.applicantProcess(quit.id);
+      await campaign.openTask(quitProcess, 'recommendation');
+      await signIn(page, session.url, quitter.username);
+      await page.goto(`${session.url}/#/targeted-recruitment/${campaignId}/show`);
+      const own = page.locator('.qinglan-recruitment-applicants tbody tr').filter({ hasText: quitter.name });
+      await own.locator('button[name=withdraw]').click();
+      const dialog = page.locator('.qinglan-withdraw');
+      await dialog.getByLabel('放弃原因').fill('家中老人需要照顾');
+      for (const [width, height, device] of [
+        [1366, 900, 'desktop'],
+        [390, 844, 'phone'],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await screenshot(page, `recruitment-withdraw-${device}`);
+      }
+      await page.setViewportSize({ width: 1366, height: 900 });
+      const withdrawn = apiResponse(page, `/api/processes/targeted-recruitment/applications/${quit.id}/withdraw`, {
+        method: 'POST',
+      });
+      await dialog.locator('button[name=confirm-withdraw]').click();
+      const answer = await withdrawn;
+      expect(answer.status(), await answer.text()).toBe(200);
+      await own.filter({ hasText: '已放弃' }).waitFor();
+      await campaign.statusIs(quit.id, 'withdrawn');
+      // nothing is left in the township's inbox for them: the recommendation closed with the reason
+      const recommendation = await t.db
+        .selectFrom('tasks')
+        .select('status')
+        .where('process_id', '=', quitProcess)
+        .where('step_key', '=', 'recommendation')
+        .executeTakeFirstOrThrow();
+      expect(recommendation.status).toBe('cancelled');
+
+      await page.context().clearCookies(); // signed out: the secretary signs in next
       await signIn(page, session.url, secretary.username);
       await approveFromInbox(page, '乡镇党委推荐', { 推荐意见: '政治坚定，实绩突出，群众公认，同意推荐' });
       await campaign.statusIs(applicationId, 'recommended');
@@ -297,8 +362,12 @@ describe('targeted recruitment in the console', () => {
         await row.waitFor();
         expect(await row.locator('td').nth(3).textContent()).toBe('已录用（试用期）');
         await page.locator('.qinglan-campaign-status').filter({ hasText: '已结束' }).waitFor();
-        for (const stage of ['applied', 'recommended', 'qualified', 'written', 'interviewed', 'hired'])
+        // two applied; the one who gave up counts there and no further
+        await page.locator('.qinglan-recruitment-funnel [data-stage=applied][data-count="2"]').waitFor();
+        for (const stage of ['recommended', 'qualified', 'written', 'interviewed', 'hired'])
           await page.locator(`.qinglan-recruitment-funnel [data-stage=${stage}][data-count="1"]`).waitFor();
+        const gaveUp = page.locator('.qinglan-recruitment-applicants tbody tr').filter({ hasText: quitter.name });
+        expect(await gaveUp.locator('td').nth(3).textContent()).toBe('已放弃');
         await screenshot(page, `targeted-recruitment-${device}`);
       }
 
