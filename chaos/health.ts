@@ -23,14 +23,14 @@ export async function sampleHealth(apiUrl: string): Promise<HealthSample> {
     const body = (await res.json()) as {
       database: { reachable: boolean };
       temporal: { reachable: boolean };
-      worker: { polling: boolean };
+      worker: { polling: boolean | null };
     };
     return {
       at,
       http: res.status,
       database: body.database.reachable,
       temporal: body.temporal.reachable,
-      worker: body.worker.polling,
+      worker: body.worker.polling ?? undefined,
     };
   } catch {
     return { at, http: 0 };

@@ -4,6 +4,7 @@ import { createApp } from '../app.js';
 import { createDatabase } from '../../db/database.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { freePort } from '../../test/support/free-port.js';
+import { createTimeSkippingEnvironment } from '../../test/support/time-skipping.js';
 
 describe('GET /api/health', () => {
   let t: TestApp;
@@ -37,6 +38,19 @@ describe('GET /api/health', () => {
       );
     } finally {
       await withWorker.close();
+    }
+  });
+
+  it('does not call the worker down where Temporal cannot tell (the time-skipping test server)', async () => {
+    const env = await createTimeSkippingEnvironment();
+    const skipping = await createTestApp({ worker: true, temporalAddress: env.address });
+    try {
+      const res = await skipping.request('/api/health');
+      expect(res.status).toBe(200);
+      expect((await res.json()).worker).toEqual({ polling: null });
+    } finally {
+      await skipping.close();
+      await env.teardown();
     }
   });
 
