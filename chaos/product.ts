@@ -25,7 +25,9 @@ export async function launchProduct(
     try {
       return await launchOnce(dataDir, env);
     } catch (error) {
-      if (attempt >= 3 || !/port \d+ is in use/.test(String(error))) throw error;
+      // the start command's own refusal, or the dev server's bind error when one of its
+      // internal listeners drew the very port chosen for its gRPC
+      if (attempt >= 3 || !/port \d+ is in use|address already in use/.test(String(error))) throw error;
       // a first start is retried from an empty folder, so it is still a first start
       if (firstStart) {
         fs.rmSync(dataDir, { recursive: true, force: true });
