@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { ApprovalForm } from './approval-form';
 import { ConfirmResultsForm } from './confirm-results-form';
 import { ExchangeForm, exchangeDefaults } from './exchange-form';
+import { filledValues } from './filled-values';
 import { cleanGrowthPlan, GrowthPlanForm } from './growth-plan-form';
 import { MentorEvaluationForm } from './mentor-evaluation-form';
 import { MidtermReviewForm } from './midterm-review-form';
@@ -104,13 +105,8 @@ const PROCESS_STEP_FORMS: Record<string, Record<string, StepForm>> = {
 export const stepFormOf = (task: Pick<Task, 'form' | 'processType'>): StepForm =>
     PROCESS_STEP_FORMS[task.processType]?.[task.form] ?? STEP_FORMS[task.form] ?? STEP_FORMS.approval;
 
-/** Drops empty values (the API's optional fields refuse null) and trims text. */
+/** What is sent: the filled values, shaped by the step's own `clean`. */
 export const formPayload = (form: StepForm, values: unknown): Record<string, unknown> => {
-    const payload: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
-        const v = typeof value === 'string' ? value.trim() : value;
-        if (v === null || v === undefined || v === '') continue;
-        payload[key] = v;
-    }
+    const payload = filledValues(values);
     return form.clean ? form.clean(payload) : payload;
 };

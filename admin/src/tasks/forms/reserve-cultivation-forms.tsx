@@ -10,6 +10,7 @@ import {
     useTranslate,
 } from 'react-admin';
 import { CadreInput } from '../../mentor-pairing/cadre-input';
+import { filledValues } from './filled-values';
 import type { Task } from '../types';
 
 /** 后备干部培养's step forms: naming the mentor, the year's training and placements, 年度考察, 保留或退出. */
@@ -74,18 +75,11 @@ export const TrainingForm = ({ task }: { task: Task }) => {
 
 export const trainingDefaults = () => ({ trainings: [], placements: [] });
 
-/** Drops the empty optional fields of each row (结束日期, 备注): the API refuses them as null. */
-const filled = (row: Record<string, unknown>) =>
-    Object.fromEntries(
-        Object.entries(row)
-            .map(([key, value]) => [key, typeof value === 'string' ? value.trim() : value])
-            .filter(([, value]) => value !== null && value !== undefined && value !== ''),
-    );
-
+/** Each row without its empty optional fields (结束日期, 备注): the API refuses them as null. */
 export const cleanTraining = (form: Record<string, unknown>) => ({
     ...form,
-    trainings: ((form.trainings as Record<string, unknown>[] | undefined) ?? []).map(filled),
-    placements: ((form.placements as Record<string, unknown>[] | undefined) ?? []).map(filled),
+    trainings: ((form.trainings as Record<string, unknown>[] | undefined) ?? []).map(filledValues),
+    placements: ((form.placements as Record<string, unknown>[] | undefined) ?? []).map(filledValues),
 });
 
 /** A choice of the step's (合格 / 不合格, 保留 / 退出) and the words that go with it, both required. */
