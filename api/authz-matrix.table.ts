@@ -119,6 +119,7 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'POST /processes/targeted-recruitment/campaigns/{id}/scores': '401 400 400 400 400 400 400 400',
   'POST /processes/urge-overdue': '401 400 400 400 400 400 400 400',
   'POST /tasks/{id}/actions': '401 400 400 400 400 400 400 400',
+  'POST /tasks/batch-decide': '401 400 400 400 400 400 400 400',
   'POST /townships': '401 400 400 400 400 400 400 400',
   'POST /users': '401 400 400 400 400 400 400 400',
   'POST /villages': '401 400 400 400 400 400 400 400',

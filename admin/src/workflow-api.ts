@@ -10,7 +10,7 @@ import type {
 } from './annual-assessment/types';
 import { httpClient } from './http';
 import type { BulkPairingResult, ProcessDefinition, ProcessHistory, StartedProcess } from './processes/types';
-import type { TaskActionBody } from './tasks/types';
+import type { BatchApproveBody, BatchApproveResult, TaskActionBody } from './tasks/types';
 
 const API = '/api';
 
@@ -50,6 +50,7 @@ export interface WorkflowApi {
         taskId: Identifier,
         body: TaskActionBody,
     ) => Promise<{ taskKey: string; action: string; stepOpen: boolean }>;
+    batchApprove: (body: BatchApproveBody) => Promise<BatchApproveResult>;
     getProcessDefinitions: () => Promise<ProcessDefinition[]>;
     getProcessHistory: (processId: Identifier) => Promise<ProcessHistory>;
     cancelProcess: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
@@ -85,6 +86,7 @@ export interface WorkflowApi {
 
 export const workflowApi: WorkflowApi = {
     actOnTask: (taskId, body) => post(`/tasks/${encodeURIComponent(String(taskId))}/actions`, body),
+    batchApprove: (body) => post('/tasks/batch-decide', { ...body, decision: 'approve' }),
     getProcessDefinitions: () => get('/processes/definitions'),
     getProcessHistory: (processId) => get(`${processPath(processId)}/history`),
     cancelProcess: (processId, reason) => post(`${processPath(processId)}/cancel`, { reason }),

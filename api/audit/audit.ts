@@ -18,6 +18,7 @@ export type AuditAction =
   | 'process.terminated'
   | 'process.incident_retried'
   | 'tasks.urged'
+  | 'tasks.batch_decided' // 批量同意: one entry per batch, whatever its size
   | 'import.completed';
 
 export interface AuditEntry {

@@ -87,6 +87,11 @@ export function tasksInScope(db: DB, user: SessionUser, scope: Scope, delegators
 
 export type TaskQuery = ReturnType<typeof tasksInScope>;
 
+/** Narrows to the tasks the caller may act on (their own, their role's, a colleague's on leave), open or not. */
+export function onlyActionableBy(query: TaskQuery, user: SessionUser, delegators: Delegator[]): TaskQuery {
+  return query.where((eb) => actionableBy(eb as unknown as Eb, user, delegators));
+}
+
 export function selectTask(query: TaskQuery, user: SessionUser, delegators: Delegator[]) {
   return query.select((eb) => [
     't.id',

@@ -32,6 +32,7 @@ export const TaskSchema = z
     decidedAt: z.string().nullable(),
     createdAt: z.string(),
     canAct: z.boolean(),
+    quickApprove: z.boolean().openapi({ description: 'The step’s 同意 needs no form, so 批量同意 may decide it' }),
   })
   .openapi('Task');
 

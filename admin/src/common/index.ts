@@ -5,3 +5,4 @@ export { newRequestId } from './request-id';
 export { ReasonDialog } from './reason-dialog';
 export { TownshipReferenceInput } from './township-reference-input';
 export { VillageReferenceInput } from './village-reference-input';
+export { usePendingCall } from './use-pending-call';

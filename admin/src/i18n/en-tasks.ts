@@ -204,6 +204,17 @@ export const enTasks: TaskMessages = {
                 comment: 'Comment',
                 change_deadline: 'Change deadline',
             },
+            batch: {
+                approve: 'Approve selected',
+                title: 'Approve %{smart_count} task |||| Approve %{smart_count} tasks',
+                content:
+                    'Each selected task is approved on its own, and recorded on its own process. Tasks that need a form are decided one by one.',
+                comment: 'Opinion (optional)',
+                result_title: 'Batch approval',
+                summary: '%{succeeded} approved, %{failed} refused',
+                ok: 'Approved',
+                failed: 'Refused',
+            },
             users_label: { transfer: 'Transfer to', add_signer: 'Signers to add', cc: 'Copy to' },
             done: {
                 submit: 'Submitted',

@@ -219,7 +219,7 @@ const enApp: AppMessages = {
             pii: { read: 'Personal data viewed' },
             history: { read: 'Raw history read', downloaded: 'Raw history downloaded' },
             process: { started: 'Process started', cancelled: 'Process cancelled', terminated: 'Process terminated' },
-            tasks: { urged: 'Overdue tasks urged' },
+            tasks: { urged: 'Overdue tasks urged', batch_decided: 'Tasks approved in a batch' },
             import: { completed: 'Spreadsheet imported' },
         },
         audit_resource: {

@@ -203,6 +203,16 @@ export const zhCNTasks = {
                 comment: '评论',
                 change_deadline: '调整时限',
             },
+            batch: {
+                approve: '批量同意',
+                title: '批量同意 %{smart_count} 项待办',
+                content: '所选待办将逐项以“同意”办理，办理记录写入各自流程。需填写表单的待办请逐件办理。',
+                comment: '审批意见（选填）',
+                result_title: '批量同意结果',
+                summary: '成功 %{succeeded} 项，失败 %{failed} 项',
+                ok: '成功',
+                failed: '失败',
+            },
             users_label: { transfer: '转交给', add_signer: '加签人员', cc: '抄送给' },
             done: {
                 submit: '已提交',

@@ -221,7 +221,7 @@ export const zhCNApp = {
             pii: { read: '查看个人信息' },
             history: { read: '查看流程原始历史', downloaded: '下载流程原始历史' },
             process: { started: '发起流程', cancelled: '撤销流程', terminated: '强制终止流程' },
-            tasks: { urged: '批量催办' },
+            tasks: { urged: '批量催办', batch_decided: '批量同意' },
             import: { completed: '批量导入' },
         },
         audit_resource: {

@@ -15,12 +15,11 @@ import {
     useDataProvider,
     useGetIdentity,
     useGetList,
-    useNotify,
     usePermissions,
     useTranslate,
     type Identifier,
 } from 'react-admin';
-import { errorMessageOf } from '../common';
+import { usePendingCall } from '../common';
 import type { QinglanDataProvider } from '../data-provider';
 import type { BulkPairingResult } from '../processes/types';
 import type { Township } from '../types';
@@ -32,11 +31,10 @@ export const BulkPairingButton = ({ variant }: { variant?: 'text' | 'outlined' }
     const { permissions } = usePermissions();
     const { identity } = useGetIdentity();
     const dataProvider = useDataProvider<QinglanDataProvider>();
-    const notify = useNotify();
     const county = permissions === 'county_admin';
     const [open, setOpen] = useState(false);
     const [chosen, setChosen] = useState<Identifier | ''>('');
-    const [pending, setPending] = useState(false);
+    const { run, pending } = usePendingCall();
     const [result, setResult] = useState<BulkPairingResult>();
     const { data: townships = [] } = useGetList<Township>(
         'townships',
@@ -52,15 +50,8 @@ export const BulkPairingButton = ({ variant }: { variant?: 'text' | 'outlined' }
     };
     const start = async () => {
         if (townshipId === '' || pending) return;
-        setPending(true);
-        try {
-            setResult(await dataProvider.startPairingsForTownship(townshipId));
-        } catch (error) {
-            const message = errorMessageOf(error);
-            notify(message, { type: 'error', messageArgs: { _: message } });
-        } finally {
-            setPending(false);
-        }
+        const answer = await run(() => dataProvider.startPairingsForTownship(townshipId));
+        if (answer) setResult(answer);
     };
 
     return (

@@ -1,9 +1,8 @@
 import BlockIcon from '@mui/icons-material/Block';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { Alert, AlertTitle, Box, Button as MuiButton, Typography } from '@mui/material';
-import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
-import { errorMessageOf } from '../common';
+import { usePendingCall } from '../common';
 import type { QinglanDataProvider } from '../data-provider';
 import { ReasonActionButton } from './reason-action-button';
 import { useStepName } from './step-label';
@@ -34,24 +33,16 @@ export const IncidentPanel = ({ process, incident }: { process: ProcessDetail; i
     const { identity } = useGetIdentity();
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const stepName = useStepName(process.type);
-    const [pending, setPending] = useState(false);
+    const { run, pending } = usePendingCall();
     const mayRetry = permissions === 'county_admin' || permissions === 'township_officer';
     const mayCancel =
         permissions === 'county_admin' ||
         (permissions === 'township_officer' && identity?.id != null && identity.id === process.startedBy);
 
     const retry = async () => {
-        setPending(true);
-        try {
-            await dataProvider.retryIncident(process.id);
-            notify('qinglan.processes.incident_retried', { type: 'success' });
-            refresh();
-        } catch (error) {
-            const message = errorMessageOf(error);
-            notify(message, { type: 'error', messageArgs: { _: message } });
-        } finally {
-            setPending(false);
-        }
+        if (!(await run(() => dataProvider.retryIncident(process.id)))) return;
+        notify('qinglan.processes.incident_retried', { type: 'success' });
+        refresh();
     };
 
     return (

@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { LocaleDateField } from '../common';
 import { AssigneeField } from './assignee-field';
+import { BatchApproveButton, batchApprovable } from './batch-approve-button';
 import { DueDate, DueField } from './due-field';
 import { taskFilters } from './task-filters';
 import { TaskStatusField } from './task-status-chip';
@@ -39,7 +40,8 @@ const TaskSimpleList = () => (
 const TaskDatagrid = () => (
     <Datagrid
         rowClick="show"
-        bulkActionButtons={false}
+        bulkActionButtons={<BatchApproveButton />}
+        isRowSelectable={batchApprovable}
         rowSx={overdueRow}
         sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' }, '& td': { py: 0.75 } }}
     >

@@ -50,6 +50,8 @@ export interface Task extends RaRecord {
     decidedAt: string | null;
     createdAt: string;
     canAct: boolean;
+    /** 同意 needs no form: 批量同意 may take it. */
+    quickApprove: boolean;
 }
 
 /** Body of `POST /api/tasks/{id}/actions`. */
@@ -61,4 +63,29 @@ export interface TaskActionBody {
     userIds?: Identifier[];
     deadline?: Deadline;
     requestId?: string;
+}
+
+/** Body of `POST /api/tasks/batch-decide` (批量同意), the decision added by the call. */
+export interface BatchApproveBody {
+    ids: Identifier[];
+    comment?: string;
+    requestId: string;
+}
+
+/** One task's outcome in a 批量同意. */
+export interface BatchApproveItem {
+    id: Identifier;
+    ok: boolean;
+    stepName: string | null;
+    processTitle: string | null;
+    code: string | null;
+    message: string | null;
+    messageEn: string | null;
+}
+
+export interface BatchApproveResult {
+    requestId: string;
+    succeeded: number;
+    failed: number;
+    results: BatchApproveItem[];
 }

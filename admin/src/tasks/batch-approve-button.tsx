@@ -1,0 +1,161 @@
+import DoneAllIcon from '@mui/icons-material/DoneAll';
+import {
+    Alert,
+    Button,
+    Chip,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogContentText,
+    DialogTitle,
+    List,
+    ListItem,
+    ListItemText,
+    TextField,
+} from '@mui/material';
+import { useRef, useState } from 'react';
+import { useDataProvider, useListContext, useRefresh, useTranslate } from 'react-admin';
+import { newRequestId, usePendingCall } from '../common';
+import type { QinglanDataProvider } from '../data-provider';
+import { isEnglish } from '../i18n/i18n-provider';
+import type { BatchApproveResult, Task } from './types';
+
+/** A task the caller may tick for 批量同意: their own, open, and its 同意 needs no form. */
+export const batchApprovable = (record: Task) => record.canAct && record.quickApprove;
+
+/**
+ * 批量同意 in 我的待办: asks for an optional opinion, approves the ticked tasks in one request
+ * (the same request id if the click is repeated, so nothing is decided twice), then shows what
+ * went through and, for each refused task, why.
+ */
+export const BatchApproveButton = () => {
+    const translate = useTranslate();
+    const dataProvider = useDataProvider<QinglanDataProvider>();
+    const refresh = useRefresh();
+    const { selectedIds, onUnselectItems } = useListContext<Task>();
+    const [open, setOpen] = useState(false);
+    const [comment, setComment] = useState('');
+    const { run, pending } = usePendingCall();
+    const [result, setResult] = useState<BatchApproveResult>();
+    const requestId = useRef('');
+
+    const start = () => {
+        requestId.current = newRequestId();
+        setComment('');
+        setResult(undefined);
+        setOpen(true);
+    };
+
+    const confirm = async () => {
+        const answer = await run(() =>
+            dataProvider.batchApprove({
+                ids: selectedIds,
+                comment: comment.trim() || undefined,
+                requestId: requestId.current,
+            }),
+        );
+        if (!answer) return;
+        setResult(answer);
+        onUnselectItems();
+        refresh();
+    };
+
+    return (
+        <>
+            <Button
+                size="small"
+                variant="contained"
+                startIcon={<DoneAllIcon />}
+                onClick={start}
+                className="qinglan-batch-approve"
+            >
+                {translate('qinglan.tasks.batch.approve')}
+            </Button>
+            <Dialog
+                open={open}
+                onClose={() => !pending && setOpen(false)}
+                fullWidth
+                maxWidth="sm"
+                className="qinglan-batch-dialog"
+            >
+                <DialogTitle>
+                    {result
+                        ? translate('qinglan.tasks.batch.result_title')
+                        : translate('qinglan.tasks.batch.title', { smart_count: selectedIds.length })}
+                </DialogTitle>
+                <DialogContent>
+                    {result ? (
+                        <BatchResult result={result} />
+                    ) : (
+                        <>
+                            <DialogContentText sx={{ mb: 1 }}>
+                                {translate('qinglan.tasks.batch.content')}
+                            </DialogContentText>
+                            <TextField
+                                autoFocus
+                                fullWidth
+                                multiline
+                                minRows={2}
+                                margin="dense"
+                                name="comment"
+                                label={translate('qinglan.tasks.batch.comment')}
+                                value={comment}
+                                onChange={(event) => setComment(event.target.value)}
+                                slotProps={{ htmlInput: { maxLength: 2000 } }}
+                            />
+                        </>
+                    )}
+                </DialogContent>
+                <DialogActions>
+                    {result ? (
+                        <Button variant="contained" onClick={() => setOpen(false)} className="qinglan-batch-close">
+                            {translate('ra.action.close')}
+                        </Button>
+                    ) : (
+                        <>
+                            <Button onClick={() => setOpen(false)} disabled={pending}>
+                                {translate('ra.action.cancel')}
+                            </Button>
+                            <Button
+                                variant="contained"
+                                onClick={confirm}
+                                disabled={pending}
+                                className="qinglan-batch-confirm"
+                            >
+                                {translate('qinglan.tasks.batch.approve')}
+                            </Button>
+                        </>
+                    )}
+                </DialogActions>
+            </Dialog>
+        </>
+    );
+};
+
+const BatchResult = ({ result }: { result: BatchApproveResult }) => {
+    const translate = useTranslate();
+    const english = isEnglish();
+    return (
+        <>
+            <Alert severity={result.failed ? 'warning' : 'success'} className="qinglan-batch-summary">
+                {translate('qinglan.tasks.batch.summary', { succeeded: result.succeeded, failed: result.failed })}
+            </Alert>
+            <List dense>
+                {result.results.map((item) => (
+                    <ListItem key={String(item.id)} disableGutters className="qinglan-batch-item">
+                        <Chip
+                            size="small"
+                            color={item.ok ? 'success' : 'error'}
+                            label={translate(item.ok ? 'qinglan.tasks.batch.ok' : 'qinglan.tasks.batch.failed')}
+                            sx={{ mr: 1, minWidth: 48 }}
+                        />
+                        <ListItemText
+                            primary={[item.stepName, item.processTitle].filter(Boolean).join(' · ') || `#${item.id}`}
+                            secondary={item.ok ? null : (english && item.messageEn) || item.message}
+                        />
+                    </ListItem>
+                ))}
+            </List>
+        </>
+    );
+};
