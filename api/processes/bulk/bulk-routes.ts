@@ -112,6 +112,7 @@ export function createBulkOperationRoutes() {
     const before = await existing();
     if (before) return c.json(before, 200);
     const reason = body.reason || null;
+    if (!BULK_ACTIONS[body.action].allowed(user)) throw fail('forbidden');
     if (BULK_ACTIONS[body.action].needsReason && !reason)
       throw invalidField('reason', '请填写原因，它会记入每个流程的办理记录', 'a reason is required');
     const rows = await matched(c, body.action, body.filter);
