@@ -164,4 +164,35 @@ describe('bulk operations', () => {
     };
     expect(preview.acting).toBe(0);
   });
+
+  it('takes up an operation whose API stopped mid-way when it is read, running only the items left', async () => {
+    // As an API killed after the first item leaves it: running, its lease lapsed.
+    const op = await t.db
+      .insertInto('bulk_operations')
+      .values({
+        request_id: 'req-interrupted',
+        created_by: as.admin.userId,
+        action: 'urge',
+        filter: '{}',
+        reason: '断点续办',
+        total: 2,
+        lease_until: new Date(Date.now() - 60_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('bulk_operation_items')
+      .values([
+        { operation_id: op.id, position: 0, process_id: other[0], status: 'succeeded', finished_at: new Date() },
+        { operation_id: op.id, position: 1, process_id: other[1] },
+      ])
+      .execute();
+    const done = await finished('admin', op.id);
+    expect(done).toMatchObject({ done: 2, succeeded: 2 });
+    expect(await events(other, 'urged')).toEqual([
+      { process_id: other[0], comment: '请本周内办结' },
+      { process_id: other[1], comment: '请本周内办结' },
+      { process_id: other[1], comment: '断点续办' },
+    ]);
+  });
 });
