@@ -18,11 +18,12 @@ export const BulkResultList = ({ operation }: { operation: BulkOperation }) => {
             <Typography variant="body2" className="qinglan-bulk-progress">
                 {translate('qinglan.bulk.progress', operation)}
             </Typography>
-            <LinearProgress variant="determinate" value={percent} sx={{ my: 1 }} />
-            {operation.status === 'done' && (
+            {operation.status === 'done' ? (
                 <Alert severity={operation.failed > 0 ? 'error' : 'success'} sx={{ mb: 1 }}>
                     {translate('qinglan.bulk.summary', operation)}
                 </Alert>
+            ) : (
+                <LinearProgress variant="determinate" value={percent} sx={{ my: 1 }} />
             )}
             <List dense sx={{ maxHeight: 300, overflowY: 'auto' }}>
                 {operation.items.map((item) => (
