@@ -94,6 +94,8 @@ describe('bulk operations', () => {
     expect(mine.items.map((i) => i.id).sort()).toEqual(own);
     expect(mine.acting).toBe(3);
     expect(mine.items[0]).toMatchObject({ status: 'running', townshipName: expect.any(String) });
+    const none = await post('/preview', 'admin', { action: 'urge', filter: { id: [] } });
+    expect(await none.json()).toMatchObject({ total: 0, items: [] });
   });
 
   it("urges the open tasks of an officer's own township only, and keeps another's operation from them (404)", async () => {
