@@ -16,6 +16,7 @@ import { apiSecurityHeaders, consoleHeaders, strictTransportSecurity } from './m
 import { createAssessmentRoutes } from './processes/annual-assessment/assessment-routes.js';
 import { createAssessmentScheduleRoutes } from './processes/annual-assessment/assessment-schedule-routes.js';
 import { createMentorPairingRoutes } from './processes/mentor-pairing/mentor-pairing-routes.js';
+import { createBulkOperationRoutes } from './processes/bulk/bulk-routes.js';
 import { createProcessRoutes } from './processes/process-routes.js';
 import { createReserveCultivationRoutes } from './processes/reserve-cultivation/reserve-cultivation-routes.js';
 import { createTargetedRecruitmentRoutes } from './processes/targeted-recruitment/targeted-recruitment-routes.js';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   api.route('/processes/annual-assessment', createAssessmentScheduleRoutes());
   api.route('/processes/reserve-cultivation', createReserveCultivationRoutes());
   api.route('/processes/targeted-recruitment', createTargetedRecruitmentRoutes());
+  api.route('/processes/bulk-operations', createBulkOperationRoutes());
   api.route('/processes', createProcessRoutes());
   api.route('/', createResourceRoutes());
   api.doc31('/openapi.json', {

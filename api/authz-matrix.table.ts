@@ -15,6 +15,9 @@ export const NOT_SENT: Record<string, string> = {
 export const BODIES: Record<string, string> = {
   'POST /processes/annual-assessment/start': '{"year":1}',
   'POST /processes/annual-assessment/schedule/unpause': '{"note":""}',
+  // A preview changes nothing; a cancel without a reason stops at the reason, after the role.
+  'POST /processes/bulk-operations/preview': '{"action":"cancel"}',
+  'POST /processes/bulk-operations': '{"action":"cancel","requestId":"matrix-bulk-1"}',
 };
 
 // Read with the accounts used: cadre-0001, mentor-001, village-001, officer-01 and secretary-01
@@ -48,6 +51,7 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'GET /processes/{id}': ['401 400 400 400 400 400 400 400', '401 404 404 404 404 404 404 404'],
   'GET /processes/{id}/history': ['401 400 400 400 400 400 400 400', '401 403 403 403 403 403 404 404'],
   'GET /processes/{id}/history.json': ['401 400 400 400 400 400 400 400', '401 403 403 403 403 403 404 404'],
+  'GET /processes/bulk-operations/{id}': '401 404 404 404 404 404 404 404',
   'GET /processes/incidents': '401 200 200 200 200 200 200 200',
   'GET /processes/annual-assessment/progress': '401 200 200 200 200 200 200 200',
   'GET /processes/annual-assessment/results': '401 200 200 200 200 200 200 200',
@@ -96,6 +100,8 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'POST /processes/{id}/incident/cancel': '401 400 400 400 400 400 400 400',
   'POST /processes/{id}/incident/retry': ['401 400 400 400 400 400 400 400', '401 404 404 404 404 404 404 404'],
   'POST /processes/{id}/terminate': '401 400 400 400 400 400 400 400',
+  'POST /processes/bulk-operations': '401 403 403 403 400 403 403 400',
+  'POST /processes/bulk-operations/preview': '401 403 403 403 200 403 403 200',
   'POST /processes/annual-assessment/objections': '401 400 400 400 400 400 400 400',
   'POST /processes/annual-assessment/schedule/backfill': '401 400 400 400 400 400 400 400',
   'POST /processes/annual-assessment/schedule/pause': '401 400 400 400 400 400 400 400',

@@ -9,6 +9,7 @@ import { createLogger } from '../runtime/logger.js';
 import { ensureSearchAttributes } from '../runtime/search-attributes.js';
 import { waitForTemporal } from '../runtime/temporal-connection.js';
 import { createApp } from './app.js';
+import { resumeBulkOperations } from './processes/bulk/bulk-runner.js';
 import { connectTemporal } from './temporal/connect-temporal.js';
 
 const settings = loadSettings();
@@ -41,6 +42,11 @@ const app = createApp({
   secureCookies: settings.production,
   temporalUiUrl: settings.temporalUiUrl,
 });
+
+// Bulk operations an earlier API left unfinished go on from their last item.
+void resumeBulkOperations({ db, temporal, logger }).catch((err: unknown) =>
+  logger.error({ err }, 'could not resume bulk operations'),
+);
 
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
   logger.info({ port: info.port }, `API and console on http://localhost:${info.port}`);

@@ -282,6 +282,34 @@ export interface IncidentTable {
   reason: string | null;
 }
 
+export type BulkAction = 'cancel' | 'terminate' | 'retry' | 'urge';
+export type BulkItemStatus = 'pending' | 'succeeded' | 'skipped' | 'failed';
+
+/** 批量操作: one action over the processes a filter matched (see migration 0010). */
+export interface BulkOperationTable {
+  id: Generated<number>;
+  request_id: string;
+  created_by: number;
+  action: BulkAction;
+  filter: Json;
+  reason: string | null;
+  status: Generated<'running' | 'done'>;
+  total: number;
+  ip: string | null;
+  lease_until: Date | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface BulkOperationItemTable {
+  operation_id: number;
+  position: number;
+  process_id: string;
+  status: Generated<BulkItemStatus>;
+  message: string | null;
+  finished_at: Date | null;
+}
+
 /** An email or group-robot message a notification owes; pending until sent (see migration 0005). */
 export interface NotificationDeliveryTable {
   id: Generated<number>;
@@ -537,6 +565,8 @@ export interface Database {
   assessment_notices: AssessmentNoticeTable;
   processes: ProcessTable;
   incidents: IncidentTable;
+  bulk_operations: BulkOperationTable;
+  bulk_operation_items: BulkOperationItemTable;
   tasks: TaskTable;
   task_events: TaskEventTable;
   notifications: NotificationTable;

@@ -11,6 +11,7 @@ import type {
 import { httpClient } from './http';
 import type { BulkPairingResult, ProcessDefinition, ProcessHistory, StartedProcess } from './processes/types';
 import type { BatchApproveBody, BatchApproveResult, TaskActionBody } from './tasks/types';
+import type { BulkAction, BulkOperation, BulkPreview, BulkRunBody } from './processes/bulk/bulk-types';
 
 const API = '/api';
 
@@ -59,6 +60,10 @@ export interface WorkflowApi {
     retryIncident: (processId: Identifier) => Promise<{ id: string; status: string }>;
     cancelIncident: (processId: Identifier, reason: string) => Promise<{ id: string; status: string }>;
     urgeOverdue: (townshipId: Identifier) => Promise<{ urged: number; failed: number }>;
+    /** 批量操作 over the process list's filter: what it would do, run it, and read its progress. */
+    previewBulk: (action: BulkAction, filter: Record<string, unknown>) => Promise<BulkPreview>;
+    runBulk: (body: BulkRunBody) => Promise<BulkOperation>;
+    getBulkOperation: (id: number) => Promise<BulkOperation>;
     startMentorPairing: (body: {
         menteePersonId: Identifier;
         mentorPersonId: Identifier;
@@ -95,6 +100,9 @@ export const workflowApi: WorkflowApi = {
     retryIncident: (processId) => post(`${processPath(processId)}/incident/retry`, {}),
     cancelIncident: (processId, reason) => post(`${processPath(processId)}/incident/cancel`, { reason }),
     urgeOverdue: (townshipId) => post('/processes/urge-overdue', { townshipId: Number(townshipId) }),
+    previewBulk: (action, filter) => post('/processes/bulk-operations/preview', { action, filter }),
+    runBulk: (body) => post('/processes/bulk-operations', body),
+    getBulkOperation: (id) => get(`/processes/bulk-operations/${id}`),
     startMentorPairing: (body) => post('/processes/mentor-pairing', body),
     startPairingsForTownship: (townshipId) =>
         post('/processes/mentor-pairing/bulk', { townshipId: Number(townshipId) }),

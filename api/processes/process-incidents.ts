@@ -11,15 +11,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Context } from 'hono';
 import type { DB } from '../../db/database.js';
-import { writeAudit } from '../audit/audit.js';
 import { requireUser } from '../auth/authenticate.js';
-import type { AppEnv } from '../context.js';
+import type { AppEnv, SessionUser } from '../context.js';
 import { fail } from '../errors/errors.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
 import { jsonBody } from '../resources/common.js';
 import type { createRouter } from '../router.js';
 import { scopeOf } from '../scope/scope.js';
 import { retryIncidentUpdate } from '../../workflows/process/incident-messages.js';
+import { actingOf, auditAs, type Acting } from './acting.js';
 import { processesInScope } from './process-queries.js';
 import { IncidentSummarySchema, ProcessIdParam } from './process-schemas.js';
 import { ReasonBody } from './terminate-process.js';
@@ -142,30 +142,47 @@ export function registerIncidentSummary(app: ReturnType<typeof createRouter>) {
   });
 }
 
+/** 重试: the workflow runs the failed activity of the process's open incident again (409 when none). */
+export async function retryIncident(a: Acting, id: string) {
+  const incident = await openIncidentOf(a.db, id);
+  if (!incident) throw noIncident();
+  try {
+    await a.temporal.client.workflow
+      .getHandle(id)
+      .executeUpdate(retryIncidentUpdate, { args: [{ incidentId: incident.id, actorUserId: a.user.id }] });
+  } catch (error) {
+    // The workflow no longer waits on it (retried a moment ago, or the process ended).
+    if (error instanceof WorkflowUpdateFailedError) throw noIncident();
+    throw error;
+  }
+  await auditAs(a, {
+    action: 'process.incident_retried',
+    resource: 'processes',
+    recordId: id,
+    detail: { incidentId: incident.id, activity: incident.activity },
+  });
+  return { id, incidentId: incident.id, status: 'retrying' };
+}
+
+/** Who decides on an incident: the county admin, and the township officer (in scope). */
+export const mayRetry = (user: SessionUser) => user.role === 'county_admin' || user.role === 'township_officer';
+
+/** A withdrawal of a process waiting on an incident closes the incident with the same reason. */
+export async function closeIncidentCancelled(db: DB, incidentId: number, userId: number, reason: string) {
+  await db
+    .updateTable('incidents')
+    .set({ status: 'cancelled', resolved_by: userId, resolved_at: new Date(), reason })
+    .where('id', '=', incidentId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
 export function registerIncidentRoutes(app: ReturnType<typeof createRouter>, loadProcess: LoadProcess) {
   app.openapi(retry, async (c) => {
     const id = c.req.valid('param').id;
     await loadProcess(c, id);
-    const user = c.var.user;
-    if (user.role !== 'county_admin' && user.role !== 'township_officer') throw fail('forbidden');
-    const incident = await openIncidentOf(c.var.deps.db, id);
-    if (!incident) throw noIncident();
-    try {
-      await c.var.deps.temporal.client.workflow
-        .getHandle(id)
-        .executeUpdate(retryIncidentUpdate, { args: [{ incidentId: incident.id, actorUserId: user.id }] });
-    } catch (error) {
-      // The workflow no longer waits on it (retried a moment ago, or the process ended).
-      if (error instanceof WorkflowUpdateFailedError) throw noIncident();
-      throw error;
-    }
-    await writeAudit(c, {
-      action: 'process.incident_retried',
-      resource: 'processes',
-      recordId: id,
-      detail: { incidentId: incident.id, activity: incident.activity },
-    });
-    return c.json({ id, incidentId: incident.id, status: 'retrying' }, 200);
+    if (!mayRetry(c.var.user)) throw fail('forbidden');
+    return c.json(await retryIncident(actingOf(c), id), 200);
   });
 
   app.openapi(cancel, async (c) => {
@@ -175,12 +192,7 @@ export function registerIncidentRoutes(app: ReturnType<typeof createRouter>, loa
     const incident = await openIncidentOf(c.var.deps.db, id);
     if (!incident) throw noIncident();
     const reason = c.req.valid('json').reason;
-    await c.var.deps.db
-      .updateTable('incidents')
-      .set({ status: 'cancelled', resolved_by: c.var.user.id, resolved_at: new Date(), reason })
-      .where('id', '=', incident.id)
-      .where('status', '=', 'open')
-      .execute();
-    return c.json(await withdrawProcess(c, id, reason), 200);
+    await closeIncidentCancelled(c.var.deps.db, incident.id, c.var.user.id, reason);
+    return c.json(await withdrawProcess(actingOf(c), id, reason), 200);
   });
 }

@@ -84,7 +84,11 @@ export async function applyProcessFilter(
   if (f.startedFrom) q = q.where('p.started_at', '>=', dayStart(f.startedFrom));
   if (f.startedTo) q = q.where('p.started_at', '<', nextDayStart(f.startedTo));
   if (f.subjectPersonId) q = q.where('p.subject_person_id', '=', f.subjectPersonId);
-  if (f.id !== undefined) q = q.where('p.id', 'in', ([] as string[]).concat(f.id));
+  if (f.id !== undefined) {
+    // An empty list matches nothing (`in ()` is not SQL).
+    const ids = ([] as string[]).concat(f.id);
+    q = ids.length ? q.where('p.id', 'in', ids) : q.where(sql<boolean>`false`);
+  }
   if (f.overdue !== undefined)
     q = q.where(
       sql<boolean>`exists (select 1 from tasks t where t.process_id = p.id and t.status = 'open' and t.due_at < now())`,

@@ -12,6 +12,7 @@ import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/l
 import { createRouter } from '../router.js';
 import { scopeOf } from '../scope/scope.js';
 import { processDefinitions, stepFamily } from '../../workflows/process-types.js';
+import { actingOf } from './acting.js';
 import { registerHistoryRoutes } from './process-history.js';
 import { applyProcessFilter, ProcessFilter } from './process-list-filter.js';
 import { processesInScope, selectProcess, timelineOf } from './process-queries.js';
@@ -144,7 +145,7 @@ export function createProcessRoutes() {
     const row = await loadProcess(c, id);
     if (!mayWithdraw(c.var.user, row.startedBy)) throw fail('forbidden');
     refuseEnded(row.status, '流程已结束，不能撤销', 'The process has already ended');
-    return c.json(await withdrawProcess(c, id, c.req.valid('json').reason), 200);
+    return c.json(await withdrawProcess(actingOf(c), id, c.req.valid('json').reason), 200);
   });
 
   app.openapi(terminateRoute, async (c) => {
@@ -152,7 +153,7 @@ export function createProcessRoutes() {
     const row = await loadProcess(c, id);
     if (c.var.user.role !== 'county_admin') throw fail('forbidden');
     refuseEnded(row.status, '流程已结束，不能终止', 'The process has already ended');
-    return c.json(await terminateProcess(c, id, c.req.valid('json').reason), 200);
+    return c.json(await terminateProcess(actingOf(c), id, c.req.valid('json').reason), 200);
   });
 
   return app;

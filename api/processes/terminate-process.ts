@@ -3,13 +3,11 @@
 // once, without the workflow's say; the read model, its open tasks and the timeline are
 // written here, with who and why, rather than waiting for the reconciler.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { recordProcessClosed } from '../../activities/process-status/close-process.js';
-import { writeAudit } from '../audit/audit.js';
 import { requireUser } from '../auth/authenticate.js';
-import type { AppEnv } from '../context.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
 import { jsonBody } from '../resources/common.js';
+import { auditAs, type Acting } from './acting.js';
 import { ProcessIdParam } from './process-schemas.js';
 
 export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
@@ -27,19 +25,18 @@ export const terminateRoute = createRoute({
   },
 });
 
-export async function terminateProcess(c: Context<AppEnv>, id: string, reason: string) {
-  const user = c.var.user;
-  const handle = c.var.deps.temporal.client.workflow.getHandle(id);
+export async function terminateProcess(a: Acting, id: string, reason: string) {
+  const handle = a.temporal.client.workflow.getHandle(id);
   const { runId } = await handle.describe();
-  await handle.terminate(`${reason}（${user.displayName}）`);
-  await recordProcessClosed(c.var.deps.db, {
+  await handle.terminate(`${reason}（${a.user.displayName}）`);
+  await recordProcessClosed(a.db, {
     processId: id,
     runId,
     status: 'terminated',
     at: new Date(),
     reason,
-    actorUserId: user.id,
+    actorUserId: a.user.id,
   });
-  await writeAudit(c, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason } });
+  await auditAs(a, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason } });
   return { id, status: 'terminated' };
 }

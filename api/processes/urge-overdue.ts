@@ -9,6 +9,7 @@ import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
 import { withUpdateDeadline } from '../temporal/update-deadline.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
+import { actingOf, type Acting } from './acting.js';
 
 export const UrgeOverdueBody = z
   .object({ townshipId: z.number().int().positive().max(2147483647), comment: z.string().trim().max(500).optional() })
@@ -27,17 +28,11 @@ export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeO
     .where('status', '=', 'open')
     .where('due_at', '<', new Date())
     .execute();
-  const actor = actorOf(user);
   let urged = 0;
   let failed = 0;
   for (const task of overdue) {
     try {
-      await withUpdateDeadline(c.var.deps.temporal, () =>
-        c.var.deps.temporal.client.workflow.getHandle(task.process_id).executeUpdate(actOnTaskUpdate, {
-          args: [{ taskKey: task.task_key, action: 'urge', actor, comment: body.comment ?? '逾期未办，请尽快办理' }],
-          updateId: randomUUID(),
-        }),
-      );
+      await urgeTask(actingOf(c), task, body.comment ?? '逾期未办，请尽快办理', randomUUID());
       urged++;
     } catch {
       // Decided or closed meanwhile: nothing to urge.
@@ -50,4 +45,22 @@ export async function urgeOverdue(c: Context<AppEnv>, body: z.infer<typeof UrgeO
     detail: { townshipId: body.townshipId, urged, failed },
   });
   return { urged, failed };
+}
+
+/**
+ * 催办 one open task: the `actOnTask` Update a single urge sends, so the timeline records it the
+ * same way. The update id makes a second send of the same urge (a bulk item run again) a no-op.
+ */
+export async function urgeTask(
+  a: Acting,
+  task: { task_key: string; process_id: string },
+  comment: string,
+  updateId: string,
+) {
+  await withUpdateDeadline(a.temporal, () =>
+    a.temporal.client.workflow.getHandle(task.process_id).executeUpdate(actOnTaskUpdate, {
+      args: [{ taskKey: task.task_key, action: 'urge', actor: actorOf(a.user), comment }],
+      updateId,
+    }),
+  );
 }

@@ -1,10 +1,9 @@
 // 撤销: the one way the API withdraws a process, from the process page or from its incident
 // (取消流程). The workflow answers the cancellation itself (its steps close, its row says
 // 已撤销); the reason goes on the timeline, where those who worked the process read it.
-import type { Context } from 'hono';
-import { writeAudit } from '../audit/audit.js';
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
+import { auditAs, type Acting } from './acting.js';
 
 /** Who may withdraw: the county admin, or the township officer who started the process. */
 export function mayWithdraw(user: AppEnv['Variables']['user'], startedBy: number | null): boolean {
@@ -16,21 +15,22 @@ export function refuseEnded(status: string, zh: string, en: string) {
     throw fail('conflict', [{ field: 'status', message: zh, messageEn: en }]);
 }
 
-export async function withdrawProcess(c: Context<AppEnv>, id: string, reason: string) {
-  const user = c.var.user;
-  await c.var.deps.temporal.client.workflow.getHandle(id).cancel();
-  await c.var.deps.db
+export async function withdrawProcess(a: Acting, id: string, reason: string) {
+  await a.temporal.client.workflow.getHandle(id).cancel();
+  await a.db
     .insertInto('task_events')
     .values({
-      event_key: `${id}:cancel-requested:${c.var.requestId}`,
+      event_key: `${id}:cancel-requested:${a.requestId}`,
       process_id: id,
       at: new Date(),
-      actor_user_id: user.id,
+      actor_user_id: a.user.id,
       action: 'cancel_requested',
       comment: reason,
       detail: '{}',
     })
+    // A bulk item run again after a restart asks once more; the timeline keeps one entry.
+    .onConflict((oc) => oc.column('event_key').doNothing())
     .execute();
-  await writeAudit(c, { action: 'process.cancelled', resource: 'processes', recordId: id, detail: { reason } });
+  await auditAs(a, { action: 'process.cancelled', resource: 'processes', recordId: id, detail: { reason } });
   return { id, status: 'cancelling' };
 }

@@ -13,6 +13,7 @@ import { LocaleDateField } from '../common';
 import { BulkPairingButton } from '../mentor-pairing/bulk-pairing-button';
 import { StartPairingButton } from '../mentor-pairing/start-pairing-button';
 import { mayManagePairings } from '../roles';
+import { BulkOperationButton } from './bulk/bulk-operation-button';
 import { processFilters } from './process-filters';
 import { OverdueTasksField, ProcessStatusChip, ProcessStatusField, ProcessTypeField } from './process-status-chip';
 import type { Process } from './types';
@@ -22,6 +23,7 @@ const ProcessListActions = () => {
     return (
         <TopToolbar>
             <FilterButton />
+            <BulkOperationButton />
             {mayManagePairings(permissions) && (
                 <>
                     <StartPairingButton />
