@@ -1,6 +1,7 @@
 // 异常 through the API: two pairings of 漳江镇 whose first step cannot open (the database refuses
 // task rows) become incidents; the counts and the list respect scope; the township's officer
-// retries one once the cause is mended and it goes on; the county admin withdraws the other.
+// retries one once the cause is mended and it goes on; the county admin withdraws the others,
+// from the incident and from the process page.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { refuseTasks, REFUSAL } from '../../test/support/refuse-tasks.js';
 import { startPairings } from '../../test/support/start-pairings.js';
@@ -10,6 +11,7 @@ let t: TestApp;
 const as: Record<string, Session> = {};
 let retried: string;
 let withdrawn: string;
+let cancelled: string;
 
 interface Summary {
   total: number;
@@ -28,10 +30,18 @@ beforeAll(async () => {
   t = await createTestApp({ worker: true });
   for (const u of ['admin', 'auditor', 'officer-01', 'officer-02']) as[u] = await t.login(u);
   const mend = await refuseTasks(t.db);
-  [{ id: retried }, { id: withdrawn }] = await startPairings(t, { officer: 'officer-01', count: 2 });
+  [{ id: retried }, { id: withdrawn }, { id: cancelled }] = await startPairings(t, {
+    officer: 'officer-01',
+    count: 3,
+  });
   // Four tries over about 13 s each, then the incidents.
   await vi.waitFor(
-    async () => expect([await statusOf(retried), await statusOf(withdrawn)]).toEqual(['incident', 'incident']),
+    async () =>
+      expect([await statusOf(retried), await statusOf(withdrawn), await statusOf(cancelled)]).toEqual([
+        'incident',
+        'incident',
+        'incident',
+      ]),
     {
       timeout: 90_000,
       interval: 500,
@@ -50,17 +60,19 @@ async function summary(user: string): Promise<Summary> {
 describe('incidents', () => {
   it('counts open incidents per township and type, each caller within scope', async () => {
     const county = await summary('admin');
-    expect(county.total).toBe(2);
-    expect(county.byTownship).toEqual([expect.objectContaining({ townshipId: 1, count: 2 })]);
-    expect(county.byType).toEqual([{ type: 'mentor-pairing', count: 2 }]);
+    expect(county.total).toBe(3);
+    expect(county.byTownship).toEqual([expect.objectContaining({ townshipId: 1, count: 3 })]);
+    expect(county.byType).toEqual([{ type: 'mentor-pairing', count: 3 }]);
     expect(county.items[0].errorMessage).toContain(REFUSAL);
-    expect((await summary('officer-01')).total).toBe(2);
+    expect((await summary('officer-01')).total).toBe(3);
     expect(await summary('officer-02')).toEqual({ total: 0, byTownship: [], byType: [], items: [] });
   });
 
   it('lists 异常 processes by status and shows the incident on the process', async () => {
     const res = await t.request(`/api/processes?${listQuery({ filter: { status: 'incident' } })}`, { as: as.admin });
-    expect(((await res.json()) as { id: string }[]).map((p) => p.id).sort()).toEqual([retried, withdrawn].sort());
+    expect(((await res.json()) as { id: string }[]).map((p) => p.id).sort()).toEqual(
+      [retried, withdrawn, cancelled].sort(),
+    );
     const detail = (await (await t.request(`/api/processes/${retried}`, { as: as['officer-01'] })).json()) as {
       status: string;
       incident: { activity: string; step: string | null; errorMessage: string; attempts: number | null };
@@ -119,6 +131,19 @@ describe('incidents', () => {
       .execute();
     expect(events).toContainEqual({ action: 'cancel_requested', comment: '导师已调离，重新结对' });
     expect((await post(`/api/processes/${withdrawn}/incident/cancel`, 'admin', { reason: '再次' })).status).toBe(409);
+    expect((await summary('admin')).total).toBe(1);
+  });
+
+  it('closes the incident too when the process page withdraws an 异常 process', async () => {
+    const res = await post(`/api/processes/${cancelled}/cancel`, 'admin', { reason: '年度结对计划调整' });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(
+      await t.db.selectFrom('incidents').select(['status', 'reason']).where('process_id', '=', cancelled).execute(),
+    ).toEqual([{ status: 'cancelled', reason: '年度结对计划调整' }]);
+    await vi.waitFor(async () => expect(await statusOf(cancelled)).toBe('cancelled'), {
+      timeout: 30_000,
+      interval: 250,
+    });
     expect((await summary('admin')).total).toBe(0);
   });
 });

@@ -167,16 +167,6 @@ export async function retryIncident(a: Acting, id: string) {
 /** Who decides on an incident: the county admin, and the township officer (in scope). */
 export const mayRetry = (user: SessionUser) => user.role === 'county_admin' || user.role === 'township_officer';
 
-/** A withdrawal of a process waiting on an incident closes the incident with the same reason. */
-export async function closeIncidentCancelled(db: DB, incidentId: number, userId: number, reason: string) {
-  await db
-    .updateTable('incidents')
-    .set({ status: 'cancelled', resolved_by: userId, resolved_at: new Date(), reason })
-    .where('id', '=', incidentId)
-    .where('status', '=', 'open')
-    .execute();
-}
-
 export function registerIncidentRoutes(app: ReturnType<typeof createRouter>, loadProcess: LoadProcess) {
   app.openapi(retry, async (c) => {
     const id = c.req.valid('param').id;
@@ -189,10 +179,7 @@ export function registerIncidentRoutes(app: ReturnType<typeof createRouter>, loa
     const id = c.req.valid('param').id;
     const row = await loadProcess(c, id);
     if (!mayWithdraw(c.var.user, row.startedBy)) throw fail('forbidden');
-    const incident = await openIncidentOf(c.var.deps.db, id);
-    if (!incident) throw noIncident();
-    const reason = c.req.valid('json').reason;
-    await closeIncidentCancelled(c.var.deps.db, incident.id, c.var.user.id, reason);
-    return c.json(await withdrawProcess(actingOf(c), id, reason), 200);
+    if (!(await openIncidentOf(c.var.deps.db, id))) throw noIncident();
+    return c.json(await withdrawProcess(actingOf(c), id, c.req.valid('json').reason), 200);
   });
 }

@@ -1,5 +1,5 @@
 // 撤销: the one way the API withdraws a process, from the process page or from its incident
-// (取消流程). The workflow answers the cancellation itself (its steps close, its row says
+// (取消流程), alone or in bulk. The workflow answers the cancellation itself (its steps close, its row says
 // 已撤销); the reason goes on the timeline, where those who worked the process read it.
 import type { AppEnv } from '../context.js';
 import { fail } from '../errors/errors.js';
@@ -17,6 +17,13 @@ export function refuseEnded(status: string, zh: string, en: string) {
 
 export async function withdrawProcess(a: Acting, id: string, reason: string) {
   await a.temporal.client.workflow.getHandle(id).cancel();
+  // A process waiting on an incident (异常) is no longer waiting: its incident closes with the same reason.
+  await a.db
+    .updateTable('incidents')
+    .set({ status: 'cancelled', resolved_by: a.user.id, resolved_at: new Date(), reason })
+    .where('process_id', '=', id)
+    .where('status', '=', 'open')
+    .execute();
   await a.db
     .insertInto('task_events')
     .values({

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { BulkAction } from '../../../db/schema.js';
 import type { SessionUser } from '../../context.js';
 import type { Acting } from '../acting.js';
-import { closeIncidentCancelled, mayRetry, openIncidentOf, retryIncident } from '../process-incidents.js';
+import { mayRetry, retryIncident } from '../process-incidents.js';
 import type { ProcessQuery } from '../process-queries.js';
 import { terminateProcess } from '../terminate-process.js';
 import { urgeTask } from '../urge-overdue.js';
@@ -54,9 +54,6 @@ export const BULK_ACTIONS: Record<BulkAction, ActionDef> = {
       (t.cancelRequested ? '已在撤销中' : null) ??
       (mayWithdraw(u, t.startedBy) ? null : '只有发起人或县委组织部可以撤销'),
     async run(a, t, op) {
-      // As 取消流程 on an incident does: the incident closes with the same reason.
-      const incident = t.hasIncident ? await openIncidentOf(a.db, t.id) : null;
-      if (incident) await closeIncidentCancelled(a.db, incident.id, a.user.id, op.reason!);
       await withdrawProcess(a, t.id, op.reason!);
     },
   },
