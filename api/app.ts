@@ -21,6 +21,7 @@ import { createProcessRoutes } from './processes/process-routes.js';
 import { createReserveCultivationRoutes } from './processes/reserve-cultivation/reserve-cultivation-routes.js';
 import { createTargetedRecruitmentRoutes } from './processes/targeted-recruitment/targeted-recruitment-routes.js';
 import { createResourceRoutes } from './resources/resource-routes.js';
+import { createReportRoutes } from './reports/sla-routes.js';
 import { createTaskRoutes } from './tasks/task-routes.js';
 import { createRouter } from './router.js';
 
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   api.route('/health', createHealthRoutes());
   api.route('/auth', createAuthRoutes());
   api.route('/tasks', createTaskRoutes());
+  api.route('/reports', createReportRoutes());
   api.route('/processes/mentor-pairing', createMentorPairingRoutes());
   api.route('/processes/annual-assessment', createAssessmentRoutes());
   api.route('/processes/annual-assessment', createAssessmentScheduleRoutes());

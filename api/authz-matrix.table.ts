@@ -75,6 +75,8 @@ export const MATRIX: Record<string, string | [string, string]> = {
   'GET /processes/targeted-recruitment/campaigns/{id}/applications': '401 404 404 404 404 404 404 404',
   'GET /processes/targeted-recruitment/campaigns/{id}/results.xlsx': '401 404 404 404 404 404 404 404',
   'GET /processes/targeted-recruitment/campaigns/{id}/scores/template': '401 400 400 400 400 400 400 400',
+  'GET /reports/sla': '401 403 403 403 200 200 200 200',
+  'GET /reports/sla.xlsx': '401 403 403 403 200 200 200 200',
   'GET /reserves': '401 200 200 200 200 200 200 200',
   'GET /reserves/{id}': ['401 404 404 200 200 200 200 200', '401 404 404 404 404 404 200 200'],
   'GET /reserves/export.xlsx': '401 200 200 200 200 200 200 200',

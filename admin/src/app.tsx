@@ -15,6 +15,7 @@ import mentorPairing from './mentor-pairing';
 import processes from './processes';
 import reserveIntake from './reserve-cultivation';
 import reserveGaps from './reserve-gaps';
+import slaReport from './sla-report';
 import reserveSettings from './reserve-settings';
 import reserves, { UseRankingPage } from './reserves';
 import { can, isRole, type ResourceName } from './roles';
@@ -49,6 +50,7 @@ const VIEWS: Record<ResourceName, ResourceViews> = {
     'reserve-intake': reserveIntake,
     reserves,
     'reserve-gaps': reserveGaps,
+    'sla-report': slaReport,
     'reserve-settings': reserveSettings,
     'targeted-recruitment': targetedRecruitment,
     'calendar-overrides': calendarOverrides,

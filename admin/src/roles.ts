@@ -27,6 +27,7 @@ export const RESOURCES = [
     'reserve-intake',
     'reserves',
     'reserve-gaps',
+    'sla-report',
     'reserve-settings',
     'targeted-recruitment',
     'calendar-overrides',
@@ -55,7 +56,8 @@ const WORK = {
 // 后备干部人才库 and its rules (规则 read by all, changed by the county admin on its page);
 // the 缺口 dashboard for the county and the townships. The API scopes every row.
 const POOL = { reserves: READ, 'reserve-settings': ['list'] } as const;
-const GAPS = { 'reserve-gaps': ['list'] } as const;
+// 缺口 and 时效报表 for the county and the townships.
+const GAPS = { 'reserve-gaps': ['list'], 'sla-report': ['list'] } as const;
 
 const ACCESS: Record<Role, Partial<Record<ResourceName, readonly Action[]>>> = {
     county_admin: {

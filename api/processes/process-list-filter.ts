@@ -45,8 +45,8 @@ export const ProcessFilter = z
 export type ProcessFilterValue = z.infer<typeof ProcessFilter>;
 
 /** The instant a China-time day starts: `2026-03-01` → 2026-02-28T16:00Z. */
-const dayStart = (day: string) => new Date(`${day}T00:00:00${CHINA_ISO_OFFSET}`);
-const nextDayStart = (day: string) => new Date(dayStart(day).getTime() + 24 * 3600_000);
+export const dayStart = (day: string) => new Date(`${day}T00:00:00${CHINA_ISO_OFFSET}`);
+export const nextDayStart = (day: string) => new Date(dayStart(day).getTime() + 24 * 3600_000);
 
 /** Occurrence keys of the steps called `key` (in `type`, or in any type): exact keys and prefixes. */
 function stepMatchers(key: string, type: string | undefined) {

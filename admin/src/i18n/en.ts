@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { enReserveUse } from './en-reserve-use';
 import { enPool } from './en-pool';
+import { enSla } from './en-sla';
 import { enRecruitment } from './en-recruitment';
 import { enReserve } from './en-reserve';
 import { enAssessment } from './en-assessment';
@@ -111,6 +112,7 @@ const enApp: AppMessages = {
         ...enAssessment.resources,
         ...enReserve.resources,
         ...enPool.resources,
+        ...enSla.resources,
         ...enRecruitment.resources,
     },
     qinglan: {
@@ -119,6 +121,7 @@ const enApp: AppMessages = {
         ...enAssessment.qinglan,
         ...enReserve.qinglan,
         ...enPool.qinglan,
+        ...enSla.qinglan,
         ...enReserveUse.qinglan,
         ...enRecruitment.qinglan,
         title: 'Qinglan',

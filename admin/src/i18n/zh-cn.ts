@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { zhCNReserveUse } from './zh-cn-reserve-use';
 import { zhCNPool } from './zh-cn-pool';
+import { zhCNSla } from './zh-cn-sla';
 import { zhCNRecruitment } from './zh-cn-recruitment';
 import { zhCNReserve } from './zh-cn-reserve';
 import { zhCNAssessment } from './zh-cn-assessment';
@@ -113,6 +114,7 @@ export const zhCNApp = {
         ...zhCNAssessment.resources,
         ...zhCNReserve.resources,
         ...zhCNPool.resources,
+        ...zhCNSla.resources,
         ...zhCNRecruitment.resources,
     },
     qinglan: {
@@ -121,6 +123,7 @@ export const zhCNApp = {
         ...zhCNAssessment.qinglan,
         ...zhCNReserve.qinglan,
         ...zhCNPool.qinglan,
+        ...zhCNSla.qinglan,
         ...zhCNReserveUse.qinglan,
         ...zhCNRecruitment.qinglan,
         title: '青蓝',

@@ -15,6 +15,7 @@ const RECORDS: ResourceName[] = [
     'users',
     'reserves',
     'reserve-gaps',
+    'sla-report',
     'reserve-intake',
     'reserve-settings',
     'calendar-overrides',

@@ -54,10 +54,16 @@ export const BatchApproveButton = () => {
                 requestId: requestId.current,
             }),
         );
-        if (!answer) return;
-        setResult(answer);
-        onUnselectItems();
-        refresh();
+        if (answer) setResult(answer);
+    };
+    // The dialog lives in the selection's toolbar: the inbox is reloaded (and the selection
+    // cleared) once the result has been read, not under it.
+    const close = () => {
+        setOpen(false);
+        if (result) {
+            onUnselectItems();
+            refresh();
+        }
     };
 
     return (
@@ -73,7 +79,7 @@ export const BatchApproveButton = () => {
             </Button>
             <Dialog
                 open={open}
-                onClose={() => !pending && setOpen(false)}
+                onClose={() => !pending && close()}
                 fullWidth
                 maxWidth="sm"
                 className="qinglan-batch-dialog"
@@ -108,7 +114,7 @@ export const BatchApproveButton = () => {
                 </DialogContent>
                 <DialogActions>
                     {result ? (
-                        <Button variant="contained" onClick={() => setOpen(false)} className="qinglan-batch-close">
+                        <Button variant="contained" onClick={close} className="qinglan-batch-close">
                             {translate('ra.action.close')}
                         </Button>
                     ) : (

@@ -121,7 +121,7 @@ export async function uploadedBytes(c: Context<AppEnv>): Promise<Uint8Array> {
 }
 
 /** RFC 6266: an ASCII fallback for old clients, the Chinese name for the rest. */
-const download = (c: Context<AppEnv>, bytes: Uint8Array, name: string, fallback: string) =>
+export const download = (c: Context<AppEnv>, bytes: Uint8Array, name: string, fallback: string) =>
   c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'content-type': XLSX_TYPE,
     'content-disposition': `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -1,0 +1,116 @@
+// 批量同意 and 时效报表 in the console: a township Party secretary ticks several pairing
+// proposals in 我的待办 and approves them at once; the county admin then opens 时效报表, sees
+// the table and the chart with those decisions, and downloads the same figures as Excel.
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../support/test-app.js';
+import { useConsoleSession } from './console-session.js';
+import { apiResponse, eventually, menuItem, screenshot, signIn } from './console-page.js';
+
+const session = useConsoleSession(() => createTestApp({ worker: true }));
+
+/** Desktop (1366) and phone (390) width, both kept to be looked at. */
+async function bothWidths(page: Page, name: string) {
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await screenshot(page, `${name}-desktop`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, `${name}-phone`);
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+async function startPairings(n: number) {
+  const { t } = session;
+  const officer = await t.login('officer-01');
+  const mentees = await t.db
+    .selectFrom('people as p')
+    .innerJoin('users as u', 'u.person_id', 'p.id')
+    .select('p.id')
+    .where('p.township_id', '=', 1)
+    .where('p.newly_elected', '=', true)
+    .where('u.role', '=', 'cadre')
+    .orderBy('p.id')
+    .limit(n)
+    .execute();
+  const mentor = await t.db
+    .selectFrom('people as p')
+    .innerJoin('users as u', 'u.person_id', 'p.id')
+    .select('p.id')
+    .where('u.role', '=', 'mentor')
+    .where('p.township_id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const ids: string[] = [];
+  for (const m of mentees) {
+    const res = await t.request('/api/processes/mentor-pairing', {
+      method: 'POST',
+      as: officer,
+      body: JSON.stringify({ menteePersonId: m.id, mentorPersonId: mentor.id, reason: '结对' }),
+    });
+    expect(res.status).toBe(201);
+    ids.push((await res.json()).id);
+  }
+  await eventually(async () => {
+    const open = await t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('process_id', 'in', ids)
+      .where('step_key', '=', 'proposal.approval')
+      .execute();
+    return open.length === ids.length ? open : undefined;
+  }, 'the proposals in the secretary’s inbox');
+  return ids;
+}
+
+describe('批量同意 and 时效报表 in the console', () => {
+  it('a township secretary ticks three proposals in 我的待办 and approves them at once', async () => {
+    const { page, url, t } = session;
+    const ids = await startPairings(3);
+    await signIn(page, url, 'secretary-01');
+    const inbox = apiResponse(page, '/api/tasks', { status: 200 });
+    await menuItem(page, '我的待办').click();
+    await inbox;
+    await page.locator('tbody tr.RaDatagrid-row').nth(2).waitFor();
+    await page.locator('thead input[type=checkbox]').check();
+    await page.locator('.qinglan-batch-approve').click();
+    await page.locator('.qinglan-batch-dialog textarea[name=comment]').fill('同意结对');
+    // Ticking is a desktop list's affair: on a phone the inbox is a plain list, decided one by one.
+    await screenshot(page, 'batch-approve-dialog-desktop');
+    const sent = apiResponse(page, '/api/tasks/batch-decide', { method: 'POST' });
+    await page.locator('.qinglan-batch-confirm').click();
+    expect((await sent).status()).toBe(200);
+    const summary = page.locator('.qinglan-batch-summary');
+    await expect.poll(() => summary.innerText()).toContain('成功 3 项，失败 0 项');
+    expect(await page.locator('.qinglan-batch-item').count()).toBe(3);
+    await screenshot(page, 'batch-approve-result-desktop');
+    await page.locator('.qinglan-batch-close').click();
+    await bothWidths(page, 'batch-approve-inbox-after');
+    const done = await t.db
+      .selectFrom('tasks')
+      .select('status')
+      .where('process_id', 'in', ids)
+      .where('step_key', '=', 'proposal.approval')
+      .execute();
+    expect(done.map((d) => d.status)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('the county admin opens 时效报表, sees the table and the chart, and downloads Excel', async () => {
+    const { page, url } = session;
+    await signIn(page, url, 'admin');
+    const report = apiResponse(page, '/api/reports/sla', { status: 200 });
+    await menuItem(page, '时效报表').click();
+    await report;
+    const table = page.locator('.qinglan-sla-table');
+    await expect.poll(() => table.innerText()).toContain('结对审批');
+    expect(await page.locator('.qinglan-sla-chart .qinglan-sla-bar').count()).toBeGreaterThan(0);
+    await bothWidths(page, 'sla-report');
+    const download = page.waitForEvent('download');
+    await page.locator('.qinglan-sla-export').click();
+    const file = await (await download).path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('时效报表')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('乡镇(街道)');
+    const rows = (await table.locator('tbody tr').allInnerTexts()).length;
+    expect(sheet.getRow(rows + 1).getCell(1).value).toBeTruthy();
+  });
+});
