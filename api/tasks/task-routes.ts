@@ -2,7 +2,6 @@
 // goes to the process's workflow as the `actOnTask` Update.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { actorOf } from '../auth/actor.js';
 import { requireUser } from '../auth/authenticate.js';
 import type { AppEnv } from '../context.js';
@@ -18,6 +17,7 @@ import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 import { PROCESS_TYPES } from '../../workflows/process-types.js';
 import type { Context } from 'hono';
 import type { Role } from '../../db/schema.js';
+import { listTasks } from './task-list.js';
 import { delegatorsOf, selectTask, standingInFor, tasksInScope } from './task-queries.js';
 import { TASK_SORTS, TaskActionBody, TaskActionResultSchema, TaskFilter, TaskSchema } from './task-schemas.js';
 
@@ -76,31 +76,9 @@ export function createTaskRoutes() {
 
   app.openapi(list, async (c) => {
     const query = parseListQuery(c, { filter: TaskFilter, sortable: TASK_SORTS, defaultSort: 'dueAt' });
-    const user = c.var.user;
-    const db = c.var.deps.db;
-    const delegators = await delegatorsOf(db, user.id);
-    const f = query.filter;
-    let q = tasksInScope(db, user, scopeOf(user), delegators);
-    if (f.mine) {
-      const mine = await selectTask(q, user, delegators).where('t.status', '=', 'open').execute();
-      q = q.where('t.id', 'in', [0, ...mine.filter((t) => t.canAct).map((t) => t.id)]);
-    }
-    if (f.status) q = q.where('t.status', '=', f.status);
-    if (f.processType) q = q.where('t.process_type', '=', f.processType);
-    if (f.processId) q = q.where('t.process_id', '=', f.processId);
-    if (f.townshipId) q = q.where('t.township_id', '=', f.townshipId);
-    if (f.overdue !== undefined) q = q.where(sql<boolean>`(t.status = 'open' and t.due_at < now())`, '=', f.overdue);
-    if (f.id !== undefined) q = q.where('t.id', 'in', ([] as number[]).concat(f.id));
-    const [rows, total] = await Promise.all([
-      selectTask(q, user, delegators)
-        .orderBy(sql.ref(query.sort.field), query.sort.order)
-        .orderBy('t.id')
-        .offset(query.offset)
-        .limit(query.limit)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    setContentRange(c, 'tasks', query.offset, rows.length, total.n);
+    const delegators = await delegatorsOf(c.var.deps.db, c.var.user.id);
+    const { rows, total } = await listTasks(c.var.deps.db, c.var.user, delegators, query);
+    setContentRange(c, 'tasks', query.offset, rows.length, total);
     return c.json(rows.map(serialise), 200);
   });
 

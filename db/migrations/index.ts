@@ -8,6 +8,7 @@ import * as reservePool from './0006-reserve-pool.js';
 import * as reservePoolView from './0007-reserve-pool-view.js';
 import * as targetedRecruitment from './0008-targeted-recruitment.js';
 import * as incidents from './0009-incidents.js';
+import * as inboxIndexes from './0011-inbox-indexes.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-reserve-pool-view': reservePoolView,
   '0008-targeted-recruitment': targetedRecruitment,
   '0009-incidents': incidents,
+  '0011-inbox-indexes': inboxIndexes,
 };
