@@ -24,11 +24,26 @@ export async function delegatorsOf(db: DB, userId: number): Promise<Delegator[]>
 
 type Identity = Pick<Delegator, 'role' | 'townshipId' | 'villageId'> & { id?: number; userId?: number };
 
+/** A unit the task may name: none (any), or the person's own; a person without that unit matches only none. */
+const unitOptions = (own: number | null) => (own == null ? [null] : [null, own]);
+
+/**
+ * The role's tasks within the person's unit. Spelled out as one branch per (township, village)
+ * pair, each an exact or IS NULL match, so all three columns of the index on open tasks by role
+ * narrow the search (a village secretary reads their village's tasks, not their township's).
+ */
 function roleMatch(eb: Eb, who: Identity) {
+  const is = (column: 't.assignee_township_id' | 't.assignee_village_id', value: number | null) =>
+    value == null ? eb(column, 'is', null) : eb(column, '=', value);
   return eb.and([
     eb('t.assignee_role', '=', who.role),
-    eb.or([eb('t.assignee_township_id', 'is', null), eb('t.assignee_township_id', '=', who.townshipId)]),
-    eb.or([eb('t.assignee_village_id', 'is', null), eb('t.assignee_village_id', '=', who.villageId)]),
+    eb.or(
+      unitOptions(who.townshipId).flatMap((township) =>
+        unitOptions(who.villageId).map((village) =>
+          eb.and([is('t.assignee_township_id', township), is('t.assignee_village_id', village)]),
+        ),
+      ),
+    ),
   ]);
 }
 
@@ -64,25 +79,31 @@ export function standingInFor(
   );
 }
 
-/** Tasks the caller may see: what they can act on, plus their unit's tasks. */
+/**
+ * The rule of what the caller may see: what they can act on, plus their unit's tasks. A person's
+ * unit is the processes about them, so at that level the query must have `processes as p` joined.
+ */
+export function visibleTo(eb: Eb, user: SessionUser, scope: Scope, delegators: Delegator[]) {
+  const own = actionableBy(eb, user, delegators);
+  switch (scope.level) {
+    case 'county':
+      return eb.lit(true);
+    case 'township':
+      return eb.or([own, eb('t.township_id', '=', scope.townshipId)]);
+    case 'village':
+      return eb.or([own, eb('t.village_id', '=', scope.villageId)]);
+    case 'person':
+      return eb.or([own, eb('p.subject_person_id', '=', scope.personId)]);
+  }
+}
+
+/** Tasks the caller may see, with their process and assignee joined for what a task shows. */
 export function tasksInScope(db: DB, user: SessionUser, scope: Scope, delegators: Delegator[]) {
-  const query = db
+  return db
     .selectFrom('tasks as t')
     .innerJoin('processes as p', 'p.id', 't.process_id')
-    .leftJoin('users as a', 'a.id', 't.assignee_user_id');
-  return query.where((eb) => {
-    const own = actionableBy(eb as unknown as Eb, user, delegators);
-    switch (scope.level) {
-      case 'county':
-        return eb.lit(true);
-      case 'township':
-        return eb.or([own, eb('t.township_id', '=', scope.townshipId)]);
-      case 'village':
-        return eb.or([own, eb('t.village_id', '=', scope.villageId)]);
-      case 'person':
-        return eb.or([own, eb('p.subject_person_id', '=', scope.personId)]);
-    }
-  });
+    .leftJoin('users as a', 'a.id', 't.assignee_user_id')
+    .where((eb) => visibleTo(eb as unknown as Eb, user, scope, delegators));
 }
 
 export type TaskQuery = ReturnType<typeof tasksInScope>;

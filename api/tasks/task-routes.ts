@@ -1,17 +1,16 @@
 // 待办: the inbox, one task, and every action on a task (decide, transfer, urge …), which
 // goes to the process's workflow as the `actOnTask` Update.
 import { createRoute, z } from '@hono/zod-openapi';
-import { sql } from 'kysely';
 import { requireUser } from '../auth/authenticate.js';
 import { errorResponses } from '../openapi/responses.js';
 import { IdParam, jsonBody } from '../resources/common.js';
 import { ListQuerySchema, parseListQuery, setContentRange } from '../resources/list-query.js';
 import { createRouter } from '../router.js';
-import { scopeOf } from '../scope/scope.js';
 import { actOnTask, loadTask } from './act-on-task.js';
 import { approvesWithoutForm } from './batch-eligibility.js';
 import { registerBatchDecide } from './batch-decide.js';
-import { delegatorsOf, selectTask, tasksInScope } from './task-queries.js';
+import { delegatorsOf } from './task-queries.js';
+import { listTasks } from './task-list.js';
 import { TASK_SORTS, TaskActionBody, TaskActionResultSchema, TaskFilter, TaskSchema } from './task-schemas.js';
 
 const tags = ['tasks 待办'];
@@ -58,31 +57,9 @@ export function createTaskRoutes() {
 
   app.openapi(list, async (c) => {
     const query = parseListQuery(c, { filter: TaskFilter, sortable: TASK_SORTS, defaultSort: 'dueAt' });
-    const user = c.var.user;
-    const db = c.var.deps.db;
-    const delegators = await delegatorsOf(db, user.id);
-    const f = query.filter;
-    let q = tasksInScope(db, user, scopeOf(user), delegators);
-    if (f.mine) {
-      const mine = await selectTask(q, user, delegators).where('t.status', '=', 'open').execute();
-      q = q.where('t.id', 'in', [0, ...mine.filter((t) => t.canAct).map((t) => t.id)]);
-    }
-    if (f.status) q = q.where('t.status', '=', f.status);
-    if (f.processType) q = q.where('t.process_type', '=', f.processType);
-    if (f.processId) q = q.where('t.process_id', '=', f.processId);
-    if (f.townshipId) q = q.where('t.township_id', '=', f.townshipId);
-    if (f.overdue !== undefined) q = q.where(sql<boolean>`(t.status = 'open' and t.due_at < now())`, '=', f.overdue);
-    if (f.id !== undefined) q = q.where('t.id', 'in', ([] as number[]).concat(f.id));
-    const [rows, total] = await Promise.all([
-      selectTask(q, user, delegators)
-        .orderBy(sql.ref(query.sort.field), query.sort.order)
-        .orderBy('t.id')
-        .offset(query.offset)
-        .limit(query.limit)
-        .execute(),
-      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    setContentRange(c, 'tasks', query.offset, rows.length, total.n);
+    const delegators = await delegatorsOf(c.var.deps.db, c.var.user.id);
+    const { rows, total } = await listTasks(c.var.deps.db, c.var.user, delegators, query);
+    setContentRange(c, 'tasks', query.offset, rows.length, total);
     return c.json(rows.map(serialise), 200);
   });
 

@@ -48,6 +48,8 @@ export const TaskFilter = z
   })
   .strict();
 
+export type TaskFilterValue = z.infer<typeof TaskFilter>;
+
 export const TASK_SORTS = ['id', 'dueAt', 'createdAt', 'stepName', 'status'] as const;
 
 const offset = z.union([

@@ -9,6 +9,7 @@ import * as reservePoolView from './0007-reserve-pool-view.js';
 import * as targetedRecruitment from './0008-targeted-recruitment.js';
 import * as incidents from './0009-incidents.js';
 import * as bulkOperations from './0010-bulk-operations.js';
+import * as inboxIndexes from './0011-inbox-indexes.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-targeted-recruitment': targetedRecruitment,
   '0009-incidents': incidents,
   '0010-bulk-operations': bulkOperations,
+  '0011-inbox-indexes': inboxIndexes,
 };
