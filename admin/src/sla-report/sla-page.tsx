@@ -88,7 +88,8 @@ export const SlaPage = () => {
                             <SlaChart rows={data.rows} />
                         </CardContent>
                     </Card>
-                    <Card sx={{ maxWidth: '100%', overflowX: 'auto' }}>
+                    {/* The layout's content grows with its widest child: on a phone the table scrolls in its card instead. */}
+                    <Card sx={{ maxWidth: { xs: 'calc(100vw - 16px)', sm: '100%' }, overflowX: 'auto' }}>
                         <SlaTable rows={data.rows} />
                     </Card>
                 </>
