@@ -10,6 +10,7 @@ import * as targetedRecruitment from './0008-targeted-recruitment.js';
 import * as incidents from './0009-incidents.js';
 import * as bulkOperations from './0010-bulk-operations.js';
 import * as inboxIndexes from './0011-inbox-indexes.js';
+import * as slaReportIndex from './0012-sla-report-index.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-incidents': incidents,
   '0010-bulk-operations': bulkOperations,
   '0011-inbox-indexes': inboxIndexes,
+  '0012-sla-report-index': slaReportIndex,
 };
