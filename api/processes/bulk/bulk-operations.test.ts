@@ -1,6 +1,7 @@
 // 批量操作 through the API over real pairings: three of 漳江镇 (officer-01) and two of 陬市镇
 // (officer-02). Preview, 催办 and 撤销 over a filter; the same requestId twice runs once; a new
-// run over the same filter skips what already ended; each officer reaches only their township.
+// run over the same filter skips what already ended; each officer reaches only their township;
+// the county admin's 强制终止 ends 陬市镇's two with the reason on each timeline.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startPairings } from '../../../test/support/start-pairings.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/support/test-app.js';
@@ -196,5 +197,34 @@ describe('bulk operations', () => {
       { process_id: other[1], comment: '请本周内办结' },
       { process_id: other[1], comment: '断点续办' },
     ]);
+  });
+
+  it('terminates (county admin) every matched process, its reason on each timeline, and skips them after', async () => {
+    const body = {
+      action: 'terminate',
+      filter: { id: other },
+      reason: '结对对象已调任外地',
+      requestId: 'req-terminate-1',
+    };
+    const res = await post('', 'admin', body);
+    expect(res.status, await res.clone().text()).toBe(202);
+    const op = await finished('admin', ((await res.json()) as Operation).id);
+    expect(op).toMatchObject({ total: 2, done: 2, succeeded: 2 });
+    expect(await statuses(other)).toEqual(['terminated', 'terminated']);
+    expect(await events(other, 'terminated')).toEqual(
+      other.map((id) => ({ process_id: id, comment: '结对对象已调任外地' })),
+    );
+    expect(
+      await t.db
+        .selectFrom('tasks')
+        .select('id')
+        .where('process_id', 'in', other)
+        .where('status', '=', 'open')
+        .execute(),
+    ).toEqual([]);
+    const again = await post('', 'admin', { ...body, requestId: 'req-terminate-2' });
+    const second = await finished('admin', ((await again.json()) as Operation).id);
+    expect(second).toMatchObject({ total: 2, skipped: 2, succeeded: 0 });
+    expect(await events(other, 'terminated')).toHaveLength(2);
   });
 });
