@@ -1,7 +1,7 @@
 // 异常 through the API: two pairings of 漳江镇 whose first step cannot open (the database refuses
 // task rows) become incidents; the counts and the list respect scope; the township's officer
-// retries one once the cause is mended and it goes on; the county admin withdraws the others,
-// from the incident and from the process page.
+// retries one once the cause is mended and it goes on, and another in bulk; the county admin
+// withdraws the others, from the incident and from the process page.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { refuseTasks, REFUSAL } from '../../test/support/refuse-tasks.js';
 import { startPairings } from '../../test/support/start-pairings.js';
@@ -12,6 +12,7 @@ const as: Record<string, Session> = {};
 let retried: string;
 let withdrawn: string;
 let cancelled: string;
+let bulkRetried: string;
 
 interface Summary {
   total: number;
@@ -30,14 +31,15 @@ beforeAll(async () => {
   t = await createTestApp({ worker: true });
   for (const u of ['admin', 'auditor', 'officer-01', 'officer-02']) as[u] = await t.login(u);
   const mend = await refuseTasks(t.db);
-  [{ id: retried }, { id: withdrawn }, { id: cancelled }] = await startPairings(t, {
+  [{ id: retried }, { id: withdrawn }, { id: cancelled }, { id: bulkRetried }] = await startPairings(t, {
     officer: 'officer-01',
-    count: 3,
+    count: 4,
   });
   // Four tries over about 13 s each, then the incidents.
   await vi.waitFor(
     async () =>
-      expect([await statusOf(retried), await statusOf(withdrawn), await statusOf(cancelled)]).toEqual([
+      expect(await Promise.all([retried, withdrawn, cancelled, bulkRetried].map(statusOf))).toEqual([
+        'incident',
         'incident',
         'incident',
         'incident',
@@ -60,18 +62,18 @@ async function summary(user: string): Promise<Summary> {
 describe('incidents', () => {
   it('counts open incidents per township and type, each caller within scope', async () => {
     const county = await summary('admin');
-    expect(county.total).toBe(3);
-    expect(county.byTownship).toEqual([expect.objectContaining({ townshipId: 1, count: 3 })]);
-    expect(county.byType).toEqual([{ type: 'mentor-pairing', count: 3 }]);
+    expect(county.total).toBe(4);
+    expect(county.byTownship).toEqual([expect.objectContaining({ townshipId: 1, count: 4 })]);
+    expect(county.byType).toEqual([{ type: 'mentor-pairing', count: 4 }]);
     expect(county.items[0].errorMessage).toContain(REFUSAL);
-    expect((await summary('officer-01')).total).toBe(3);
+    expect((await summary('officer-01')).total).toBe(4);
     expect(await summary('officer-02')).toEqual({ total: 0, byTownship: [], byType: [], items: [] });
   });
 
   it('lists 异常 processes by status and shows the incident on the process', async () => {
     const res = await t.request(`/api/processes?${listQuery({ filter: { status: 'incident' } })}`, { as: as.admin });
     expect(((await res.json()) as { id: string }[]).map((p) => p.id).sort()).toEqual(
-      [retried, withdrawn, cancelled].sort(),
+      [retried, withdrawn, cancelled, bulkRetried].sort(),
     );
     const detail = (await (await t.request(`/api/processes/${retried}`, { as: as['officer-01'] })).json()) as {
       status: string;
@@ -111,6 +113,41 @@ describe('incidents', () => {
     expect(await again.json()).toMatchObject({ fields: [{ field: 'incident', message: '该流程没有待处理的异常' }] });
     const audit = await t.db.selectFrom('audit_log').select('action').where('record_id', '=', retried).execute();
     expect(audit.map((a) => a.action)).toContain('process.incident_retried');
+  });
+
+  it('retries in bulk (重试异常 over a filter): only the processes with an incident, and they go on', async () => {
+    const filter = { id: [retried, bulkRetried] };
+    const preview = await post('/api/processes/bulk-operations/preview', 'officer-01', { action: 'retry', filter });
+    expect(await preview.json()).toMatchObject({ total: 2, acting: 1, skipping: 1 });
+    const res = await post('/api/processes/bulk-operations', 'officer-01', {
+      action: 'retry',
+      filter,
+      requestId: 'retry-bulk-1',
+    });
+    expect(res.status, await res.clone().text()).toBe(202);
+    const { id } = (await res.json()) as { id: number };
+    await vi.waitFor(
+      async () => {
+        const op = (await (
+          await t.request(`/api/processes/bulk-operations/${id}`, { as: as['officer-01'] })
+        ).json()) as {
+          status: string;
+          items: { processId: string; status: string; message: string | null }[];
+        };
+        expect(op.status).toBe('done');
+        expect(op.items.map((i) => [i.processId, i.status, i.message]).sort()).toEqual(
+          [
+            [retried, 'skipped', '没有待处理的异常'],
+            [bulkRetried, 'succeeded', null],
+          ].sort(),
+        );
+      },
+      { timeout: 30_000, interval: 250 },
+    );
+    await vi.waitFor(async () => expect(await statusOf(bulkRetried)).toBe('running'), {
+      timeout: 30_000,
+      interval: 250,
+    });
   });
 
   it('lets the county admin withdraw the other with a reason, kept on the incident and the timeline', async () => {
