@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { startPairings } from '../support/start-pairings.js';
 import { createTestApp } from '../support/test-app.js';
 import { useConsoleSession } from './console-session.js';
 import { apiResponse, eventually, menuItem, screenshot, signIn } from './console-page.js';
@@ -19,36 +20,9 @@ async function bothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
-async function startPairings(n: number) {
+async function startApprovals(n: number) {
   const { t } = session;
-  const officer = await t.login('officer-01');
-  const mentees = await t.db
-    .selectFrom('people as p')
-    .innerJoin('users as u', 'u.person_id', 'p.id')
-    .select('p.id')
-    .where('p.township_id', '=', 1)
-    .where('p.newly_elected', '=', true)
-    .where('u.role', '=', 'cadre')
-    .orderBy('p.id')
-    .limit(n)
-    .execute();
-  const mentor = await t.db
-    .selectFrom('people as p')
-    .innerJoin('users as u', 'u.person_id', 'p.id')
-    .select('p.id')
-    .where('u.role', '=', 'mentor')
-    .where('p.township_id', '=', 1)
-    .executeTakeFirstOrThrow();
-  const ids: string[] = [];
-  for (const m of mentees) {
-    const res = await t.request('/api/processes/mentor-pairing', {
-      method: 'POST',
-      as: officer,
-      body: JSON.stringify({ menteePersonId: m.id, mentorPersonId: mentor.id, reason: '结对' }),
-    });
-    expect(res.status).toBe(201);
-    ids.push((await res.json()).id);
-  }
+  const ids = (await startPairings(t, { officer: 'officer-01', count: n, reason: '结对' })).map((p) => p.id);
   await eventually(async () => {
     const open = await t.db
       .selectFrom('tasks')
@@ -64,7 +38,7 @@ async function startPairings(n: number) {
 describe('批量同意 and 时效报表 in the console', () => {
   it('a township secretary ticks three proposals in 我的待办 and approves them at once', async () => {
     const { page, url, t } = session;
-    const ids = await startPairings(3);
+    const ids = await startApprovals(3);
     await signIn(page, url, 'secretary-01');
     const inbox = apiResponse(page, '/api/tasks', { status: 200 });
     await menuItem(page, '我的待办').click();
