@@ -1,6 +1,6 @@
 import type { DB } from '../db/database.js';
 import { createAssessmentActivities } from './annual-assessment/assessment-activities.js';
-import { createCalendarActivities } from './calendar/calendar-activities.js';
+import { createCalendarActivities, createStepScheduler } from './calendar/calendar-activities.js';
 import { createHealthProbeActivities } from './health-probe/health-probe-activities.js';
 import { createTaskActivities } from './human-steps/task-activities.js';
 import { createTransitionActivities } from './human-steps/transition-activities.js';
@@ -13,12 +13,14 @@ import { notificationSettingsFromEnv, type NotificationSettings } from './notifi
 /** Every activity the worker runs, bound to its dependencies. */
 export function createActivities(deps: { db: DB; notifications?: NotificationSettings }) {
   const notifications = deps.notifications ?? notificationSettingsFromEnv();
+  // One working calendar for the schedule activity and the step opening that resolves its own.
+  const scheduler = createStepScheduler(deps.db);
   return merged(
     createHealthProbeActivities(deps.db),
     createTaskActivities(deps.db),
-    createTransitionActivities(deps.db, notifications),
+    createTransitionActivities(deps.db, notifications, scheduler),
     createAssessmentActivities(deps.db),
-    createCalendarActivities(deps.db),
+    createCalendarActivities(deps.db, scheduler),
     createReserveActivities(deps.db),
     createRecruitmentActivities(deps.db),
     createNotificationActivities({ db: deps.db, ...notifications }),

@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/support/database.js';
-import { createCalendarActivities } from './calendar-activities.js';
+import { createCalendarActivities, createStepScheduler } from './calendar-activities.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ describe('resolveStepSchedule activity', () => {
 
   it('reads the table again once the cache has expired', async () => {
     let clock = 0;
-    const acts = createCalendarActivities(t.db, { now: () => clock });
+    const acts = createCalendarActivities(t.db, createStepScheduler(t.db, { now: () => clock }));
     const opened = { openedAt: '2026-03-12T10:00:00+08:00', deadline: { workingDays: 2 } }; // Fri Mar 13, Mon Mar 16
     expect((await acts.resolveStepSchedule(opened)).dueAt).toBe('2026-03-16T16:00:00.000Z');
     await t.db.insertInto('calendar_overrides').values({ day: '2026-03-14', kind: 'workday', name: '补班' }).execute();

@@ -9,7 +9,10 @@ import { WorkingCalendar } from '../../domain/working-days.js';
 /** Overrides change a few times a year; a minute's delay before a new one counts is fine. */
 export const CALENDAR_CACHE_TTL_MS = 60_000;
 
-export function createCalendarActivities(db: DB, options: { cacheTtlMs?: number; now?: () => number } = {}) {
+/** Resolves a step's schedule against the working calendar, read at most once a TTL. */
+export type StepScheduler = (input: StepScheduleInput) => Promise<StepSchedule>;
+
+export function createStepScheduler(db: DB, options: { cacheTtlMs?: number; now?: () => number } = {}): StepScheduler {
   const ttl = options.cacheTtlMs ?? CALENDAR_CACHE_TTL_MS;
   const now = options.now ?? Date.now;
   let cached: { calendar: Promise<WorkingCalendar>; loadedAt: number } | undefined;
@@ -31,16 +34,22 @@ export function createCalendarActivities(db: DB, options: { cacheTtlMs?: number;
     return cached.calendar;
   }
 
+  return async (input) => {
+    const current = await calendar();
+    try {
+      return resolveStepSchedule(current, input);
+    } catch (error) {
+      // A bad offset or instant is in the process definition: retrying cannot mend it.
+      if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, 'InvalidStepSchedule');
+      throw error;
+    }
+  };
+}
+
+export function createCalendarActivities(db: DB, scheduler: StepScheduler = createStepScheduler(db)) {
   return {
-    async resolveStepSchedule(input: StepScheduleInput): Promise<StepSchedule> {
-      const current = await calendar();
-      try {
-        return resolveStepSchedule(current, input);
-      } catch (error) {
-        // A bad offset or instant is in the process definition: retrying cannot mend it.
-        if (error instanceof RangeError) throw ApplicationFailure.nonRetryable(error.message, 'InvalidStepSchedule');
-        throw error;
-      }
+    resolveStepSchedule(input: StepScheduleInput): Promise<StepSchedule> {
+      return scheduler(input);
     },
   };
 }

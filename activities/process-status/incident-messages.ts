@@ -6,6 +6,7 @@ const ACTIVITY_NAMES: Record<string, string> = {
   registerProcess: '登记流程',
   updateProcess: '更新流程状态',
   openStep: '开启办理步骤',
+  openScheduledStep: '开启办理步骤',
   decideTask: '记录办理决定',
   openTask: '生成待办',
   closeTask: '关闭待办',

@@ -80,7 +80,7 @@ describe('incidents', () => {
       incident: { activity: string; step: string | null; errorMessage: string; attempts: number | null };
     };
     expect(detail.status).toBe('incident');
-    expect(detail.incident).toMatchObject({ activity: 'openStep', attempts: 4 });
+    expect(detail.incident).toMatchObject({ activity: 'openScheduledStep', attempts: 4 });
     expect(detail.incident.errorMessage).toMatch(/^开启办理步骤失败（已重试 4 次）：/);
   });
 

@@ -12,7 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { boundedActivities, boundedLocalActivities } from '../process/activity-incidents.js';
-import { chinaMinuteOf } from '../../domain/china-time.js';
+import { stepNoticeBody } from '../../domain/step-notice.js';
 import { CurrentStep, WaitingOn } from '../search-attributes.js';
 import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
 import { checkForm, type FormRegistry } from './forms.js';
@@ -21,6 +21,7 @@ import { refuse } from './refusal.js';
 import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
 import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
 import type { ProcessEvent } from './process-events.js';
+import type { OpenScheduledStepInput } from '../../activities/human-steps/transition-activities.js';
 import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode, StepClosing } from './types.js';
 import {
   DECISIONS,
@@ -55,6 +56,20 @@ const WHOLE_OPENING = 'step-opening-not-cancelled';
  * separate activities as they were.
  */
 const ONE_WRITE = 'one-write-transitions';
+
+/**
+ * A step opens in one local activity that resolves its schedule too, and a decision that ends
+ * its step writes what the process waits on next in its own transaction, so the step's end
+ * writes nothing more: an approval that opens the next step costs two local activities, not four.
+ * Runs recorded before replay as they were.
+ */
+const STEP_IN_ONE_ACTIVITY = 'step-opens-with-its-schedule';
+
+/** The schedule of a step whose opening activity has not answered yet. */
+const UNSCHEDULED: StepSchedule = { dueAt: '', remindAt: null, escalateAt: [] };
+
+/** What the read model's current step says is not known: two writes of it overlapped. */
+const UNKNOWN = Symbol('unknown');
 
 /** What varies from one run of a step to the next; the rest comes from the catalogue. */
 export interface StepRunOptions {
@@ -147,11 +162,6 @@ export function waitingOnKey(assignee: Assignee): string {
     : `role:${assignee.role}@${assignee.townshipId ?? ''}${assignee.villageId ? `/${assignee.villageId}` : ''}`;
 }
 
-/** '2026-12-26 09:21' in China time, for people; plain arithmetic, so replays agree. */
-function chinaTime(iso: string): string {
-  return chinaMinuteOf(iso);
-}
-
 export interface ProcessContext {
   type: string;
   title: string;
@@ -175,6 +185,9 @@ export class HumanSteps {
   private eventSeq = 0;
   /** Steps still running, their cleanup included. */
   private active = 0;
+  /** The current step the read model was last told, and the writes of it under way. */
+  private written: string | null | typeof UNKNOWN = UNKNOWN;
+  private writing = 0;
 
   constructor(private readonly process: ProcessContext) {
     this.eventSeq = process.eventSeqFrom ?? 0;
@@ -184,7 +197,7 @@ export class HumanSteps {
         key: s.spec.key,
         name: s.spec.name,
         round: s.round,
-        dueAt: s.schedule.dueAt,
+        dueAt: s.schedule === UNSCHEDULED ? null : s.schedule.dueAt,
         signers: s.signers.map((g) => ({ taskKey: g.taskKey, decided: g.decision !== null })),
       })),
     );
@@ -236,15 +249,15 @@ export class HumanSteps {
     this.ended.delete(spec.key);
     const whole = patched(WHOLE_OPENING);
     const oneWrite = whole && patched(ONE_WRITE);
-    const openedAt = new Date().toISOString();
-    const resolve = () =>
-      (oneWrite ? local : acts).resolveStepSchedule({
-        openedAt,
-        deadline: spec.deadline,
-        remindBefore: spec.remindBefore,
-        escalateAfter: spec.escalate?.map((e) => e.after),
-      });
-    const schedule = whole ? await CancellationScope.nonCancellable(resolve) : await resolve();
+    const inOne = oneWrite && patched(STEP_IN_ONE_ACTIVITY);
+    const scheduleInput = {
+      openedAt: new Date().toISOString(),
+      deadline: spec.deadline,
+      remindBefore: spec.remindBefore,
+      escalateAfter: spec.escalate?.map((e) => e.after),
+    };
+    const resolve = () => (oneWrite ? local : acts).resolveStepSchedule(scheduleInput);
+    const schedule = inOne ? UNSCHEDULED : whole ? await CancellationScope.nonCancellable(resolve) : await resolve();
     // Cancelled before any task was opened: nothing to open, nothing to close.
     const scope = CancellationScope.current();
     if (whole && scope.consideredCancelled) await scope.cancelRequested;
@@ -268,7 +281,8 @@ export class HumanSteps {
     }
     this.active++;
     try {
-      if (oneWrite) await CancellationScope.nonCancellable(() => this.announceInOneWrite(step, assignees));
+      if (inOne) await CancellationScope.nonCancellable(() => this.announceScheduled(step, assignees, scheduleInput));
+      else if (oneWrite) await CancellationScope.nonCancellable(() => this.announceInOneWrite(step, assignees));
       else if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
       else {
         // As recorded: the same awaits, so steps opening side by side emit their commands in the same order.
@@ -293,7 +307,7 @@ export class HumanSteps {
     } finally {
       this.open.delete(spec.key);
       this.ended.add(spec.key);
-      await CancellationScope.nonCancellable(() => this.syncProcess(oneWrite));
+      await CancellationScope.nonCancellable(() => this.syncProcess(oneWrite, inOne));
       this.active--;
     }
   }
@@ -350,7 +364,7 @@ export class HumanSteps {
     const tasks = assignees.map((assignee) => {
       const signer = this.newSigner(step, assignee);
       return {
-        open: this.openInput(step, signer),
+        open: { ...this.openInput(step, signer), dueAt: step.schedule.dueAt },
         event: this.eventInput(step, signer, 'opened', null, { assignee, dueAt: step.schedule.dueAt }),
         notice: this.notifyInput(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`),
       };
@@ -362,6 +376,36 @@ export class HumanSteps {
       process: { id: this.processId, currentStep: this.searchAttributesNow() },
     });
     step.signers.slice(-ids.length).forEach((signer, i) => (signer.taskId = ids[i]));
+  }
+
+  /** The same, the activity resolving the step's schedule first: one local activity in all. */
+  private async announceScheduled(
+    step: OpenStep,
+    assignees: Assignee[],
+    schedule: OpenScheduledStepInput['schedule'],
+  ): Promise<void> {
+    const { spec } = step;
+    const tasks = assignees.map((assignee) => {
+      const signer = this.newSigner(step, assignee);
+      return {
+        open: this.openInput(step, signer),
+        event: this.eventInput(step, signer, 'opened', null, { assignee }),
+        notice: this.noticeHead(step, 'task_assigned', [assignee], `新待办：${spec.name}`),
+      };
+    });
+    const cc = (spec.cc ?? []).map((to) => this.noticeHead(step, 'task_cc', [to], `抄送：${spec.name}`));
+    const currentStep = this.searchAttributesNow();
+    const opened = await this.writingCurrentStep(currentStep, () =>
+      local.openScheduledStep({
+        schedule,
+        about: { processTitle: this.process.title, stepName: spec.name },
+        tasks,
+        cc,
+        process: { id: this.processId, currentStep },
+      }),
+    );
+    step.schedule = opened.schedule;
+    step.signers.slice(-opened.taskIds.length).forEach((signer, i) => (signer.taskId = opened.taskIds[i]));
   }
 
   /** After a cancellation: waits until every step has closed its tasks and said so. */
@@ -545,8 +589,19 @@ export class HumanSteps {
         at,
       };
       const detail = { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf };
-      if (patched(ONE_WRITE)) {
-        await local.decideTask({ close, event: this.eventInput(step, signer, decision, actor, detail, req.comment) });
+      const event = () => this.eventInput(step, signer, decision, actor, detail, req.comment);
+      if (patched(ONE_WRITE) && patched(STEP_IN_ONE_ACTIVITY)) {
+        const others = this.undecided(step).filter((s) => s !== signer).length;
+        if (step.mode === 'any' || decision !== 'approve' || others === 0) {
+          // The decision ends the step: the read model hears what the process waits on next now.
+          const currentStep = this.currentStepName(step);
+          await this.writingCurrentStep(currentStep, () =>
+            local.decideTask({ close, event: event(), process: { id: this.processId, currentStep } }),
+          );
+        } else await local.decideTask({ close, event: event() });
+        signer.decision = decision;
+      } else if (patched(ONE_WRITE)) {
+        await local.decideTask({ close, event: event() });
         signer.decision = decision;
       } else {
         await acts.closeTask(close);
@@ -578,6 +633,8 @@ export class HumanSteps {
 
   private async operate(step: OpenStep, signer: Signer, req: TaskActionRequest): Promise<void> {
     const { actor } = req;
+    // Every operation but a decision names or moves the deadline: it waits for the step to open.
+    if (step.schedule === UNSCHEDULED) await condition(() => step.schedule !== UNSCHEDULED);
     const detail = { userIds: req.userIds, deadline: req.deadline };
     switch (req.action) {
       case 'transfer': {
@@ -656,14 +713,13 @@ export class HumanSteps {
       assignee: signer.assignee,
       townshipId: step.spec.townshipId,
       villageId: step.spec.villageId ?? null,
-      dueAt: step.schedule.dueAt,
       context: { ...step.spec.context, processTitle: this.process.title, returnTo: step.spec.returnTo ?? [] },
     };
   }
 
   private async addSigner(step: OpenStep, assignee: Assignee, by: Actor | null): Promise<void> {
     const signer = this.newSigner(step, assignee);
-    signer.taskId = await acts.openTask(this.openInput(step, signer));
+    signer.taskId = await acts.openTask({ ...this.openInput(step, signer), dueAt: step.schedule.dueAt });
     await this.event(step, signer, 'opened', by, { assignee, dueAt: step.schedule.dueAt });
     await this.notify(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`, signer);
   }
@@ -721,20 +777,55 @@ export class HumanSteps {
   }
 
   private notifyInput(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string) {
+    const head = this.noticeHead(step, kind, to, title);
+    return { ...head, body: stepNoticeBody(this.process.title, step.spec.name, step.schedule.dueAt) };
+  }
+
+  /** A notice but its body, which names the deadline: for a step whose schedule is not known yet. */
+  private noticeHead(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string) {
     return {
       key: `${this.processId}:n${++this.eventSeq}`,
       kind,
       recipients: to.map(recipientOf),
       title,
-      body: `${this.process.title} · ${step.spec.name}，截止 ${chinaTime(step.schedule.dueAt)}`,
       townshipId: step.spec.townshipId,
     };
   }
 
-  /** The read model and search attributes say what the process waits on now. */
-  async syncProcess(oneWrite = false): Promise<void> {
+  /**
+   * The read model and search attributes say what the process waits on now. `onlyChanged`: no
+   * write when the read model was last told the same (a decision ending its step told it).
+   */
+  async syncProcess(oneWrite = false, onlyChanged = false): Promise<void> {
     const current = this.searchAttributesNow();
-    await (oneWrite ? local : acts).updateProcess({ id: this.processId, currentStep: current });
+    // Runs recorded before keep their exact awaits: the order of commands depends on them.
+    if (!onlyChanged) {
+      await (oneWrite ? local : acts).updateProcess({ id: this.processId, currentStep: current });
+      this.written = UNKNOWN;
+      return;
+    }
+    if (this.writing === 0 && this.written === current) return;
+    await this.writingCurrentStep(current, () => local.updateProcess({ id: this.processId, currentStep: current }));
+  }
+
+  /**
+   * A write of the read model's current step by a step opened or ended in one activity;
+   * remembers what it said when no other write of it overlapped (those of runs recorded before
+   * are not counted, so such a run never skips a write).
+   */
+  private async writingCurrentStep<T>(value: string | null, write: () => Promise<T>): Promise<T> {
+    // Two writes at once may commit in either order: what the row says is then not known.
+    const overlapped = this.writing > 0;
+    this.writing++;
+    let done = false;
+    try {
+      const result = await write();
+      done = true;
+      return result;
+    } finally {
+      this.writing--;
+      this.written = done && !overlapped && this.writing === 0 ? value : UNKNOWN;
+    }
   }
 
   /** Sets the search attributes to what the process waits on now; the read model's current step. */
@@ -744,6 +835,12 @@ export class HumanSteps {
       { key: CurrentStep, value: steps.length ? steps[steps.length - 1].spec.key : null },
       { key: WaitingOn, value: [...new Set(steps.flatMap((s) => this.waitingOn(s).map(waitingOnKey)))] },
     ]);
+    return this.currentStepName();
+  }
+
+  /** The read model's current step: the names of the open steps, but `except`. */
+  private currentStepName(except?: OpenStep): string | null {
+    const steps = [...this.open.values()].filter((s) => s !== except);
     return steps.map((s) => s.spec.name).join('、') || null;
   }
 

@@ -9,7 +9,8 @@ export interface OpenStepView {
   key: string;
   name: string;
   round: number;
-  dueAt: string;
+  /** Null while the step is opening (its schedule not resolved yet). */
+  dueAt: string | null;
   signers: { taskKey: string; decided: boolean }[];
 }
 

@@ -68,6 +68,20 @@ describe('mentor pairing over a term', () => {
     });
     await h.act(id, 'growth-plan.review', mentorUser, { action: 'approve', form: {} });
     await h.act(id, 'growth-plan.approval', 'officer-01', { action: 'approve', form: { opinion: '同意' } });
+    // The approval that ends the growth plan says, in its own write, that the month's exchange is what is left.
+    const waiting = await h.db
+      .selectFrom('tasks')
+      .select('step_name')
+      .where('process_id', '=', id)
+      .where('status', '=', 'open')
+      .execute();
+    expect(waiting.map((t) => t.step_name)).toEqual([expect.stringContaining('交流')]);
+    const process = await h.db
+      .selectFrom('processes')
+      .select('current_step')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(process.current_step).toBe(waiting[0].step_name);
 
     // Twelve months: the mentor records every exchange except month 3's.
     for (let month = 1; month <= 12; month++) {

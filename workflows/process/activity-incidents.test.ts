@@ -49,7 +49,7 @@ describe('incidents', () => {
     });
 
     const incident = await openIncident(id);
-    expect(incident).toMatchObject({ activity: 'openStep', non_retryable: false, attempts: 4 });
+    expect(incident).toMatchObject({ activity: 'openScheduledStep', non_retryable: false, attempts: 4 });
     expect(incident.error_message).toContain('开启办理步骤失败（已重试 4 次）');
     expect(incident.error_message).toContain(REFUSAL);
     expect(incident.failed_at.getTime()).toBeGreaterThan(incident.first_failed_at.getTime());
@@ -101,7 +101,7 @@ describe('incidents', () => {
     });
     const incident = await openIncident(id);
     expect(incident).toMatchObject({ error_type: 'InvalidStepSchedule', non_retryable: true, attempts: 1 });
-    expect(incident.error_message).toContain('计算办理期限失败（不可重试的错误）：办理期限无法计算');
+    expect(incident.error_message).toContain('开启办理步骤失败（不可重试的错误）：办理期限无法计算');
     expect(await statusOf(id)).toBe('incident');
 
     await handle.cancel();

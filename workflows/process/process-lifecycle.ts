@@ -1,12 +1,26 @@
 // Start and end of every process: the read model row and the search attributes that make
 // "all running pairings in township 3" one query.
 import { CancellationScope, isCancellation, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import { boundedActivities } from './activity-incidents.js';
+import { boundedActivities, boundedLocalActivities } from './activity-incidents.js';
 import type { RegisterProcessInput, TaskActivities } from '../../activities/human-steps/task-activities.js';
 import type { ProcessStatus as Status } from '../../db/schema.js';
 import { ProcessStatus, ProcessType, SubjectPersonId, TownshipId, VillageId } from '../search-attributes.js';
 
 const acts = boundedActivities<TaskActivities>({ startToCloseTimeout: '30 seconds' });
+
+/** The same writes, run in the worker within the workflow task (see LOCAL_LIFECYCLE). */
+const local = boundedLocalActivities<TaskActivities>({ startToCloseTimeout: '30 seconds' });
+
+/**
+ * A process's read-model row is written at its start and end by a local activity: one short
+ * upsert, no round trip through Temporal before the first step can open (a county-wide start
+ * paid one per cadre). Runs recorded before replay their activities as they were.
+ */
+export const LOCAL_LIFECYCLE = 'process-lifecycle-local';
+
+function lifecycleWrites(): TaskActivities {
+  return patched(LOCAL_LIFECYCLE) ? local : acts;
+}
 
 /** What a process says about itself when it starts; its id is the workflow's. */
 export type ProcessIdentity = Omit<RegisterProcessInput, 'id'>;
@@ -19,12 +33,12 @@ export async function beginProcess(identity: ProcessIdentity): Promise<void> {
     ...(identity.villageId != null ? [{ key: VillageId, value: identity.villageId }] : []),
     ...(identity.subjectPersonId != null ? [{ key: SubjectPersonId, value: identity.subjectPersonId }] : []),
   ]);
-  await acts.registerProcess({ id: workflowInfo().workflowId, ...identity });
+  await lifecycleWrites().registerProcess({ id: workflowInfo().workflowId, ...identity });
 }
 
 export async function endProcess(status: Status, outcome: Record<string, unknown>): Promise<void> {
   upsertSearchAttributes([{ key: ProcessStatus, value: status }]);
-  await acts.updateProcess({
+  await lifecycleWrites().updateProcess({
     id: workflowInfo().workflowId,
     status,
     outcome,
