@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../config/settings.js';
 import type { DB } from '../db/database.js';
 import { createActivities } from '../activities/index.js';
 import type { NotificationSettings } from '../activities/notifications/notification-settings.js';
-
-const require = createRequire(import.meta.url);
+import { workflowSources } from './workflow-sources.js';
 
 export async function createWorker(options: {
   db: DB;
@@ -21,7 +19,7 @@ export async function createWorker(options: {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
-    workflowsPath: require.resolve('../workflows/index.ts'),
+    ...workflowSources,
     activities: createActivities({ db: options.db, notifications: options.notifications }),
   });
   return { worker, connection };

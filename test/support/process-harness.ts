@@ -1,7 +1,6 @@
 // A worker on the time-skipping test server over a fresh clone of the demo database, with
 // helpers to find a process's open tasks and act on them as a given user.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -12,8 +11,7 @@ import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 import type { Actor, TaskActionRequest } from '../../workflows/human-step/types.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { createTimeSkippingEnvironment } from './time-skipping.js';
-
-const require = createRequire(import.meta.url);
+import { workflowSources } from '../../worker/workflow-sources.js';
 
 export interface ProcessHarness {
   env: TestWorkflowEnvironment;
@@ -45,7 +43,7 @@ export async function createProcessHarness(): Promise<ProcessHarness> {
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    workflowsPath: require.resolve('../../workflows/index.ts'),
+    ...workflowSources,
     activities: createActivities({
       db: database.db,
       notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' },
