@@ -88,9 +88,13 @@ export function defineSteps<
       out[name] = { ...entry, kind: 'milestone' };
       continue;
     }
-    const schema = forms[entry.form];
-    if (!schema) throw new Error(`step ${entry.key}: no form ${entry.form}`);
-    out[name] = { ...entry, kind: 'human', schema };
+    if (!Object.hasOwn(forms, entry.form)) throw new Error(`step ${entry.key}: no form ${entry.form}`);
+    // Read when asked for, not now: the form's schema is built on its first read (see `formsOf`).
+    const form = entry.form;
+    out[name] = Object.defineProperty({ ...entry, kind: 'human' }, 'schema', {
+      enumerable: true,
+      get: () => forms[form],
+    }) as AnyStepDefinition;
   }
   for (const step of Object.values(out)) {
     for (const target of [...step.next, ...(step.kind === 'human' ? (step.returnTo ?? []) : [])]) {
