@@ -9,7 +9,7 @@ import { expectAccounting } from './correctness.js';
 import { signIn, type ApiSession } from './http-client.js';
 import { runLoad, type LoadResult } from './load.js';
 import { APPROVAL_STEP, pairingsWaitingForApproval } from './pairings.js';
-import { reportScenario } from './scenario-report.js';
+import { cpuPerItemRow, reportScenario } from './scenario-report.js';
 import { BARE_QUEUE, type Stack } from './stack.js';
 
 const SERIAL = Number(process.env.QINGLAN_BENCH_APPROVALS_SERIAL || 10);
@@ -129,6 +129,7 @@ export async function approvals(stack: Stack) {
         baseline: `${b.serial.p50Ms.toFixed(0)} ms`,
         ratio: m.serial.p50Ms / b.serial.p50Ms,
       },
+      cpuPerItemRow('approval', measured.cpu, bare.cpu, n),
       {
         figure: 'worker peak RSS',
         qinglan: `${measured.workerPeakRssMiB} MiB`,
@@ -137,6 +138,7 @@ export async function approvals(stack: Stack) {
     ],
     {
       machine: stack.machine,
+      cpu: { measured: measured.cpu, bare: bare.cpu },
       approvals: n,
       sentAgainAfter503: retried,
       inFlight: IN_FLIGHT,

@@ -7,7 +7,7 @@ import { bareWaiter } from './bare-workflows.js';
 import { expectAccounting } from './correctness.js';
 import { runLoad } from './load.js';
 import { APPROVAL_STEP, pairingsWaitingForApproval } from './pairings.js';
-import { reportScenario } from './scenario-report.js';
+import { cpuPerItemRow, reportScenario } from './scenario-report.js';
 import { BARE_QUEUE, type Stack } from './stack.js';
 
 export async function bulkStart(stack: Stack) {
@@ -49,6 +49,7 @@ export async function bulkStart(stack: Stack) {
         baseline: `${bare.result.perSecond.toFixed(1)}`,
         ratio: n / m.allOpenSeconds / bare.result.perSecond,
       },
+      cpuPerItemRow('start', measured.cpu, bare.cpu, n),
       {
         figure: 'worker peak RSS',
         qinglan: `${measured.workerPeakRssMiB} MiB`,
@@ -57,6 +58,7 @@ export async function bulkStart(stack: Stack) {
     ],
     {
       machine: stack.machine,
+      cpu: { measured: measured.cpu, bare: bare.cpu },
       pairings: n,
       skipped: m.skipped,
       measured: { ...m, t0: undefined, ids: undefined, workerPeakRssMiB: measured.workerPeakRssMiB },

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { benchDir, repoDir, startedAt } from './bench-run.js';
+import type { CpuUse } from './process-accounting.js';
 
 export interface Row {
   figure: string;
@@ -26,4 +27,25 @@ export function reportScenario(scenario: string, title: string, rows: Row[], rec
   const file = path.join(dir, `${scenario}-${at.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify({ benchmark: scenario, at, rows, ...record }, null, 2) + '\n');
   console.log(`\nresult written to ${path.relative(repoDir, file)}`);
+}
+
+/**
+ * CPU milliseconds per item (an approval, a start) of each part, qinglan's phase beside the bare
+ * one: Temporal / worker / the API with its load client / PostgreSQL. The bare phase runs no API,
+ * so its third figure is the load client alone.
+ */
+export function cpuPerItemRow(what: string, measured: CpuUse, bare: CpuUse, items: number, bareItems = items): Row {
+  const perItem = (cpu: CpuUse, n: number) => {
+    const ms = (s: number) => ((s * 1000) / n).toFixed(1);
+    const c = cpu.cpuSeconds;
+    return { text: `${ms(c.temporal)} / ${ms(c.worker)} / ${ms(c.bench)} / ${ms(c.postgres)}`, total: c.ours / n };
+  };
+  const m = perItem(measured, items);
+  const b = perItem(bare, bareItems);
+  return {
+    figure: `CPU ms per ${what}: Temporal / worker / API+client / PostgreSQL`,
+    qinglan: m.text,
+    baseline: b.text,
+    ratio: m.total / b.total,
+  };
 }

@@ -12,7 +12,7 @@ import { freePort } from '../test/support/free-port.js';
 import { ID_PREFIX, NAMESPACE, TASK_QUEUE, log, mib, secondsSince } from './bench-run.js';
 import { addCleanup } from './cleanup.js';
 import { loadCounty } from './county.js';
-import { machineFacts, resetHwm, vmHwm } from './process-accounting.js';
+import { cpuBetween, cpuSnapshot, machineFacts, resetHwm, vmHwm } from './process-accounting.js';
 import { startServices } from './services.js';
 import { MemoryWindow, startWorkerProcess } from './worker-handle.js';
 
@@ -62,15 +62,20 @@ export async function startStack(options: { worker: boolean }) {
   const connection = await Connection.connect({ address: temporal.address });
   const client = new Client({ connection, namespace: NAMESPACE });
 
-  /** Runs a phase with the worker's memory watched: its peak RSS (sampled and the kernel's). */
+  /**
+   * Runs a phase with the worker's memory watched (its peak RSS, sampled and the kernel's) and
+   * the CPU each part used: where a step's cost goes, Temporal, the worker, the API or PostgreSQL.
+   */
   async function watched<T>(run: () => Promise<T>) {
     const window = new MemoryWindow();
     const reset = resetHwm(pids.worker);
     worker?.watch(window);
+    const before = cpuSnapshot(pids);
     const result = await run();
+    const cpu = cpuBetween(before, cpuSnapshot(pids));
     worker?.watch(undefined);
     const memory = window.summary(reset ? vmHwm(pids.worker) : undefined);
-    return { result, workerPeakRssMiB: memory.kernelPeakRssMiB ?? memory.peakRssMiB };
+    return { result, cpu, workerPeakRssMiB: memory.kernelPeakRssMiB ?? memory.peakRssMiB };
   }
 
   return {

@@ -35,6 +35,12 @@ export class MemoryWindow {
 
 export type MemorySummary = ReturnType<MemoryWindow['summary']>;
 
+/** QINGLAN_BENCH_CPU_PROFILE=<folder>: the worker writes V8 CPU profiles there (one per thread) when it stops. */
+function cpuProfile(): string[] {
+  const dir = process.env.QINGLAN_BENCH_CPU_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}
+
 export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<{
   child: ChildProcess;
   last: () => Memory | undefined;
@@ -43,13 +49,17 @@ export function startWorkerProcess(env: NodeJS.ProcessEnv): Promise<{
 }> {
   // The heap limit npm start gives its worker (QINGLAN_WORKER_HEAP_MIB).
   const heap = `--max-old-space-size=${loadSettings().workerHeapMiB}`;
-  const child = spawn(process.execPath, [heap, '--import', 'tsx', path.join(benchDir, 'worker-process.ts')], {
-    cwd: repoDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // Its own process group: Ctrl-C comes here, and the worker is stopped before the server.
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [heap, ...cpuProfile(), '--import', 'tsx', path.join(benchDir, 'worker-process.ts')],
+    {
+      cwd: repoDir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // Its own process group: Ctrl-C comes here, and the worker is stopped before the server.
+      detached: true,
+    },
+  );
   let last: Memory | undefined;
   let window: MemoryWindow | undefined;
   addLastResort(() => {

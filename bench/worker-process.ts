@@ -14,6 +14,7 @@ import { createActivities } from '../activities/index.js';
 import { loadSettings } from '../config/settings.js';
 import { createDatabase } from '../db/database.js';
 import { createWorker } from '../worker/create-worker.js';
+import { workflowSources } from '../worker/workflow-sources.js';
 
 const require = createRequire(import.meta.url);
 
@@ -94,7 +95,7 @@ try {
       connection,
       namespace,
       taskQueue,
-      workflowsPath: require.resolve('../workflows/index.ts'),
+      ...workflowSources,
       activities: createActivities({ db }),
       ...extraOptions,
     });
