@@ -23,14 +23,12 @@ beforeAll(async () => {
   t = await createTestApp({ worker: true });
   for (const u of ['admin', 'auditor', 'officer-01']) as[u] = await t.login(u);
   [{ id: processId }] = await startPairings(t, { officer: 'officer-01', count: 1, reason: REASON });
-  // Until its first task is open the history has the activities that registered it.
-  await vi.waitFor(
-    async () =>
-      expect(
-        await t.db.selectFrom('tasks').select('id').where('process_id', '=', processId).executeTakeFirst(),
-      ).toBeDefined(),
-    { timeout: 60_000, interval: 200 },
-  );
+  // Until the history has the local activities that registered the process and opened its first
+  // step: their task row is committed before the workflow task that records them completes.
+  await vi.waitFor(async () => expect(JSON.stringify((await view('admin')).events)).toContain('"openScheduledStep"'), {
+    timeout: 60_000,
+    interval: 200,
+  });
 }, 120_000);
 afterAll(() => t?.close());
 
