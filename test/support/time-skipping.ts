@@ -2,6 +2,7 @@
 // in seconds: timers fire as soon as nothing else is happening. Its classpath is resolved once
 // into a cache outside the repository and reused by later runs and clones.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -15,10 +16,13 @@ import { freePort } from './free-port.js';
 const POM = fileURLToPath(new URL('../time-skipping/pom.xml', import.meta.url));
 
 function cacheDir(): string {
-  const version = /<version>([\d.]+)<\/version>\s*<\/dependency>/.exec(fs.readFileSync(POM, 'utf8'))![1];
+  const pom = fs.readFileSync(POM, 'utf8');
+  const version = /<version>([\d.]+)<\/version>\s*<\/dependency>/.exec(pom)![1];
+  // The pom's own hash too: a dependency added to it must not reuse an older classpath.
+  const hash = createHash('sha256').update(pom).digest('hex').slice(0, 8);
   return path.join(
     process.env.QINGLAN_CACHE_DIR || path.join(os.homedir(), '.cache', 'qinglan'),
-    `temporal-test-server-${version}`,
+    `temporal-test-server-${version}-${hash}`,
   );
 }
 
@@ -27,8 +31,10 @@ export function ensureTestServerScript(): string {
   const dir = cacheDir();
   const script = path.join(dir, 'temporal-test-server.sh');
   const classpathFile = path.join(dir, 'classpath.txt');
-  // A test server needs neither the full JIT nor a parallel GC: a lean JVM starts sooner.
-  const body = `#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -cp "$(cat '${classpathFile}')" io.temporal.testserver.TestServer "$@"\n`;
+  // A test server needs neither the full JIT nor a parallel GC: a lean JVM starts sooner. It
+  // logs its warnings and errors to stderr, which the harness passes on.
+  const logging = '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showDateTime=true';
+  const body = `#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k ${logging} -cp "$(cat '${classpathFile}')" io.temporal.testserver.TestServer "$@"\n`;
   if (!fs.existsSync(classpathFile)) {
     fs.mkdirSync(dir, { recursive: true });
     execFileSync('mvn', ['-q', '-B', '-f', POM, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], {
@@ -76,6 +82,15 @@ type ExistingServerCreate = {
   }): Promise<TestWorkflowEnvironment>;
 };
 
+const running = new Map<TestWorkflowEnvironment, () => Promise<string>>();
+
+/** The environments started here and not yet torn down. */
+export const runningEnvironments = (): TestWorkflowEnvironment[] => [...running.keys()];
+
+/** The test server's thread dump (the JVM prints one on SIGQUIT and goes on). */
+export const threadDumpOf = (env: TestWorkflowEnvironment): Promise<string> =>
+  running.get(env)?.() ?? Promise.resolve('');
+
 /**
  * The SDK's own launcher gives the server 5 s to listen, which a JVM on a loaded two-core
  * machine sometimes misses (a red run for nothing). So we start the server ourselves, wait
@@ -84,9 +99,17 @@ type ExistingServerCreate = {
  */
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const port = await freePort();
-  const server = spawn(ensureTestServerScript(), [String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // stdout carries the JVM's thread dump when a failed test asks for one (see threadDumpOf).
+  const server = spawn(ensureTestServerScript(), [String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  server.stdout!.on('data', (chunk: Buffer) => (stdout = (stdout + chunk.toString()).slice(-200_000)));
   let stderr = '';
-  server.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  // Its warnings and errors go to the test's output: a run that hangs on a time lock the server
+  // never released says so there.
+  server.stderr!.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+    process.stderr.write(`[time-skipping server] ${chunk.toString()}`);
+  });
   const stop = () => stopChild(server);
   try {
     await acceptsConnections(port, server, () => stderr);
@@ -98,9 +121,17 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
     });
     const teardown = env.teardown.bind(env);
     env.teardown = async () => {
+      running.delete(env);
       await teardown();
       await stop();
     };
+    running.set(env, async () => {
+      stdout = '';
+      server.kill('SIGQUIT');
+      for (let i = 0; i < 50 && !/JNI global refs|Heap\s*$/m.test(stdout); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      return stdout;
+    });
     // A fresh test server knows no custom search attributes; processes set qinglan's.
     await ensureSearchAttributes(env.connection, env.namespace ?? 'default');
     return env;
