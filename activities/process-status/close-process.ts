@@ -1,8 +1,11 @@
 // When a workflow ends without saying so itself (terminated by an operator, failed, timed out,
 // or cancelled by a workflow version that did not answer cancellation), its read-model row
 // would stay 进行中 and its tasks in inboxes for ever. This writes what Temporal already knows.
+import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
-import type { ProcessStatus } from '../../db/schema.js';
+import type { Database, ProcessStatus } from '../../db/schema.js';
+import { RECRUITMENT_CAMPAIGN } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
+import { closeCampaignApplications } from '../targeted-recruitment/recruitment-closed.js';
 
 export type ClosedStatus = Extract<ProcessStatus, 'completed' | 'cancelled' | 'terminated' | 'failed' | 'timed_out'>;
 
@@ -17,6 +20,14 @@ export interface ProcessClosed {
   /** Who Temporal says did it (a worker, the API, an operator's CLI). */
   identity?: string | null;
 }
+
+/** What a type's own records need besides the row when its process ends without saying so. */
+const CLOSING_BY_TYPE: Record<
+  string,
+  (trx: Transaction<Database>, closed: ProcessClosed, params: unknown) => Promise<void>
+> = {
+  [RECRUITMENT_CAMPAIGN]: closeCampaignApplications,
+};
 
 /**
  * Closes the row, its open tasks and writes the timeline entry in one transaction; a row
@@ -35,8 +46,9 @@ export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promis
       })
       .where('id', '=', closed.processId)
       .where('status', 'in', ['running', 'incident'])
+      .returning(['type', 'params'])
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return false;
+    if (!updated) return false;
     // An incident the process waited on ends with it.
     await trx
       .updateTable('incidents')
@@ -64,6 +76,7 @@ export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promis
       })
       .onConflict((oc) => oc.column('event_key').doNothing())
       .execute();
+    await CLOSING_BY_TYPE[updated.type]?.(trx, closed, updated.params);
     return true;
   });
 }

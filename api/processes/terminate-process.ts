@@ -7,7 +7,9 @@ import { recordProcessClosed } from '../../activities/process-status/close-proce
 import { requireUser } from '../auth/authenticate.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
 import { jsonBody } from '../resources/common.js';
+import { RECRUITMENT_CAMPAIGN } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
 import { auditAs, type Acting } from './acting.js';
+import { withdrawApplicantsOf } from './targeted-recruitment/campaign-terminated.js';
 import { ProcessIdParam } from './process-schemas.js';
 
 export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
@@ -25,6 +27,11 @@ export const terminateRoute = createRoute({
   },
 });
 
+/** What else a type's termination must end: processes it started that outlive it. */
+const AFTER_TERMINATE: Record<string, (a: Acting, id: string) => Promise<unknown>> = {
+  [RECRUITMENT_CAMPAIGN]: withdrawApplicantsOf,
+};
+
 export async function terminateProcess(a: Acting, id: string, reason: string) {
   const handle = a.temporal.client.workflow.getHandle(id);
   const { runId } = await handle.describe();
@@ -37,6 +44,8 @@ export async function terminateProcess(a: Acting, id: string, reason: string) {
     reason,
     actorUserId: a.user.id,
   });
+  const row = await a.db.selectFrom('processes').select('type').where('id', '=', id).executeTakeFirst();
+  if (row) await AFTER_TERMINATE[row.type]?.(a, id);
   await auditAs(a, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason } });
   return { id, status: 'terminated' };
 }

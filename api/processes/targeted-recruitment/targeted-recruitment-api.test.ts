@@ -548,6 +548,108 @@ describe('targeted recruitment campaigns through the API', () => {
     });
   });
 
+  it('强制终止 of the campaign: an application under way reads 已撤销 with the reason, its applicant ends, one given up stays', async () => {
+    const late = await cadre('报考丁', '718', { title: 'secretary', since: `${thisYear - 5}-01-15` });
+    const applied = await api('officer-01', `/campaigns/${campaign}/applications`, {
+      positionId: position,
+      personId: late,
+    });
+    expect(applied.status).toBe(201);
+    const app = (
+      await t.db
+        .selectFrom('recruitment_applications')
+        .select(['id', 'workflow_id'])
+        .where('campaign_id', '=', campaign)
+        .where('person_id', '=', late)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const { workflowId } = await (await api('admin', `/campaigns/${campaign}`)).json();
+    const applicant = await vi.waitFor(async () => {
+      const task = await t.db
+        .selectFrom('tasks')
+        .select('process_id')
+        .where('step_key', '=', 'recommendation')
+        .where('process_id', 'like', `%recruitment-applicant-a${app}`)
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      return task.process_id;
+    }, wait);
+    const withdrawnBefore = await t.db
+      .selectFrom('recruitment_applications')
+      .select(['id', 'status'])
+      .where('campaign_id', '=', campaign)
+      .where('status', '=', 'withdrawn')
+      .execute();
+    expect(withdrawnBefore.length).toBeGreaterThan(0);
+
+    const res = await t.request(`/api/processes/${workflowId}/terminate`, {
+      method: 'POST',
+      as: as.admin,
+      body: JSON.stringify({ reason: '方案有误，重新制定' }),
+    });
+    expect(res.status).toBe(200);
+
+    const row = await t.db
+      .selectFrom('recruitment_applications')
+      .select('status')
+      .where('id', '=', app)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('cancelled');
+    const changes = await t.db
+      .selectFrom('recruitment_status_changes')
+      .select(['from_status', 'to_status', 'reason'])
+      .where('application_id', '=', app)
+      .orderBy('id')
+      .execute();
+    expect(changes.at(-1)).toEqual({
+      from_status: 'applied',
+      to_status: 'cancelled',
+      reason: '考录流程已强制终止：方案有误，重新制定',
+    });
+    const after = await t.db
+      .selectFrom('recruitment_applications')
+      .select(['id', 'status'])
+      .where(
+        'id',
+        'in',
+        withdrawnBefore.map((w) => w.id),
+      )
+      .execute();
+    expect(after.map((w) => w.status)).toEqual(withdrawnBefore.map(() => 'withdrawn'));
+    const campaignRow = await t.db
+      .selectFrom('recruitment_campaigns')
+      .select('status')
+      .where('id', '=', campaign)
+      .executeTakeFirstOrThrow();
+    expect(campaignRow.status).toBe('cancelled');
+    // the applicant's workflow, abandoned by Temporal, is withdrawn and closes its own task
+    await vi.waitFor(async () => {
+      const p = await t.db
+        .selectFrom('processes')
+        .select('status')
+        .where('id', '=', applicant)
+        .executeTakeFirstOrThrow();
+      expect(p.status).toBe('cancelled');
+    }, wait);
+    const task = await t.db
+      .selectFrom('tasks')
+      .select('status')
+      .where('process_id', '=', applicant)
+      .where('step_key', '=', 'recommendation')
+      .executeTakeFirstOrThrow();
+    expect(task.status).toBe('cancelled');
+    // the application's outcome, written when the campaign ended, is not written over
+    expect(
+      (
+        await t.db
+          .selectFrom('recruitment_applications')
+          .select('status')
+          .where('id', '=', app)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('cancelled');
+  });
+
   it('a closed campaign takes no application (409)', async () => {
     await t.db.updateTable('recruitment_campaigns').set({ status: 'closed' }).where('id', '=', campaign).execute();
     const res = await api('officer-01', `/campaigns/${campaign}/applications`, {
