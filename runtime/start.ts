@@ -93,6 +93,7 @@ async function launch(
     await supervise({
       name,
       log: alert,
+      stopping: () => stopping,
       start: async () => childPart(spawnPart(script, env, args, nodeFlags)),
     }),
   );
@@ -162,7 +163,9 @@ async function main() {
       });
       return server;
     };
-    parts.push(await supervise({ name: 'Temporal dev server', log: alert, start: startServer }));
+    parts.push(
+      await supervise({ name: 'Temporal dev server', log: alert, stopping: () => stopping, start: startServer }),
+    );
     lastResortKills.push(() => server?.process.kill('SIGTERM'));
     temporalAddress = server!.address;
     temporalUiUrl ??= server!.uiUrl;
@@ -186,7 +189,7 @@ async function main() {
       database = await startEmbeddedDatabase({ dataDir: pgParent, port: settings.embeddedPgPort, log: note });
       return database;
     };
-    parts.push(await supervise({ name: 'PostgreSQL', log: alert, start: startDatabase }));
+    parts.push(await supervise({ name: 'PostgreSQL', log: alert, stopping: () => stopping, start: startDatabase }));
     databaseUrl = database!.url;
     note(`ready (${seconds()})`);
   }

@@ -1,5 +1,6 @@
 // The supervisor over real child processes: one killed is started again, one that keeps
-// dying is reported with its last error, and a stopped part stays stopped.
+// dying is reported with its last error, a stopped part stays stopped, and one that ends on
+// the product's own Ctrl-C is not taken for a death.
 import { spawn } from 'node:child_process';
 import { describe, expect, it, vi } from 'vitest';
 import { childPart } from './child-part.js';
@@ -65,5 +66,25 @@ describe('supervise', () => {
     expect(lines.filter((l) => l.includes('exited unexpectedly'))[1]).toContain('in 0.0 s');
     expect(report).toContain('starting it again in 0.0 s');
     expect(pids.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says nothing and starts nothing when a part ends because the product is stopping', async () => {
+    const lines: string[] = [];
+    let stopping = false;
+    const { start, pids } = nodePart('setInterval(() => {}, 1000)');
+    const part = await supervise({
+      name: 'PostgreSQL',
+      start,
+      log: (l) => lines.push(l),
+      initialDelayMs: 10,
+      stopping: () => stopping,
+    });
+    // Ctrl-C: the terminal's SIGINT reaches the part before the product stops it
+    stopping = true;
+    process.kill(pids[0], 'SIGINT');
+    await vi.waitFor(() => expect(alive(pids[0])).toBe(false), { timeout: 10_000, interval: 20 });
+    await part.stop();
+    expect(lines).toEqual([]);
+    expect(pids).toHaveLength(1);
   });
 });

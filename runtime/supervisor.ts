@@ -21,6 +21,12 @@ export interface SupervisorOptions {
   healthyAfterMs?: number;
   /** This many deaths in a row without a healthy run: say plainly that the part keeps dying. */
   keepsDyingAfter?: number;
+  /**
+   * Whether the whole product is stopping. Ctrl-C reaches every part at once (the terminal
+   * signals the process group): a part that ends on it before its own stop() is called has not
+   * died, and is neither reported nor started again.
+   */
+  stopping?: () => boolean;
 }
 
 export interface SupervisedPart {
@@ -47,7 +53,7 @@ export async function supervise(options: SupervisorOptions): Promise<SupervisedP
 
   async function watch(run: PartRun, startedAt: number) {
     const how = await run.exited;
-    if (stopped) return;
+    if (stopped || options.stopping?.()) return;
     current = undefined;
     deathsInARow = Date.now() - startedAt >= healthyAfterMs ? 1 : deathsInARow + 1;
     const delay = Math.min(maxDelayMs, initialDelayMs * 2 ** (deathsInARow - 1));
@@ -71,7 +77,7 @@ export async function supervise(options: SupervisorOptions): Promise<SupervisedP
       };
     });
     wake = undefined;
-    while (!stopped) {
+    while (!stopped && !options.stopping?.()) {
       try {
         const next = await options.start();
         if (stopped) return void (await next.stop());
