@@ -2,6 +2,7 @@
 // (Temporal abandons them, as a hire's probation must outlive its campaign), each waiting for
 // a word from a campaign that is gone. They are withdrawn (撤销) here, and each closes its own
 // open tasks and row as a withdrawn process does; a hire's probation goes on.
+import { WorkflowNotFoundError } from '@temporalio/common';
 import { sql } from 'kysely';
 import { RECRUITMENT_APPLICANT } from '../../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
 import type { Acting } from '../acting.js';
@@ -19,6 +20,13 @@ export async function withdrawApplicantsOf(a: Acting, campaignProcessId: string)
     .where('p.status', 'in', ['running', 'incident'])
     .where('r.status', '!=', 'hired')
     .execute();
-  for (const { id } of applicants) await a.temporal.client.workflow.getHandle(id).cancel();
+  for (const { id } of applicants)
+    await a.temporal.client.workflow
+      .getHandle(id)
+      .cancel()
+      // Closed in Temporal already, its row not yet repaired: the reconciler will.
+      .catch((error: unknown) => {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      });
   return applicants.length;
 }
