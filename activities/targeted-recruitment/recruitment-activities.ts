@@ -4,23 +4,11 @@
 // decided, so a retried activity changes nothing twice.
 import { sql } from 'kysely';
 import type { DB } from '../../db/database.js';
-import type { ApplicationStatus } from '../../db/schema.js';
 import { recruitmentEligibilityOf } from '../../domain/recruitment-eligibility-records.js';
 import type { RecruitmentReason } from '../../domain/recruitment-eligibility.js';
 import type { RecruitmentRules } from '../../domain/recruitment-rules.js';
 import type { AwardLevel } from '../../domain/recruitment-scoring.js';
-
-export interface ApplicationStatusChange {
-  applicationId: number;
-  to: ApplicationStatus;
-  reason: string;
-  /** 'YYYY-MM-DD', China day. */
-  on: string;
-  actorUserId: number | null;
-  workflowId: string;
-  /** Unique per decision of the workflow (a retry writes nothing twice). */
-  changeKey: string;
-}
+import { writeApplicationStatus, type ApplicationStatusChange } from './application-status.js';
 
 const addMonths = (day: string, months: number) => {
   const [y, m, d] = day.split('-').map(Number);
@@ -101,24 +89,7 @@ export function createRecruitmentActivities(db: DB) {
           .executeTakeFirstOrThrow();
         // 放弃 is final: a change the campaign decided before it, written after it, is dropped.
         if (status === 'withdrawn' && change.to !== 'withdrawn') return;
-        await trx
-          .updateTable('recruitment_applications')
-          .set({ status: change.to, updated_at: sql`now()` })
-          .where('id', '=', change.applicationId)
-          .execute();
-        await trx
-          .insertInto('recruitment_status_changes')
-          .values({
-            application_id: change.applicationId,
-            from_status: status,
-            to_status: change.to,
-            reason: change.reason,
-            changed_on: change.on,
-            actor_user_id: change.actorUserId,
-            workflow_id: change.workflowId,
-            change_key: change.changeKey,
-          })
-          .execute();
+        await writeApplicationStatus(trx, status, change);
       });
     },
 

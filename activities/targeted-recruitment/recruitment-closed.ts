@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema.js';
 import { chinaDayOf } from '../../domain/china-time.js';
 import { APPLICATION_UNDER_WAY } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
 import type { ProcessClosed } from '../process-status/close-process.js';
+import { writeApplicationStatus } from './application-status.js';
 
 const HOW: Partial<Record<ProcessClosed['status'], string>> = {
   terminated: '考录流程已强制终止',
@@ -32,26 +33,21 @@ export async function closeCampaignApplications(
     .where('status', 'in', APPLICATION_UNDER_WAY)
     .forUpdate()
     .execute();
-  for (const a of open) {
-    await trx
-      .updateTable('recruitment_applications')
-      .set({ status: 'cancelled', updated_at: closed.at })
-      .where('id', '=', a.id)
-      .execute();
-    await trx
-      .insertInto('recruitment_status_changes')
-      .values({
-        application_id: a.id,
-        from_status: a.status,
-        to_status: 'cancelled',
+  for (const a of open)
+    await writeApplicationStatus(
+      trx,
+      a.status,
+      {
+        applicationId: a.id,
+        to: 'cancelled',
         reason,
-        changed_on: chinaDayOf(closed.at.getTime()),
-        actor_user_id: closed.actorUserId,
-        workflow_id: closed.processId,
-        change_key: `${closed.processId}:${closed.runId}:${closed.status}:a${a.id}`,
-      })
-      .execute();
-  }
+        on: chinaDayOf(closed.at.getTime()),
+        actorUserId: closed.actorUserId,
+        workflowId: closed.processId,
+        changeKey: `${closed.processId}:${closed.runId}:${closed.status}:a${a.id}`,
+      },
+      closed.at,
+    );
   const campaignId = (params as { campaignId?: unknown } | null)?.campaignId;
   if (typeof campaignId === 'number')
     await trx

@@ -153,7 +153,7 @@ export function createProcessRoutes() {
     const row = await loadProcess(c, id);
     if (c.var.user.role !== 'county_admin') throw fail('forbidden');
     refuseEnded(row.status, '流程已结束，不能终止', 'The process has already ended');
-    return c.json(await terminateProcess(actingOf(c), id, c.req.valid('json').reason), 200);
+    return c.json(await terminateProcess(actingOf(c), row, c.req.valid('json').reason), 200);
   });
 
   return app;

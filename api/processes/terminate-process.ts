@@ -32,7 +32,9 @@ const AFTER_TERMINATE: Record<string, (a: Acting, id: string) => Promise<unknown
   [RECRUITMENT_CAMPAIGN]: withdrawApplicantsOf,
 };
 
-export async function terminateProcess(a: Acting, id: string, reason: string) {
+/** Terminates the process (its row, as the caller has read it in scope) and writes why. */
+export async function terminateProcess(a: Acting, target: { id: string; type: string }, reason: string) {
+  const { id } = target;
   const handle = a.temporal.client.workflow.getHandle(id);
   const { runId } = await handle.describe();
   await handle.terminate(`${reason}（${a.user.displayName}）`);
@@ -44,8 +46,7 @@ export async function terminateProcess(a: Acting, id: string, reason: string) {
     reason,
     actorUserId: a.user.id,
   });
-  const row = await a.db.selectFrom('processes').select('type').where('id', '=', id).executeTakeFirst();
-  if (row) await AFTER_TERMINATE[row.type]?.(a, id);
+  await AFTER_TERMINATE[target.type]?.(a, id);
   await auditAs(a, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason } });
   return { id, status: 'terminated' };
 }

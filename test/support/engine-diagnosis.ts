@@ -9,7 +9,7 @@ import { threadDumpOf } from './time-skipping.js';
 const EventType = temporal.api.enums.v1.EventType;
 const LAST_EVENTS = 6;
 
-/** The lines of a JVM thread dump worth reading here: deadlocks, and threads blocked on a lock. */
+/** The lines of a JVM thread dump worth reading here: a deadlock whole, else the service threads at work. */
 export function summariseThreadDump(dump: string): string {
   const deadlock = dump.indexOf('Found one Java-level deadlock');
   if (deadlock >= 0) return dump.slice(deadlock, deadlock + 6000);

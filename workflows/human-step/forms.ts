@@ -33,8 +33,6 @@ export const commonFormBuilders = {
   approval: () => z.object({ opinion: z.string().max(2000).optional() }).strict(),
 };
 
-export const commonForms = formsOf(commonFormBuilders);
-
 export interface FormProblem {
   field: string;
   message: string;

@@ -62,7 +62,7 @@ export const BULK_ACTIONS: Record<BulkAction, ActionDef> = {
     needsReason: true,
     skip: (_u, t) => ended(t),
     async run(a, t, op) {
-      await terminateProcess(a, t.id, op.reason!);
+      await terminateProcess(a, t, op.reason!);
     },
   },
   retry: {
