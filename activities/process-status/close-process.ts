@@ -4,8 +4,11 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
 import type { Database, ProcessStatus } from '../../db/schema.js';
-import { RECRUITMENT_CAMPAIGN } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
-import { closeCampaignApplications } from '../targeted-recruitment/recruitment-closed.js';
+import {
+  RECRUITMENT_APPLICANT,
+  RECRUITMENT_CAMPAIGN,
+} from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
+import { closeApplicantApplication, closeCampaignApplications } from '../targeted-recruitment/recruitment-closed.js';
 
 export type ClosedStatus = Extract<ProcessStatus, 'completed' | 'cancelled' | 'terminated' | 'failed' | 'timed_out'>;
 
@@ -27,6 +30,7 @@ const CLOSING_BY_TYPE: Record<
   (trx: Transaction<Database>, closed: ProcessClosed, params: unknown) => Promise<void>
 > = {
   [RECRUITMENT_CAMPAIGN]: closeCampaignApplications,
+  [RECRUITMENT_APPLICANT]: closeApplicantApplication,
 };
 
 /**

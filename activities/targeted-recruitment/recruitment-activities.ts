@@ -87,8 +87,9 @@ export function createRecruitmentActivities(db: DB) {
           .where('id', '=', change.applicationId)
           .forUpdate()
           .executeTakeFirstOrThrow();
-        // 放弃 is final: a change the campaign decided before it, written after it, is dropped.
-        if (status === 'withdrawn' && change.to !== 'withdrawn') return;
+        // 放弃 and a cancellation are final: a change the campaign decided before them (or, for an
+        // applicant terminated on its own, after them: the campaign is not told) is dropped.
+        if ((status === 'withdrawn' || status === 'cancelled') && change.to !== status) return;
         await writeApplicationStatus(trx, status, change);
       });
     },

@@ -1,7 +1,8 @@
-// A campaign that ended without saying so (强制终止 by the county, a failure, a time-out) could
-// not cancel its applications itself: they would read 进行中 for ever, and the campaign 已发布.
-// Written in the transaction that closes the campaign's row, as its own withdrawal (撤销) would:
-// every application still under way is cancelled with why, an outcome already reached stands.
+// A campaign or an applicant that ended without saying so (强制终止 by the county or an operator,
+// a failure, a time-out) could not close its applications itself: they would read 进行中 for
+// ever, and the campaign 已发布. Written in the transaction that closes the process's row, as a
+// withdrawal (撤销) would: every application still under way is cancelled with why, an outcome
+// already reached (a hire among them) stands.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { chinaDayOf } from '../../domain/china-time.js';
@@ -9,27 +10,31 @@ import { APPLICATION_UNDER_WAY } from '../../workflows/targeted-recruitment/targ
 import type { ProcessClosed } from '../process-status/close-process.js';
 import { writeApplicationStatus } from './application-status.js';
 
-const HOW: Partial<Record<ProcessClosed['status'], string>> = {
+const CAMPAIGN_ENDED: Partial<Record<ProcessClosed['status'], string>> = {
   terminated: '考录流程已强制终止',
   failed: '考录流程运行失败',
   timed_out: '考录流程已超时',
   cancelled: '考录方案已撤销',
 };
 
-export async function closeCampaignApplications(
+const APPLICANT_ENDED: Partial<Record<ProcessClosed['status'], string>> = {
+  terminated: '报考人流程已强制终止',
+  failed: '报考人流程运行失败',
+  timed_out: '报考人流程已超时',
+};
+
+/** Cancels the applications under way that `which` picks, each with a status change saying why. */
+async function cancelUnderWay(
   trx: Transaction<Database>,
   closed: ProcessClosed,
-  /** The process row's params: the campaign's id among them. */
-  params: unknown,
+  how: string,
+  which: { column: 'workflow_id' | 'id'; value: string | number },
 ): Promise<void> {
-  const how = HOW[closed.status];
-  // A campaign that completed wrote every outcome itself.
-  if (!how) return;
   const reason = closed.reason ? `${how}：${closed.reason}` : how;
   const open = await trx
     .selectFrom('recruitment_applications')
     .select(['id', 'status'])
-    .where('workflow_id', '=', closed.processId)
+    .where(which.column, '=', which.value)
     .where('status', 'in', APPLICATION_UNDER_WAY)
     .forUpdate()
     .execute();
@@ -48,6 +53,18 @@ export async function closeCampaignApplications(
       },
       closed.at,
     );
+}
+
+export async function closeCampaignApplications(
+  trx: Transaction<Database>,
+  closed: ProcessClosed,
+  /** The process row's params: the campaign's id among them. */
+  params: unknown,
+): Promise<void> {
+  const how = CAMPAIGN_ENDED[closed.status];
+  // A campaign that completed wrote every outcome itself.
+  if (!how) return;
+  await cancelUnderWay(trx, closed, how, { column: 'workflow_id', value: closed.processId });
   const campaignId = (params as { campaignId?: unknown } | null)?.campaignId;
   if (typeof campaignId === 'number')
     await trx
@@ -56,4 +73,21 @@ export async function closeCampaignApplications(
       .where('id', '=', campaignId)
       .where('status', '=', 'published')
       .execute();
+}
+
+/**
+ * An applicant's workflow ended on its own (an operator's 强制终止 of that one applicant): its
+ * application, if still under way, is cancelled, and stays so whatever the campaign decides
+ * for it later (setApplicationStatus keeps a cancelled application cancelled).
+ */
+export async function closeApplicantApplication(
+  trx: Transaction<Database>,
+  closed: ProcessClosed,
+  /** The process row's params: the application's id among them. */
+  params: unknown,
+): Promise<void> {
+  const how = APPLICANT_ENDED[closed.status];
+  const applicationId = (params as { applicationId?: unknown } | null)?.applicationId;
+  if (!how || typeof applicationId !== 'number') return;
+  await cancelUnderWay(trx, closed, how, { column: 'id', value: applicationId });
 }

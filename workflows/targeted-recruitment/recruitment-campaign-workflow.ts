@@ -11,7 +11,6 @@ import {
   CancellationScope,
   ParentClosePolicy,
   condition,
-  getExternalWorkflowHandle,
   isCancellation,
   patched,
   setHandler,
@@ -36,7 +35,6 @@ import {
   DEFAULT_CAMPAIGN_TIMINGS,
   RECRUITMENT_CAMPAIGN,
   applicantId,
-  applicantOutcomeSignal,
   applyUpdate,
   campaignProgressQuery,
   fileRecruitmentObjectionUpdate,
@@ -46,6 +44,7 @@ import {
   type CampaignProgress,
 } from './targeted-recruitment-definition.js';
 import { targetedRecruitmentForms } from './targeted-recruitment-forms.js';
+import { tellApplicant } from './tell-applicant.js';
 import { recruitmentCampaignSteps as S } from './targeted-recruitment-steps.js';
 
 const acts = boundedActivities<RecruitmentActivities & Pick<StepActivities, 'resolveStepSchedule'>>({
@@ -122,7 +121,7 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
     });
   }
   async function close(a: CampaignApplicant, withdrawal?: { actor: Actor; reason: string }) {
-    await getExternalWorkflowHandle(applicantId(input.idPrefix ?? '', a.applicationId)).signal(applicantOutcomeSignal, {
+    await tellApplicant(applicantId(input.idPrefix ?? '', a.applicationId), {
       outcome: 'closed',
       status: a.status,
       ...(withdrawal ? { withdrawal } : {}),
@@ -546,14 +545,11 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
         });
         await setStatus(a, 'hired', `录用，试用期至 ${probationEndsOn}，最低服务年限至 ${servesUntil}`, approval.actor);
         hired.push(a);
-        await getExternalWorkflowHandle(applicantId(input.idPrefix ?? '', a.applicationId)).signal(
-          applicantOutcomeSignal,
-          {
-            outcome: 'hired',
-            hiredOn,
-            probationMonths: months,
-          },
-        );
+        await tellApplicant(applicantId(input.idPrefix ?? '', a.applicationId), {
+          outcome: 'hired',
+          hiredOn,
+          probationMonths: months,
+        });
       }
     }
 
