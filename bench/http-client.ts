@@ -4,6 +4,8 @@ import { BenchFailure } from './bench-run.js';
 export interface ApiSession {
   username: string;
   userId: number;
+  /** The bearer token, for clients in another process. */
+  token: string;
   call<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
@@ -18,6 +20,7 @@ export async function signIn(baseUrl: string, username: string, password = 'demo
   return {
     username,
     userId: user.id,
+    token,
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const answer = await fetch(`${baseUrl}${path}`, {
         method,

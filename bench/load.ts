@@ -16,6 +16,19 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+function summarise(latencies: number[], concurrency: number, seconds: number): LoadResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    jobs: latencies.length,
+    concurrency,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies[latencies.length - 1] ?? NaN,
+  };
+}
+
 /** Runs `job(i)` for i < n, `concurrency` at a time; fails the run past the timeout. */
 export async function runLoad(
   n: number,
@@ -37,17 +50,7 @@ export async function runLoad(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, n) }, lane));
-  const seconds = secondsSince(t0);
-  latencies.sort((a, b) => a - b);
-  return {
-    jobs: n,
-    concurrency,
-    seconds,
-    perSecond: n / seconds,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    maxMs: latencies[latencies.length - 1] ?? NaN,
-  };
+  return summarise(latencies, concurrency, secondsSince(t0));
 }
 
 /** Runs `job` from `clients` lanes until `seconds` have passed, each lane one request at a time. */
@@ -63,15 +66,33 @@ export async function runFor(seconds: number, clients: number, job: () => Promis
     }
   };
   await Promise.all(Array.from({ length: clients }, lane));
-  const took = secondsSince(t0);
-  latencies.sort((a, b) => a - b);
-  return {
-    jobs: latencies.length,
-    concurrency: clients,
-    seconds: took,
-    perSecond: latencies.length / took,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    maxMs: latencies[latencies.length - 1] ?? NaN,
+  return summarise(latencies, clients, secondsSince(t0));
+}
+
+/**
+ * `clients` clients, each asking every `everyMs` (its first at a random offset), for `seconds`:
+ * load as people make it, at a rate the server does not set. A latency counts from when the
+ * request was due, so an answer that keeps a client waiting past its next turn is not hidden.
+ */
+export async function runPaced(
+  seconds: number,
+  clients: number,
+  everyMs: number,
+  job: () => Promise<unknown>,
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  const lane = async () => {
+    let due = t0 + Math.random() * everyMs;
+    while (due < end) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await job();
+      latencies.push(performance.now() - due);
+      due += everyMs;
+    }
   };
+  await Promise.all(Array.from({ length: clients }, lane));
+  return summarise(latencies, clients, secondsSince(t0));
 }
