@@ -35,9 +35,20 @@ async function startApprovals(n: number) {
   return ids;
 }
 
+/** The statuses of the proposals' approval tasks, in process order. */
+async function approvalStatuses(ids: string[]) {
+  const rows = await session.t.db
+    .selectFrom('tasks')
+    .select('status')
+    .where('process_id', 'in', ids)
+    .where('step_key', '=', 'proposal.approval')
+    .execute();
+  return rows.map((r) => r.status);
+}
+
 describe('批量同意 and 时效报表 in the console', () => {
   it('a township secretary ticks three proposals in 我的待办 and approves them at once', async () => {
-    const { page, url, t } = session;
+    const { page, url } = session;
     const ids = await startApprovals(3);
     await signIn(page, url, 'secretary-01');
     const inbox = apiResponse(page, '/api/tasks', { status: 200 });
@@ -47,7 +58,6 @@ describe('批量同意 and 时效报表 in the console', () => {
     await page.locator('thead input[type=checkbox]').check();
     await page.locator('.qinglan-batch-approve').click();
     await page.locator('.qinglan-batch-dialog textarea[name=comment]').fill('同意结对');
-    // Ticking is a desktop list's affair: on a phone the inbox is a plain list, decided one by one.
     await screenshot(page, 'batch-approve-dialog-desktop');
     const sent = apiResponse(page, '/api/tasks/batch-decide', { method: 'POST' });
     await page.locator('.qinglan-batch-confirm').click();
@@ -58,13 +68,36 @@ describe('批量同意 and 时效报表 in the console', () => {
     await screenshot(page, 'batch-approve-result-desktop');
     await page.locator('.qinglan-batch-close').click();
     await bothWidths(page, 'batch-approve-inbox-after');
-    const done = await t.db
-      .selectFrom('tasks')
-      .select('status')
-      .where('process_id', 'in', ids)
-      .where('step_key', '=', 'proposal.approval')
-      .execute();
-    expect(done.map((d) => d.status)).toEqual(['done', 'done', 'done']);
+    expect(await approvalStatuses(ids)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('on a phone, the secretary approves every proposal on the page that needs no form, named first', async () => {
+    const { page, url } = session;
+    const ids = await startApprovals(2);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await signIn(page, url, 'secretary-01');
+      const inbox = apiResponse(page, '/api/tasks', { status: 200 });
+      await page.goto(`${url}/#/tasks`);
+      await inbox;
+      const button = page.locator('.qinglan-batch-approve');
+      await expect.poll(() => button.innerText()).toBe('批量同意本页 2 项');
+      await button.click();
+      // nothing ticked on a phone: the dialog names what will be approved before it is sent
+      await expect.poll(() => page.locator('.qinglan-batch-tasks li').count()).toBe(2);
+      await screenshot(page, 'batch-approve-dialog-phone');
+      const sent = apiResponse(page, '/api/tasks/batch-decide', { method: 'POST' });
+      await page.locator('.qinglan-batch-confirm').click();
+      expect((await sent).status()).toBe(200);
+      await expect.poll(() => page.locator('.qinglan-batch-summary').innerText()).toContain('成功 2 项，失败 0 项');
+      await screenshot(page, 'batch-approve-result-phone');
+      await page.locator('.qinglan-batch-close').click();
+      // nothing approvable is left on the page: the button goes
+      await expect.poll(() => button.count()).toBe(0);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+    expect(await approvalStatuses(ids)).toEqual(['done', 'done']);
   });
 
   it('the county admin opens 时效报表, sees the table and the chart, and downloads Excel', async () => {

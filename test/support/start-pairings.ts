@@ -1,5 +1,5 @@
 // Mentor pairings started through the API as a township officer would: the township's first
-// newly elected cadres, each with its first mentor, for tests that need real processes running.
+// newly elected cadres not yet being mentored, each with its first mentor, for tests that need real processes running.
 import { expect } from 'vitest';
 import type { TestApp } from './test-app.js';
 
@@ -21,6 +21,20 @@ export async function startPairings(
       .select('id')
       .where('township_id', '=', township)
       .where(flag, '=', true)
+      // a cadre already being mentored cannot be paired again: the next ones are
+      .$if(flag === 'newly_elected', (q) =>
+        q.where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('processes')
+                .select('processes.id')
+                .whereRef('processes.subject_person_id', '=', 'people.id')
+                .where('processes.type', '=', 'mentor-pairing')
+                .where('processes.status', 'in', ['running', 'incident']),
+            ),
+          ),
+        ),
+      )
       .orderBy('id')
       .limit(limit)
       .execute();

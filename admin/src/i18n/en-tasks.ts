@@ -206,6 +206,7 @@ export const enTasks: TaskMessages = {
             },
             batch: {
                 approve: 'Approve selected',
+                approve_page: 'Approve the %{smart_count} on this page',
                 title: 'Approve %{smart_count} task |||| Approve %{smart_count} tasks',
                 content:
                     'Each selected task is approved on its own, and recorded on its own process. Tasks that need a form are decided one by one.',

@@ -205,6 +205,7 @@ export const zhCNTasks = {
             },
             batch: {
                 approve: '批量同意',
+                approve_page: '批量同意本页 %{smart_count} 项',
                 title: '批量同意 %{smart_count} 项待办',
                 content: '所选待办将逐项以“同意”办理，办理记录写入各自流程。需填写表单的待办请逐件办理。',
                 comment: '审批意见（选填）',

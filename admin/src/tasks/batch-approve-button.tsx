@@ -1,6 +1,7 @@
 import DoneAllIcon from '@mui/icons-material/DoneAll';
 import {
     Alert,
+    Box,
     Button,
     Chip,
     Dialog,
@@ -23,16 +24,53 @@ import type { BatchApproveResult, Task } from './types';
 /** A task the caller may tick for 批量同意: their own, open, and its 同意 needs no form. */
 export const batchApprovable = (record: Task) => record.canAct && record.quickApprove;
 
-/**
- * 批量同意 in 我的待办: asks for an optional opinion, approves the ticked tasks in one request
- * (the same request id if the click is repeated, so nothing is decided twice), then shows what
- * went through and, for each refused task, why.
- */
+/** 批量同意 of the ticked tasks: the desktop list's bulk action. */
 export const BatchApproveButton = () => {
+    const { selectedIds, onUnselectItems } = useListContext<Task>();
+    return <BatchApprove ids={selectedIds} onDone={onUnselectItems} />;
+};
+
+/**
+ * 批量同意 on a phone, where a list has no ticks: every task on the page that may be approved
+ * without a form, named in the dialog before anything is sent. Shown when there are two or more.
+ */
+export const PhoneBatchApproveButton = () => {
+    const translate = useTranslate();
+    const { data } = useListContext<Task>();
+    const approvable = (data ?? []).filter(batchApprovable);
+    if (approvable.length < 2) return null;
+    return (
+        <Box sx={{ px: 2, pt: 1.5 }}>
+            <BatchApprove
+                ids={approvable.map((t) => t.id)}
+                tasks={approvable}
+                label={translate('qinglan.tasks.batch.approve_page', { smart_count: approvable.length })}
+            />
+        </Box>
+    );
+};
+
+/**
+ * Asks for an optional opinion, approves the tasks in one request (the same request id if the
+ * click is repeated, so nothing is decided twice), then shows what went through and, for each
+ * refused task, why.
+ */
+const BatchApprove = ({
+    ids,
+    tasks,
+    label,
+    onDone,
+}: {
+    ids: Task['id'][];
+    /** Named in the dialog, when the caller did not tick them. */
+    tasks?: Task[];
+    label?: string;
+    onDone?: () => void;
+}) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const refresh = useRefresh();
-    const { selectedIds, onUnselectItems } = useListContext<Task>();
+    const selectedIds = ids;
     const [open, setOpen] = useState(false);
     const [comment, setComment] = useState('');
     const { run, pending } = usePendingCall();
@@ -61,7 +99,7 @@ export const BatchApproveButton = () => {
     const close = () => {
         setOpen(false);
         if (result) {
-            onUnselectItems();
+            onDone?.();
             refresh();
         }
     };
@@ -75,7 +113,7 @@ export const BatchApproveButton = () => {
                 onClick={start}
                 className="qinglan-batch-approve"
             >
-                {translate('qinglan.tasks.batch.approve')}
+                {label ?? translate('qinglan.tasks.batch.approve')}
             </Button>
             <Dialog
                 open={open}
@@ -97,6 +135,15 @@ export const BatchApproveButton = () => {
                             <DialogContentText sx={{ mb: 1 }}>
                                 {translate('qinglan.tasks.batch.content')}
                             </DialogContentText>
+                            {tasks && (
+                                <List dense className="qinglan-batch-tasks">
+                                    {tasks.map((task) => (
+                                        <ListItem key={String(task.id)} disableGutters>
+                                            <ListItemText primary={task.stepName} secondary={task.processTitle} />
+                                        </ListItem>
+                                    ))}
+                                </List>
+                            )}
                             <TextField
                                 autoFocus
                                 fullWidth

@@ -11,7 +11,7 @@ import {
 } from 'react-admin';
 import { LocaleDateField } from '../common';
 import { AssigneeField } from './assignee-field';
-import { BatchApproveButton, batchApprovable } from './batch-approve-button';
+import { BatchApproveButton, PhoneBatchApproveButton, batchApprovable } from './batch-approve-button';
 import { DueDate, DueField } from './due-field';
 import { taskFilters } from './task-filters';
 import { TaskStatusField } from './task-status-chip';
@@ -27,14 +27,17 @@ const TaskListTitle = () => {
 };
 
 const TaskSimpleList = () => (
-    <SimpleList<Task>
-        linkType="show"
-        primaryText={(record) => record.stepName}
-        secondaryText={(record) => record.processTitle}
-        tertiaryText={(record) => <DueDate task={record} />}
-        rowSx={overdueRow}
-        className="qinglan-task-simple-list"
-    />
+    <>
+        <PhoneBatchApproveButton />
+        <SimpleList<Task>
+            linkType="show"
+            primaryText={(record) => record.stepName}
+            secondaryText={(record) => record.processTitle}
+            tertiaryText={(record) => <DueDate task={record} />}
+            rowSx={overdueRow}
+            className="qinglan-task-simple-list"
+        />
+    </>
 );
 
 const TaskDatagrid = () => (
