@@ -2,8 +2,7 @@
 // ended on its own (强制终止) is no longer there to hear it: its application was closed when it
 // ended, and the campaign goes on for everyone else rather than failing on the one. Catching
 // the failure issues no command, so recorded histories replay unchanged.
-import { ApplicationFailure } from '@temporalio/common';
-import { getExternalWorkflowHandle } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle } from '@temporalio/workflow';
 import { applicantOutcomeSignal, type ApplicantOutcome } from './targeted-recruitment-definition.js';
 
 /** What the server answers when the workflow signalled is not running. */

@@ -70,7 +70,6 @@ const BatchApprove = ({
     const translate = useTranslate();
     const dataProvider = useDataProvider<QinglanDataProvider>();
     const refresh = useRefresh();
-    const selectedIds = ids;
     const [open, setOpen] = useState(false);
     const [comment, setComment] = useState('');
     const { run, pending } = usePendingCall();
@@ -87,7 +86,7 @@ const BatchApprove = ({
     const confirm = async () => {
         const answer = await run(() =>
             dataProvider.batchApprove({
-                ids: selectedIds,
+                ids,
                 comment: comment.trim() || undefined,
                 requestId: requestId.current,
             }),
@@ -125,7 +124,7 @@ const BatchApprove = ({
                 <DialogTitle>
                     {result
                         ? translate('qinglan.tasks.batch.result_title')
-                        : translate('qinglan.tasks.batch.title', { smart_count: selectedIds.length })}
+                        : translate('qinglan.tasks.batch.title', { smart_count: ids.length })}
                 </DialogTitle>
                 <DialogContent>
                     {result ? (
