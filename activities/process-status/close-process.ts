@@ -4,11 +4,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
 import type { Database, ProcessStatus } from '../../db/schema.js';
-import {
-  RECRUITMENT_APPLICANT,
-  RECRUITMENT_CAMPAIGN,
-} from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
-import { closeApplicantApplication, closeCampaignApplications } from '../targeted-recruitment/recruitment-closed.js';
+import { RECRUITMENT_CLOSINGS } from '../targeted-recruitment/recruitment-closed.js';
 
 export type ClosedStatus = Extract<ProcessStatus, 'completed' | 'cancelled' | 'terminated' | 'failed' | 'timed_out'>;
 
@@ -25,13 +21,10 @@ export interface ProcessClosed {
 }
 
 /** What a type's own records need besides the row when its process ends without saying so. */
-const CLOSING_BY_TYPE: Record<
-  string,
-  (trx: Transaction<Database>, closed: ProcessClosed, params: unknown) => Promise<void>
-> = {
-  [RECRUITMENT_CAMPAIGN]: closeCampaignApplications,
-  [RECRUITMENT_APPLICANT]: closeApplicantApplication,
-};
+export type ProcessClosing = (trx: Transaction<Database>, closed: ProcessClosed, params: unknown) => Promise<void>;
+
+/** Each process type's closing, declared beside its own activities. */
+const CLOSING_BY_TYPE: Record<string, ProcessClosing> = { ...RECRUITMENT_CLOSINGS };
 
 /**
  * Closes the row, its open tasks and writes the timeline entry in one transaction; a row

@@ -6,8 +6,12 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { chinaDayOf } from '../../domain/china-time.js';
-import { APPLICATION_UNDER_WAY } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
-import type { ProcessClosed } from '../process-status/close-process.js';
+import {
+  APPLICATION_UNDER_WAY,
+  RECRUITMENT_APPLICANT,
+  RECRUITMENT_CAMPAIGN,
+} from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
+import type { ProcessClosed, ProcessClosing } from '../process-status/close-process.js';
 import { writeApplicationStatus } from './application-status.js';
 
 const CAMPAIGN_ENDED: Partial<Record<ProcessClosed['status'], string>> = {
@@ -55,12 +59,8 @@ async function cancelUnderWay(
     );
 }
 
-export async function closeCampaignApplications(
-  trx: Transaction<Database>,
-  closed: ProcessClosed,
-  /** The process row's params: the campaign's id among them. */
-  params: unknown,
-): Promise<void> {
+/** The campaign's closing; its params carry the campaign's id. */
+const closeCampaignApplications: ProcessClosing = async (trx, closed, params) => {
   const how = CAMPAIGN_ENDED[closed.status];
   // A campaign that completed wrote every outcome itself.
   if (!how) return;
@@ -73,21 +73,22 @@ export async function closeCampaignApplications(
       .where('id', '=', campaignId)
       .where('status', '=', 'published')
       .execute();
-}
+};
 
 /**
  * An applicant's workflow ended on its own (an operator's 强制终止 of that one applicant): its
  * application, if still under way, is cancelled, and stays so whatever the campaign decides
  * for it later (setApplicationStatus keeps a cancelled application cancelled).
  */
-export async function closeApplicantApplication(
-  trx: Transaction<Database>,
-  closed: ProcessClosed,
-  /** The process row's params: the application's id among them. */
-  params: unknown,
-): Promise<void> {
+const closeApplicantApplication: ProcessClosing = async (trx, closed, params) => {
   const how = APPLICANT_ENDED[closed.status];
   const applicationId = (params as { applicationId?: unknown } | null)?.applicationId;
   if (!how || typeof applicationId !== 'number') return;
   await cancelUnderWay(trx, closed, how, { column: 'id', value: applicationId });
-}
+};
+
+/** 定向考录's closings, by process type. */
+export const RECRUITMENT_CLOSINGS: Record<string, ProcessClosing> = {
+  [RECRUITMENT_CAMPAIGN]: closeCampaignApplications,
+  [RECRUITMENT_APPLICANT]: closeApplicantApplication,
+};

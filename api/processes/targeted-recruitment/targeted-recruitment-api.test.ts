@@ -110,6 +110,11 @@ const api = (user: string, path: string, body?: unknown, method?: string) =>
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
+/** An application's status as stored. */
+const applicationStatus = async (id: number) =>
+  (await t.db.selectFrom('recruitment_applications').select('status').where('id', '=', id).executeTakeFirstOrThrow())
+    .status;
+
 let campaign: number;
 let position: number;
 const draft = {
@@ -589,12 +594,7 @@ describe('targeted recruitment campaigns through the API', () => {
     });
     expect(res.status).toBe(200);
 
-    const row = await t.db
-      .selectFrom('recruitment_applications')
-      .select('status')
-      .where('id', '=', app)
-      .executeTakeFirstOrThrow();
-    expect(row.status).toBe('cancelled');
+    expect(await applicationStatus(app)).toBe('cancelled');
     const changes = await t.db
       .selectFrom('recruitment_status_changes')
       .select(['from_status', 'to_status', 'reason'])
@@ -639,15 +639,7 @@ describe('targeted recruitment campaigns through the API', () => {
       .executeTakeFirstOrThrow();
     expect(task.status).toBe('cancelled');
     // the application's outcome, written when the campaign ended, is not written over
-    expect(
-      (
-        await t.db
-          .selectFrom('recruitment_applications')
-          .select('status')
-          .where('id', '=', app)
-          .executeTakeFirstOrThrow()
-      ).status,
-    ).toBe('cancelled');
+    expect(await applicationStatus(app)).toBe('cancelled');
   });
 
   it('a closed campaign takes no application (409)', async () => {
