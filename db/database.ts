@@ -1,5 +1,6 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { classified } from './database-unavailable.js';
 import type { Database } from './schema.js';
 
 // DATE columns come back as 'YYYY-MM-DD' strings: a birth date has no time zone.
@@ -21,5 +22,30 @@ export function createDatabase(
   // client's error, so every client gets its own listener, which reports both.
   pool.on('connect', (client) => client.on('error', report));
   pool.on('error', () => {}); // the same error, already reported by the client's listener
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: classifyingOutages(pool) }) });
+}
+
+/**
+ * The pool as Kysely uses it, with every failure to reach the server thrown as a
+ * DatabaseUnavailableError: an activity failing with it waits for the database instead of
+ * becoming an incident (workflows/process/activity-incidents.ts).
+ */
+function classifyingOutages(pool: pg.Pool): PostgresPool {
+  return {
+    Client: (pool as unknown as Pick<PostgresPool, 'Client'>).Client, // for cancelling a query
+    options: pool.options,
+    end: () => pool.end(),
+    async connect() {
+      const client = (await pool.connect().catch((error: unknown) => {
+        throw classified(error);
+      })) as unknown as PostgresPoolClient;
+      const query = ((text: unknown, parameters?: ReadonlyArray<unknown>) => {
+        if (typeof text !== 'string') return client.query(text as never); // a cursor reports on its reads
+        return client.query(text, parameters ?? []).catch((error: unknown) => {
+          throw classified(error);
+        });
+      }) as PostgresPoolClient['query'];
+      return { query, release: (destroy) => client.release(destroy), processID: client.processID };
+    },
+  };
 }

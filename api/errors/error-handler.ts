@@ -1,5 +1,6 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { DatabaseUnavailableError } from '../../db/database-unavailable.js';
 import type { AppEnv } from '../context.js';
 import { AppError } from './app-error.js';
 import { conflictField, fail, invalidField } from './errors.js';
@@ -43,6 +44,15 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
   else {
     const temporal = fromTemporalError(error);
     if (temporal) appError = temporal;
+    // The database is away (a restart, a failover): nothing of this request was stored.
+    else if (error instanceof DatabaseUnavailableError) {
+      c.var.logger?.warn({ err: error.cause }, 'database unavailable');
+      appError = new AppError('unavailable', {
+        status: 503,
+        zh: '数据库暂时无法连接，本次操作未完成，请稍后再试',
+        en: 'The database cannot be reached; nothing was done, try again later',
+      });
+    }
     // PostgreSQL refuses text it cannot store (a NUL character, 0x00): the input's fault, not ours.
     else if (['22021', '22P05'].includes((error as { code?: string }).code ?? ''))
       appError = invalidField(

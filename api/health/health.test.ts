@@ -79,6 +79,18 @@ describe('GET /api/health', () => {
       const body = await res.json();
       expect(body.database).toEqual({ reachable: false });
       expect(body.temporal.reachable).toBe(true);
+
+      // Any other request answers 503 in words a clerk can act on, not 系统内部错误.
+      const login = await app.request('/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'whatever-it-is' }),
+      });
+      expect(login.status).toBe(503);
+      expect(await login.json()).toMatchObject({
+        code: 'unavailable',
+        message: '数据库暂时无法连接，本次操作未完成，请稍后再试',
+      });
     } finally {
       await db.destroy();
     }

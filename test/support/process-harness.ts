@@ -6,7 +6,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createActivities } from '../../activities/index.js';
-import type { DB } from '../../db/database.js';
+import { createDatabase, type DB } from '../../db/database.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 import type { Actor, TaskActionRequest } from '../../workflows/human-step/types.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -36,16 +36,24 @@ export interface ProcessHarness {
   close(): Promise<void>;
 }
 
-export async function createProcessHarness(): Promise<ProcessHarness> {
+export async function createProcessHarness(
+  options: {
+    /** The URL the worker's activities reach the test database by (through a forwarder, say). */
+    workerDatabaseUrl?: (url: string) => Promise<string>;
+  } = {},
+): Promise<ProcessHarness> {
   const [env, database] = await Promise.all([createTimeSkippingEnvironment(), createTestDatabase()]);
   const taskQueue = `processes-${Math.random().toString(36).slice(2)}`;
+  const workerDb = options.workerDatabaseUrl
+    ? createDatabase(await options.workerDatabaseUrl(database.url), { max: 5, onIdleError: () => {} })
+    : database.db;
   // Email and webhooks stay off: these tests read the in-app notifications.
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     ...workflowSources,
     activities: createActivities({
-      db: database.db,
+      db: workerDb,
       notifications: { mailFrom: 'test@qinglan.local', publicUrl: 'http://localhost' },
     }),
   });
@@ -103,6 +111,7 @@ export async function createProcessHarness(): Promise<ProcessHarness> {
     async close() {
       worker.shutdown();
       await running;
+      if (workerDb !== database.db) await workerDb.destroy();
       await env.teardown();
       await database.drop();
     },

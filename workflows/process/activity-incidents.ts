@@ -3,17 +3,21 @@
 // workflow: the incident is recorded, the process shows 异常, the county admin and the
 // township's officer are told, and the workflow waits for the county's decision. 重试 runs the
 // activity again and the process goes on; 取消流程 is the ordinary withdrawal (撤销), whose
-// cancellation ends the wait like any other.
+// cancellation ends the wait like any other. A database that cannot be reached is no incident:
+// nobody can mend it from the console (nor could the incident be written), and every process
+// busy at that moment would raise one; the workflow waits and tries again until it is back.
 import {
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   condition,
   isCancellation,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   TemporalFailure,
   TimeoutFailure,
   type ActivityOptions,
@@ -21,14 +25,19 @@ import {
   type RetryPolicy,
 } from '@temporalio/workflow';
 import type { IncidentActivities, OpenIncidentInput } from '../../activities/process-status/incident-activities.js';
+import { DATABASE_UNAVAILABLE } from '../../db/database-unavailable.js';
 import { retryIncidentUpdate, type RetryIncidentRequest } from './incident-messages.js';
 
 /** The patch of workflows whose failed activities wait as incidents instead of failing them. */
 export const ACTIVITY_INCIDENTS = 'activity-incidents';
 
+/** The patch of workflows that wait for an unreachable database instead of opening an incident. */
+export const DATABASE_OUTAGE_WAITS = 'database-outage-waits';
+
 /**
  * One policy for every activity: a short hiccup (a database restart, a lock) is absorbed in
- * about a quarter of a minute; after four tries, or five minutes, a person is asked.
+ * about a quarter of a minute; after four tries, or five minutes, a person is asked (unless the
+ * database itself could not be reached: then the workflow waits for it, below).
  */
 export const BOUNDED_RETRY: RetryPolicy = {
   initialInterval: '1 second',
@@ -37,6 +46,12 @@ export const BOUNDED_RETRY: RetryPolicy = {
   maximumAttempts: 4,
 };
 const BOUNDED_TIME = '5 minutes';
+
+/**
+ * Between two rounds of that policy while the database cannot be reached: soon at first, then
+ * every five minutes, so a night-long outage costs a history a few events an hour.
+ */
+const OUTAGE_WAITS = ['1 minute', '2 minutes', '5 minutes'] as const;
 
 /**
  * Recording the incident is the one write that keeps retrying (with the default, unbounded
@@ -70,16 +85,32 @@ function guarded<T extends object>(proxy: T): T {
 }
 
 async function untilDone<R>(activity: string, call: () => Promise<R>): Promise<R> {
-  for (;;) {
+  for (let outages = 0; ;) {
     const startedAt = Date.now();
     try {
       return await call();
     } catch (error) {
       // Histories recorded before the patch never got here: their activities retried for ever.
       if (!(error instanceof TemporalFailure) || isCancellation(error) || !patched(ACTIVITY_INCIDENTS)) throw error;
-      await waitForRetry(describe(activity, error, startedAt));
+      // Histories recorded before this patch made an incident of an outage too.
+      if (databaseUnreachable(error) && patched(DATABASE_OUTAGE_WAITS)) await waitForDatabase(activity, outages++);
+      else await waitForRetry(describe(activity, error, startedAt));
     }
   }
+}
+
+function databaseUnreachable(failure: TemporalFailure): boolean {
+  const cause = failure instanceof ActivityFailure ? failure.cause : failure;
+  return cause instanceof ApplicationFailure && cause.type === DATABASE_UNAVAILABLE;
+}
+
+/** A durable pause before the next round; a withdrawal (撤销) ends it, as it ends an incident's wait. */
+async function waitForDatabase(activity: string, outages: number): Promise<void> {
+  const wait = OUTAGE_WAITS[Math.min(outages, OUTAGE_WAITS.length - 1)];
+  log.warn('the database cannot be reached; trying again later', { activity, wait, outages: outages + 1 });
+  const withdrawn = CancellationScope.current().cancelRequested;
+  withdrawn.catch(() => undefined);
+  await Promise.race([sleep(wait), withdrawn]);
 }
 
 /**
