@@ -102,6 +102,7 @@ describe('an applicant terminated on its own', () => {
       .where('step_key', '=', `inspection.a${first}`)
       .execute();
     expect(tasks.map((x) => x.status)).not.toContain('open');
+    await h.recordHistory(c.id);
   }, 240_000);
 
   it('on the qualified list, from outside: the reconciler tells the campaign, which scores and ranks the others', async () => {
@@ -142,5 +143,6 @@ describe('an applicant terminated on its own', () => {
     expect(await eventsOf(c, 'applicant_ended')).toEqual([
       { actor_user_id: null, comment: WHY, detail: { applicationId: second, from: 'qualified' } },
     ]);
+    await h.recordHistory(c.id);
   }, 240_000);
 });
