@@ -1,9 +1,11 @@
 // When a workflow ends without saying so itself (terminated by an operator, failed, timed out,
 // or cancelled by a workflow version that did not answer cancellation), its read-model row
 // would stay 进行中 and its tasks in inboxes for ever. This writes what Temporal already knows.
+import type { Client } from '@temporalio/client';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
 import type { Database, ProcessStatus } from '../../db/schema.js';
+import { RECRUITMENT_TELLINGS } from '../targeted-recruitment/applicant-ended.js';
 import { RECRUITMENT_CLOSINGS } from '../targeted-recruitment/recruitment-closed.js';
 
 export type ClosedStatus = Extract<ProcessStatus, 'completed' | 'cancelled' | 'terminated' | 'failed' | 'timed_out'>;
@@ -26,12 +28,18 @@ export type ProcessClosing = (trx: Transaction<Database>, closed: ProcessClosed,
 /** Each process type's closing, declared beside its own activities. */
 const CLOSING_BY_TYPE: Record<string, ProcessClosing> = { ...RECRUITMENT_CLOSINGS };
 
+/** What a type's other workflows must hear once one of its processes has been closed so. */
+export type ProcessTelling = (deps: { db: DB; client: Client }, closed: ProcessClosed) => Promise<void>;
+
+/** Each process type's telling, declared beside its own activities; run after the transaction. */
+export const TELLING_BY_TYPE: Record<string, ProcessTelling> = { ...RECRUITMENT_TELLINGS };
+
 /**
  * Closes the row, its open tasks and writes the timeline entry in one transaction; a row
  * that already ended is left alone, so running it twice (reconciler and API) changes nothing.
- * Returns whether the row was still open.
+ * Returns the process's type when the row was still open, null otherwise.
  */
-export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promise<boolean> {
+export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promise<string | null> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('processes')
@@ -45,7 +53,7 @@ export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promis
       .where('status', 'in', ['running', 'incident'])
       .returning(['type', 'params'])
       .executeTakeFirst();
-    if (!updated) return false;
+    if (!updated) return null;
     // An incident the process waited on ends with it.
     await trx
       .updateTable('incidents')
@@ -74,6 +82,6 @@ export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promis
       .onConflict((oc) => oc.column('event_key').doNothing())
       .execute();
     await CLOSING_BY_TYPE[updated.type]?.(trx, closed, updated.params);
-    return true;
+    return updated.type;
   });
 }

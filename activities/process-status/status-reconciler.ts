@@ -7,7 +7,7 @@ import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import type { DB } from '../../db/database.js';
 import { ProcessStatus } from '../../workflows/search-attributes.js';
-import { recordProcessClosed, type ClosedStatus } from './close-process.js';
+import { TELLING_BY_TYPE, recordProcessClosed, type ClosedStatus, type ProcessClosed } from './close-process.js';
 
 /** Temporal's end states as our statuses; a run continued as new is not an end. */
 const STATUS_OF: Partial<Record<WorkflowExecutionInfo['status']['name'], ClosedStatus>> = {
@@ -70,7 +70,7 @@ async function repairBatch(deps: { db: DB; client: Client }, executions: Workflo
     const status = STATUS_OF[execution.status.name];
     if (!status || !open.has(execution.workflowId)) continue;
     const { reason, identity } = await howItClosed(deps.client, execution);
-    const changed = await recordProcessClosed(deps.db, {
+    const changed = await closeAndTell(deps, {
       processId: execution.workflowId,
       runId: execution.runId,
       status,
@@ -82,6 +82,17 @@ async function repairBatch(deps: { db: DB; client: Client }, executions: Workflo
     if (changed) repaired++;
   }
   return repaired;
+}
+
+/**
+ * Writes a run's end as found, then tells what its type must tell (an applicant's campaign);
+ * returns whether its row was still open.
+ */
+export async function closeAndTell(deps: { db: DB; client: Client }, closed: ProcessClosed): Promise<boolean> {
+  const type = await recordProcessClosed(deps.db, closed);
+  if (!type) return false;
+  await TELLING_BY_TYPE[type]?.(deps, closed);
+  return true;
 }
 
 /** The run's last event: the reason an operator gave, or the failure's message. */

@@ -88,7 +88,7 @@ export function createRecruitmentActivities(db: DB) {
           .forUpdate()
           .executeTakeFirstOrThrow();
         // 放弃 and a cancellation are final: a change the campaign decided before them (or, for an
-        // applicant terminated on its own, after them: the campaign is not told) is dropped, and
+        // applicant terminated on its own, after them, before it was told) is dropped, and
         // a cancelled application is not cancelled a second time by the campaign's 撤销.
         if (status === 'cancelled' || (status === 'withdrawn' && change.to !== 'withdrawn')) return;
         await writeApplicationStatus(trx, status, change);

@@ -27,14 +27,21 @@ const APPLICANT_ENDED: Partial<Record<ProcessClosed['status'], string>> = {
   timed_out: '报考人流程已超时',
 };
 
+const withReason = (how: string, closed: ProcessClosed) => (closed.reason ? `${how}：${closed.reason}` : how);
+
+/** Why an applicant's application is cancelled when its workflow ended so; null when it ended otherwise. */
+export function applicantEndedReason(closed: ProcessClosed): string | null {
+  const how = APPLICANT_ENDED[closed.status];
+  return how ? withReason(how, closed) : null;
+}
+
 /** Cancels the applications under way that `which` picks, each with a status change saying why. */
 async function cancelUnderWay(
   trx: Transaction<Database>,
   closed: ProcessClosed,
-  how: string,
+  reason: string,
   which: { column: 'workflow_id' | 'id'; value: string | number },
 ): Promise<void> {
-  const reason = closed.reason ? `${how}：${closed.reason}` : how;
   const open = await trx
     .selectFrom('recruitment_applications')
     .select(['id', 'status'])
@@ -64,7 +71,7 @@ const closeCampaignApplications: ProcessClosing = async (trx, closed, params) =>
   const how = CAMPAIGN_ENDED[closed.status];
   // A campaign that completed wrote every outcome itself.
   if (!how) return;
-  await cancelUnderWay(trx, closed, how, { column: 'workflow_id', value: closed.processId });
+  await cancelUnderWay(trx, closed, withReason(how, closed), { column: 'workflow_id', value: closed.processId });
   const campaignId = (params as { campaignId?: unknown } | null)?.campaignId;
   if (typeof campaignId === 'number')
     await trx
@@ -78,13 +85,13 @@ const closeCampaignApplications: ProcessClosing = async (trx, closed, params) =>
 /**
  * An applicant's workflow ended on its own (an operator's 强制终止 of that one applicant): its
  * application, if still under way, is cancelled, and stays so whatever the campaign decides
- * for it later (setApplicationStatus keeps a cancelled application cancelled).
+ * for it until it is told (applicant-ended.ts; setApplicationStatus keeps it cancelled).
  */
 const closeApplicantApplication: ProcessClosing = async (trx, closed, params) => {
-  const how = APPLICANT_ENDED[closed.status];
+  const reason = applicantEndedReason(closed);
   const applicationId = (params as { applicationId?: unknown } | null)?.applicationId;
-  if (!how || typeof applicationId !== 'number') return;
-  await cancelUnderWay(trx, closed, how, { column: 'id', value: applicationId });
+  if (!reason || typeof applicationId !== 'number') return;
+  await cancelUnderWay(trx, closed, reason, { column: 'id', value: applicationId });
 };
 
 /** 定向考录's closings, by process type. */

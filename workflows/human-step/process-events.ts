@@ -29,6 +29,7 @@ export const PROCESS_EVENTS = [
   'replacement', // 递补
   'probation_started', // 试用期开始
   'withdrawn', // 本人放弃
+  'applicant_ended', // 报考人流程终止 (强制终止 and the like)
 ] as const;
 
 export type ProcessEvent = (typeof PROCESS_EVENTS)[number];

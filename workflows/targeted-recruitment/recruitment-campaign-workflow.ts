@@ -29,6 +29,7 @@ import type { StepActivities } from '../human-step/step-activities.js';
 import type { Actor } from '../human-step/types.js';
 import { beginProcess, endIfCancelled, endProcess } from '../process/process-lifecycle.js';
 import { recruitmentApplicant } from './recruitment-applicant-workflow.js';
+import { takeEndedApplicants } from './recruitment-applicant-ended.js';
 import { APPLICANT_WITHDRAWAL, takeCampaignWithdrawals } from './recruitment-withdrawal.js';
 import {
   APPLICATION_UNDER_WAY,
@@ -98,6 +99,8 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
   const inspecting = new Set<number>();
   const objectionsOf = new Map<number, number[]>();
   let changes = 0;
+  /** 放弃, or the applicant's workflow ended from outside (已取消): out of the campaign. */
+  const gone = (a: CampaignApplicant) => withdrawals && (a.status === 'withdrawn' || a.status === 'cancelled');
 
   async function setStatus(
     a: CampaignApplicant,
@@ -106,8 +109,8 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
     actor: Actor | null,
     changeKey?: string,
   ) {
-    // 放弃 is final: nothing the campaign decided for the applicant afterwards is written.
-    if (withdrawals && a.status === 'withdrawn') return;
+    // 放弃 is final, and so is an applicant's end: nothing decided for them afterwards is written.
+    if (gone(a)) return;
     a.status = to;
     a.reason = reason;
     await acts.setApplicationStatus({
@@ -140,6 +143,15 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
       return steps.decisionTaken(key) || steps.hasEnded(key);
     },
     closeApplicant: close,
+  });
+  takeEndedApplicants({
+    enabled: withdrawals,
+    steps,
+    byId,
+    settled: (id) => recommendations.add(id),
+    vacate,
+    inspectionPending: (id) => inspecting.has(id),
+    objectionsOf: (id) => objectionsOf.get(id) ?? [],
   });
 
   // The applicant workflow has written the status; the campaign's list follows it.
@@ -476,8 +488,8 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
         }
         if (withdrawals) inspecting.add(next.applicationId);
         await setStatus(next, 'inspection', `按总成绩排名第 ${next.rank} 名进入体检和考察`, null);
-        // Withdrew meanwhile: the place is vacated already and goes to the next in rank.
-        if (withdrawals && next.status === 'withdrawn') continue;
+        // Withdrew or ended meanwhile: the place is vacated already and goes to the next in rank.
+        if (gone(next)) continue;
         let result;
         try {
           result = await steps.run(S.inspection, {
@@ -494,7 +506,8 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
         } finally {
           inspecting.delete(next.applicationId);
         }
-        if (result.decision !== 'approve') {
+        // Ended while its decision was being taken: the place is vacated already.
+        if (result.decision !== 'approve' && !gone(next)) {
           const reason = `体检或考察不合格：${result.comment ?? result.form.findings}`;
           await setStatus(next, 'inspection_failed', reason, result.actor);
           vacate(next, reason);
@@ -530,7 +543,7 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
         },
       });
       for (const a of proposed) {
-        if (withdrawals && a.status === 'withdrawn') continue;
+        if (gone(a)) continue;
         const position = input.positions.find((p) => p.positionId === a.positionId)!;
         const months =
           position.kind === 'civil_service'
@@ -555,9 +568,10 @@ export async function recruitmentCampaign(input: CampaignInput): Promise<Campaig
 
     // Everyone else's applicant workflow ends with the status they reached.
     for (const a of withStatus('ranked')) await setStatus(a, 'not_selected', '名额已满，未递补', null);
-    // A withdrawn applicant's workflow has ended already.
+    // A withdrawn or ended applicant's workflow has ended already.
     for (const a of progress.applicants)
-      if (a.status !== 'hired' && a.status !== 'not_recommended' && a.status !== 'withdrawn') await close(a);
+      if (a.status !== 'hired' && a.status !== 'not_recommended' && a.status !== 'withdrawn' && !gone(a))
+        await close(a);
     progress.phase = 'done';
     await acts.setCampaignStatus({ campaignId: input.campaignId, status: 'closed' });
     const outcome: CampaignOutcome = {

@@ -111,7 +111,16 @@ export async function startCampaign(h: ProcessHarness, t: ReserveTestTownship, p
       path: (app: number) => changes.filter((c) => c.application_id === app).map((c) => c.to_status),
     };
   };
-  return { id, campaignId: campaign.id, positionId: position.id, handle, phase, apply, paths };
+  /** The campaign's row status (已发布, 已结束 …). */
+  const rowStatus = async () =>
+    (
+      await h.db
+        .selectFrom('recruitment_campaigns')
+        .select('status')
+        .where('id', '=', campaign.id)
+        .executeTakeFirstOrThrow()
+    ).status;
+  return { id, campaignId: campaign.id, positionId: position.id, handle, phase, apply, paths, rowStatus };
 }
 
 export type TestCampaign = Awaited<ReturnType<typeof startCampaign>>;

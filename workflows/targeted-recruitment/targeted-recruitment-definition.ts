@@ -97,6 +97,13 @@ export const recommendationSignal = defineSignal<
   ]
 >('recruitmentRecommendation');
 
+/**
+ * An applicant's workflow ended from outside (强制终止 by the county or an operator, a failure):
+ * its application reads 已取消 already, with `reason`; the campaign counts the applicant no further.
+ */
+export const applicantEndedSignal =
+  defineSignal<[{ applicationId: number; reason: string; actor: Actor | null }]>('recruitmentApplicantEnded');
+
 /** The campaign's word to an applicant: hired (probation follows), or closed with its status. */
 export type ApplicantOutcome =
   | { outcome: 'hired'; hiredOn: string; probationMonths: number }

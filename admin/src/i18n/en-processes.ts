@@ -48,6 +48,7 @@ export const enProcesses: ProcessMessages = {
             replacement: 'Next in rank moved up',
             probation_started: 'Probation started',
             withdrawn: 'Withdrawn by the applicant',
+            applicant_ended: "Applicant's process ended",
         },
         timeline: {
             empty: 'Nothing recorded yet',

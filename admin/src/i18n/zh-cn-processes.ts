@@ -49,6 +49,7 @@ export const zhCNProcesses = {
             replacement: '递补',
             probation_started: '开始试用期',
             withdrawn: '本人放弃',
+            applicant_ended: '报考人流程终止',
         },
         timeline: {
             empty: '暂无办理记录',
