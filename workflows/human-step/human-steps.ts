@@ -11,18 +11,30 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { boundedActivities, boundedLocalActivities } from '../process/activity-incidents.js';
 import { stepNoticeBody } from '../../domain/step-notice.js';
 import { CurrentStep, WaitingOn } from '../search-attributes.js';
 import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
 import { checkForm, type FormRegistry } from './forms.js';
 import { actOnTaskUpdate, openStepsQuery } from './messages.js';
-import { refuse } from './refusal.js';
-import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
-import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
+import {
+  deciding,
+  findSigner,
+  StepClosed,
+  UNSCHEDULED,
+  undecided,
+  waitingOn,
+  type OpenStep,
+  type Signer,
+} from './open-step.js';
 import type { ProcessEvent } from './process-events.js';
+import { refuse } from './refusal.js';
+import { acts, local } from './step-activity-proxies.js';
+import { recipientOf, type NotifyRequest } from './step-activities.js';
+import type { FormOf, HumanStepDefinition } from './step-catalogue.js';
+import { ONE_WRITE, STEP_IN_ONE_ACTIVITY, WHOLE_OPENING } from './step-patches.js';
+import { stepSpec, type StepRunOptions } from './step-run-options.js';
 import type { OpenScheduledStepInput } from '../../activities/human-steps/transition-activities.js';
-import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode, StepClosing } from './types.js';
+import type { EscalationTarget } from './types.js';
 import {
   DECISIONS,
   type Actor,
@@ -34,86 +46,15 @@ import {
   type TaskActionResult,
 } from './types.js';
 
-/**
- * Steps escalate along the catalogue's chain of several hops (township, then county). Runs
- * recorded before it escalated once at most, with fewer timers: they replay on the old chain.
- */
-const ESCALATION_CHAINS = 'escalation-chains';
-
-/**
- * A step being opened finishes opening even when its scope is cancelled meanwhile (使用 while a
- * talk opens); only the wait is cut. Cancelling the opening's activities raced their completion
- * (the server refuses to cancel an activity that has just finished, and the task was retried for
- * ever) and could leave a task opened after the step had closed it. Runs recorded before
- * replay their cancelled activities as they were.
- */
-const WHOLE_OPENING = 'step-opening-not-cancelled';
-
-/**
- * A transition is one write: a decision closes its task and records it in one local activity,
- * and a step opens (schedule, tasks, events, notifications owed, the process's current step)
- * in two, instead of a round trip through Temporal per row. Runs recorded before replay their
- * separate activities as they were.
- */
-const ONE_WRITE = 'one-write-transitions';
-
-/**
- * A step opens in one local activity that resolves its schedule too, and a decision that ends
- * its step writes what the process waits on next in its own transaction, so the step's end
- * writes nothing more: an approval that opens the next step costs two local activities, not four.
- * Runs recorded before replay as they were.
- */
-const STEP_IN_ONE_ACTIVITY = 'step-opens-with-its-schedule';
-
-/** The schedule of a step whose opening activity has not answered yet. */
-const UNSCHEDULED: StepSchedule = { dueAt: '', remindAt: null, escalateAt: [] };
-
+export { StepClosed };
+export type { StepRunOptions };
 /** What the read model's current step says is not known: two writes of it overlapped. */
 const UNKNOWN = Symbol('unknown');
-
-/** What varies from one run of a step to the next; the rest comes from the catalogue. */
-export interface StepRunOptions {
-  assignee: Assignee | Assignee[];
-  /** The unit the task belongs to, for scope (who may see it) and webhooks. */
-  townshipId: number | null;
-  villageId?: number | null;
-  /** When the catalogue has none, or this start's settings set another. */
-  deadline?: Deadline;
-  context?: Record<string, unknown>;
-  /** The occurrence's number: `exchange.m3` for 3; absent for a step that occurs once. */
-  occurrence?: number | string;
-  /** The occurrence's own name (第 3 月定期交流, 异议答复：张三); the catalogue's otherwise. */
-  name?: string;
-  /** Fields this occurrence requires beyond the form's schema (e.g. every item of this cycle's rubric). */
-  formRequires?: string[];
-  signMode?: SignMode;
-  cc?: Assignee[];
-  /** When this start's settings move the reminder or the chain (a pairing's exchange days). */
-  remindBefore?: Offset;
-  escalate?: readonly EscalationHop[];
-  legacyEscalate?: readonly EscalationHop[];
-  /** The step closes undecided at this time, for this reason (a window's end): see `close`. */
-  closes?: StepClosing;
-}
 
 /** The assignee a hop of the chain tells: a role of the step's township, or the county. */
 export function escalationRecipient(target: EscalationTarget, townshipId: number | null): Assignee {
   if (target === 'county_admin' || townshipId == null) return { kind: 'role', role: 'county_admin' };
   return { kind: 'role', role: target, townshipId };
-}
-
-const acts = boundedActivities<StepActivities>({ startToCloseTimeout: '30 seconds' });
-
-/** Short database writes, run in the worker within the workflow task: no round trip per row. */
-const local = boundedLocalActivities<StepActivities>({ startToCloseTimeout: '30 seconds' });
-
-interface Signer {
-  assignee: Assignee;
-  taskKey: string;
-  taskId: number;
-  decision: Decision | null;
-  /** Set synchronously when a decision is accepted, so a second one is refused at once. */
-  closing: boolean;
 }
 
 /** An event of a step on the timeline: by whom, on which task, with what detail. */
@@ -125,35 +66,6 @@ type EventArgs = [
   detail: Record<string, unknown>,
   comment?: string,
 ];
-
-interface OpenStep {
-  spec: HumanStepSpec;
-  round: number;
-  signers: Signer[];
-  mode: 'all' | 'any';
-  schedule: StepSchedule;
-  reminded: boolean;
-  overdue: boolean;
-  escalated: number;
-  version: number;
-  outcome?: StepOutcome;
-  /** Set by `close`: the step ends undecided, for this reason. */
-  closed?: string;
-}
-
-/**
- * How `run` ends when the workflow closed the step before anyone decided it (a window's end):
- * the caller that closes a step catches this and goes on without a decision.
- */
-export class StepClosed extends Error {
-  override readonly name = 'StepClosed';
-  constructor(
-    readonly key: string,
-    readonly reason: string,
-  ) {
-    super(`step ${key} closed: ${reason}`);
-  }
-}
 
 /** How "waiting on" reads in a visibility query: `user:12`, `role:township_officer@3`. */
 export function waitingOnKey(assignee: Assignee): string {
@@ -219,28 +131,7 @@ export class HumanSteps {
 
   /** Runs one occurrence of a catalogue step; the outcome's form is typed by the step's schema. */
   async run<D extends HumanStepDefinition>(step: D, options: StepRunOptions): Promise<StepOutcome<FormOf<D>>> {
-    const deadline = options.deadline ?? step.deadline;
-    if (!deadline) throw new Error(`step ${step.key} needs a deadline`);
-    const chains = patched(ESCALATION_CHAINS);
-    const spec: HumanStepSpec = {
-      key: occurrenceKey(step, options.occurrence),
-      name: options.name ?? step.name,
-      form: step.form,
-      formRequires: options.formRequires,
-      assignee: options.assignee,
-      signMode: options.signMode,
-      decisions: step.decisions,
-      returnTo: step.returnTo,
-      deadline,
-      remindBefore: options.remindBefore ?? step.remindBefore,
-      escalate: chains ? (options.escalate ?? step.escalate) : (options.legacyEscalate ?? step.legacyEscalate),
-      cc: options.cc,
-      context: options.context,
-      townshipId: options.townshipId,
-      villageId: options.villageId,
-      closes: options.closes,
-    };
-    return this.runSpec<FormOf<D>>(spec);
+    return this.runSpec<FormOf<D>>(stepSpec(step, options));
   }
 
   private async runSpec<F>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
@@ -293,7 +184,7 @@ export class HumanSteps {
       await this.waitForOutcome(step);
       if (step.closed) {
         // A decision accepted before the close still lands and stands.
-        await condition(() => step.outcome !== undefined || !this.deciding(step));
+        await condition(() => step.outcome !== undefined || !deciding(step));
         if (!step.outcome) {
           await this.expireStep(step, step.closed);
           throw new StepClosed(spec.key, step.closed);
@@ -343,7 +234,7 @@ export class HumanSteps {
    */
   decisionTaken(key: string): boolean {
     const step = this.open.get(key);
-    return step !== undefined && (step.outcome !== undefined || this.deciding(step));
+    return step !== undefined && (step.outcome !== undefined || deciding(step));
   }
 
   /** Whether the latest run of step `key` has ended: decided, closed or cancelled. */
@@ -446,13 +337,7 @@ export class HumanSteps {
         at: Date.parse(schedule.remindAt),
         fire: async () => {
           step.reminded = true;
-          await this.notify(
-            step,
-            'task_reminder',
-            this.waitingOn(step),
-            `即将到期：${spec.name}`,
-            this.undecided(step)[0],
-          );
+          await this.notify(step, 'task_reminder', waitingOn(step), `即将到期：${spec.name}`, undecided(step)[0]);
           await this.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
         },
       };
@@ -462,13 +347,7 @@ export class HumanSteps {
         at: Date.parse(schedule.dueAt),
         fire: async () => {
           step.overdue = true;
-          await this.notify(
-            step,
-            'task_overdue',
-            this.waitingOn(step),
-            `已逾期：${spec.name}`,
-            this.undecided(step)[0],
-          );
+          await this.notify(step, 'task_overdue', waitingOn(step), `已逾期：${spec.name}`, undecided(step)[0]);
           await this.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
         },
       };
@@ -481,8 +360,8 @@ export class HumanSteps {
         fire: async () => {
           step.escalated = level + 1;
           const recipients = [escalationRecipient(rule.notify, spec.townshipId)];
-          await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, this.undecided(step)[0]);
-          for (const s of this.undecided(step))
+          await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, undecided(step)[0]);
+          for (const s of undecided(step))
             await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
           await this.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
         },
@@ -491,31 +370,10 @@ export class HumanSteps {
     return undefined;
   }
 
-  private undecided(step: OpenStep): Signer[] {
-    return step.signers.filter((s) => s.decision === null);
-  }
-
-  /** A decision accepted by the validator whose handler has not finished yet. */
-  private deciding(step: OpenStep): boolean {
-    return step.signers.some((s) => s.closing && s.decision === null);
-  }
-
-  private waitingOn(step: OpenStep): Assignee[] {
-    return this.undecided(step).map((s) => s.assignee);
-  }
-
-  private find(taskKey: string): { step: OpenStep; signer: Signer } | undefined {
-    for (const step of this.open.values()) {
-      const signer = step.signers.find((s) => s.taskKey === taskKey);
-      if (signer) return { step, signer };
-    }
-    return undefined;
-  }
-
   // ---- the Update: validator (no side effects) and handler ----
 
   private validate(req: TaskActionRequest): void {
-    const found = this.find(req.taskKey);
+    const found = findSigner(this.open, req.taskKey);
     if (!found || found.step.outcome || found.step.closed || found.signer.decision || found.signer.closing)
       refuse('task_closed', 'the task is already decided or closed');
     const { step, signer } = found;
@@ -575,7 +433,7 @@ export class HumanSteps {
   }
 
   private async act(req: TaskActionRequest): Promise<TaskActionResult> {
-    const { step, signer } = this.find(req.taskKey)!;
+    const { step, signer } = findSigner(this.open, req.taskKey)!;
     const { actor } = req;
     if ((DECISIONS as readonly string[]).includes(req.action)) {
       signer.closing = true;
@@ -591,7 +449,7 @@ export class HumanSteps {
       const detail = { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf };
       const event = () => this.eventInput(step, signer, decision, actor, detail, req.comment);
       if (patched(ONE_WRITE) && patched(STEP_IN_ONE_ACTIVITY)) {
-        const others = this.undecided(step).filter((s) => s !== signer).length;
+        const others = undecided(step).filter((s) => s !== signer).length;
         if (step.mode === 'any' || decision !== 'approve' || others === 0) {
           // The decision ends the step: the read model hears what the process waits on next now.
           const currentStep = this.currentStepName(step);
@@ -608,9 +466,9 @@ export class HumanSteps {
         signer.decision = decision;
         await this.event(step, signer, decision, actor, detail, req.comment);
       }
-      const finished = step.mode === 'any' || decision !== 'approve' || this.undecided(step).length === 0;
+      const finished = step.mode === 'any' || decision !== 'approve' || undecided(step).length === 0;
       if (finished) {
-        for (const other of this.undecided(step)) await this.cancelSigner(step, other, 'decided by another signer');
+        for (const other of undecided(step)) await this.cancelSigner(step, other, 'decided by another signer');
         step.outcome = {
           decision,
           form: req.form ?? {},
@@ -678,7 +536,7 @@ export class HumanSteps {
         });
         const previous = step.schedule.dueAt;
         Object.assign(step, { schedule, reminded: false, overdue: false, escalated: 0 });
-        for (const s of this.undecided(step))
+        for (const s of undecided(step))
           await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: 0 });
         await this.event(step, signer, 'deadline_changed', actor, { from: previous, to: schedule.dueAt }, req.comment);
         return;
@@ -732,7 +590,7 @@ export class HumanSteps {
 
   /** The step closed undecided: each open task ends, the timeline says why. */
   private async expireStep(step: OpenStep, reason: string): Promise<void> {
-    for (const signer of this.undecided(step)) {
+    for (const signer of undecided(step)) {
       if (signer.closing) continue;
       signer.closing = true;
       await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
@@ -741,7 +599,7 @@ export class HumanSteps {
   }
 
   private async cancelStep(step: OpenStep, reason: string): Promise<void> {
-    for (const signer of this.undecided(step)) if (!signer.closing) await this.cancelSigner(step, signer, reason);
+    for (const signer of undecided(step)) if (!signer.closing) await this.cancelSigner(step, signer, reason);
   }
 
   private async event(...args: EventArgs): Promise<void> {
@@ -833,7 +691,7 @@ export class HumanSteps {
     const steps = [...this.open.values()];
     upsertSearchAttributes([
       { key: CurrentStep, value: steps.length ? steps[steps.length - 1].spec.key : null },
-      { key: WaitingOn, value: [...new Set(steps.flatMap((s) => this.waitingOn(s).map(waitingOnKey)))] },
+      { key: WaitingOn, value: [...new Set(steps.flatMap((s) => waitingOn(s).map(waitingOnKey)))] },
     ]);
     return this.currentStepName();
   }
@@ -866,7 +724,7 @@ export class HumanSteps {
   async reassignOpen(fromUserId: number, toUserId: number, actor: Actor, reason: string): Promise<number> {
     let moved = 0;
     for (const step of this.open.values()) {
-      for (const signer of this.undecided(step)) {
+      for (const signer of undecided(step)) {
         if (signer.closing || signer.assignee.kind !== 'user' || signer.assignee.userId !== fromUserId) continue;
         await this.operate(step, signer, {
           taskKey: signer.taskKey,
