@@ -2,19 +2,9 @@
 // before the deadline, escalates after it, takes decisions through the `actOnTask` Update
 // (checked by a validator first) and returns the decision. Everything here is deterministic:
 // clocks come from the workflow, calendars and writes from activities.
-import {
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { stepNoticeBody } from '../../domain/step-notice.js';
-import { CurrentStep, WaitingOn } from '../search-attributes.js';
+import { CancellationScope, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
 import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
-import { checkForm, type FormRegistry } from './forms.js';
+import { checkForm } from './forms.js';
 import { actOnTaskUpdate, openStepsQuery } from './messages.js';
 import {
   deciding,
@@ -27,12 +17,14 @@ import {
   type Signer,
 } from './open-step.js';
 import type { ProcessEvent } from './process-events.js';
+import { ProcessWaitingOn } from './process-waiting-on.js';
 import { refuse } from './refusal.js';
 import { acts, local } from './step-activity-proxies.js';
-import { recipientOf, type NotifyRequest } from './step-activities.js';
 import type { FormOf, HumanStepDefinition } from './step-catalogue.js';
 import { ONE_WRITE, STEP_IN_ONE_ACTIVITY, WHOLE_OPENING } from './step-patches.js';
 import { stepSpec, type StepRunOptions } from './step-run-options.js';
+import { addSigner, cancelSigner, cancelStep, expireStep, newSigner, openInput } from './step-tasks.js';
+import { StepTimeline, type ProcessContext } from './step-timeline.js';
 import type { OpenScheduledStepInput } from '../../activities/human-steps/transition-activities.js';
 import type { EscalationTarget } from './types.js';
 import {
@@ -47,44 +39,12 @@ import {
 } from './types.js';
 
 export { StepClosed };
-export type { StepRunOptions };
-/** What the read model's current step says is not known: two writes of it overlapped. */
-const UNKNOWN = Symbol('unknown');
+export type { ProcessContext, StepRunOptions };
 
 /** The assignee a hop of the chain tells: a role of the step's township, or the county. */
 export function escalationRecipient(target: EscalationTarget, townshipId: number | null): Assignee {
   if (target === 'county_admin' || townshipId == null) return { kind: 'role', role: 'county_admin' };
   return { kind: 'role', role: target, townshipId };
-}
-
-/** An event of a step on the timeline: by whom, on which task, with what detail. */
-type EventArgs = [
-  step: OpenStep,
-  signer: Signer | null,
-  action: string,
-  actor: Actor | null,
-  detail: Record<string, unknown>,
-  comment?: string,
-];
-
-/** How "waiting on" reads in a visibility query: `user:12`, `role:township_officer@3`. */
-export function waitingOnKey(assignee: Assignee): string {
-  return assignee.kind === 'user'
-    ? `user:${assignee.userId}`
-    : `role:${assignee.role}@${assignee.townshipId ?? ''}${assignee.villageId ? `/${assignee.villageId}` : ''}`;
-}
-
-export interface ProcessContext {
-  type: string;
-  title: string;
-  forms: FormRegistry;
-  /** Who started the process: may urge and comment. */
-  startedBy: number | null;
-  /**
-   * Events and notifications already keyed in earlier runs of the same workflow id: a process
-   * that continues as new starts counting from here, so its keys do not meet the old ones.
-   */
-  eventSeqFrom?: number;
 }
 
 export class HumanSteps {
@@ -94,15 +54,14 @@ export class HumanSteps {
   private readonly closedEarly = new Map<string, string>();
   /** Steps whose latest run has ended (decided, closed or cancelled). */
   private readonly ended = new Set<string>();
-  private eventSeq = 0;
   /** Steps still running, their cleanup included. */
   private active = 0;
-  /** The current step the read model was last told, and the writes of it under way. */
-  private written: string | null | typeof UNKNOWN = UNKNOWN;
-  private writing = 0;
+  /** The timeline's keys and what the read model was last told: per run, as the maps above. */
+  private readonly timeline: StepTimeline;
+  private readonly waiting = new ProcessWaitingOn(this.open);
 
   constructor(private readonly process: ProcessContext) {
-    this.eventSeq = process.eventSeqFrom ?? 0;
+    this.timeline = new StepTimeline(process);
     setHandler(actOnTaskUpdate, (req) => this.act(req), { validator: (req) => this.validate(req) });
     setHandler(openStepsQuery, () =>
       [...this.open.values()].map((s) => ({
@@ -117,11 +76,11 @@ export class HumanSteps {
 
   /** How many event and notification keys this workflow id has used, to carry into a next run. */
   get eventsKeyed(): number {
-    return this.eventSeq;
+    return this.timeline.eventsKeyed;
   }
 
   get processId(): string {
-    return workflowInfo().workflowId;
+    return this.timeline.processId;
   }
 
   /** Open steps, most recent last: what the process is waiting on now. */
@@ -177,28 +136,29 @@ export class HumanSteps {
       else if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
       else {
         // As recorded: the same awaits, so steps opening side by side emit their commands in the same order.
-        for (const assignee of assignees) await this.addSigner(step, assignee, null);
-        for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
-        await this.syncProcess();
+        for (const assignee of assignees) await addSigner(this.timeline, step, assignee, null);
+        for (const cc of spec.cc ?? [])
+          await this.timeline.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
+        await this.waiting.sync();
       }
       await this.waitForOutcome(step);
       if (step.closed) {
         // A decision accepted before the close still lands and stands.
         await condition(() => step.outcome !== undefined || !deciding(step));
         if (!step.outcome) {
-          await this.expireStep(step, step.closed);
+          await expireStep(this.timeline, step, step.closed);
           throw new StepClosed(spec.key, step.closed);
         }
       }
       return step.outcome as StepOutcome<F>;
     } catch (error) {
       if (isCancellation(error))
-        await CancellationScope.nonCancellable(() => this.cancelStep(step, 'process cancelled'));
+        await CancellationScope.nonCancellable(() => cancelStep(this.timeline, step, 'process cancelled'));
       throw error;
     } finally {
       this.open.delete(spec.key);
       this.ended.add(spec.key);
-      await CancellationScope.nonCancellable(() => this.syncProcess(oneWrite, inOne));
+      await CancellationScope.nonCancellable(() => this.waiting.sync(oneWrite, inOne));
       this.active--;
     }
   }
@@ -244,27 +204,29 @@ export class HumanSteps {
 
   /** Opens the step's tasks, tells who it concerns, and says what the process waits on now. */
   private async announce(step: OpenStep, assignees: Assignee[]): Promise<void> {
-    for (const assignee of assignees) await this.addSigner(step, assignee, null);
+    for (const assignee of assignees) await addSigner(this.timeline, step, assignee, null);
     for (const cc of step.spec.cc ?? [])
-      await this.notify(step, 'task_cc', [cc], `抄送：${step.spec.name}`, step.signers[0]);
-    await this.syncProcess();
+      await this.timeline.notify(step, 'task_cc', [cc], `抄送：${step.spec.name}`, step.signers[0]);
+    await this.waiting.sync();
   }
 
   /** The same as `announce`, written in one transaction. */
   private async announceInOneWrite(step: OpenStep, assignees: Assignee[]): Promise<void> {
     const tasks = assignees.map((assignee) => {
-      const signer = this.newSigner(step, assignee);
+      const signer = newSigner(this.timeline, step, assignee);
       return {
-        open: { ...this.openInput(step, signer), dueAt: step.schedule.dueAt },
-        event: this.eventInput(step, signer, 'opened', null, { assignee, dueAt: step.schedule.dueAt }),
-        notice: this.notifyInput(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`),
+        open: { ...openInput(this.timeline, step, signer), dueAt: step.schedule.dueAt },
+        event: this.timeline.eventInput(step, signer, 'opened', null, { assignee, dueAt: step.schedule.dueAt }),
+        notice: this.timeline.notifyInput(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`),
       };
     });
-    const cc = (step.spec.cc ?? []).map((to) => this.notifyInput(step, 'task_cc', [to], `抄送：${step.spec.name}`));
+    const cc = (step.spec.cc ?? []).map((to) =>
+      this.timeline.notifyInput(step, 'task_cc', [to], `抄送：${step.spec.name}`),
+    );
     const ids = await local.openStep({
       tasks,
       cc,
-      process: { id: this.processId, currentStep: this.searchAttributesNow() },
+      process: { id: this.processId, currentStep: this.waiting.searchAttributesNow() },
     });
     step.signers.slice(-ids.length).forEach((signer, i) => (signer.taskId = ids[i]));
   }
@@ -277,16 +239,16 @@ export class HumanSteps {
   ): Promise<void> {
     const { spec } = step;
     const tasks = assignees.map((assignee) => {
-      const signer = this.newSigner(step, assignee);
+      const signer = newSigner(this.timeline, step, assignee);
       return {
-        open: this.openInput(step, signer),
-        event: this.eventInput(step, signer, 'opened', null, { assignee }),
-        notice: this.noticeHead(step, 'task_assigned', [assignee], `新待办：${spec.name}`),
+        open: openInput(this.timeline, step, signer),
+        event: this.timeline.eventInput(step, signer, 'opened', null, { assignee }),
+        notice: this.timeline.noticeHead(step, 'task_assigned', [assignee], `新待办：${spec.name}`),
       };
     });
-    const cc = (spec.cc ?? []).map((to) => this.noticeHead(step, 'task_cc', [to], `抄送：${spec.name}`));
-    const currentStep = this.searchAttributesNow();
-    const opened = await this.writingCurrentStep(currentStep, () =>
+    const cc = (spec.cc ?? []).map((to) => this.timeline.noticeHead(step, 'task_cc', [to], `抄送：${spec.name}`));
+    const currentStep = this.waiting.searchAttributesNow();
+    const opened = await this.waiting.writingCurrentStep(currentStep, () =>
       local.openScheduledStep({
         schedule,
         about: { processTitle: this.process.title, stepName: spec.name },
@@ -337,8 +299,14 @@ export class HumanSteps {
         at: Date.parse(schedule.remindAt),
         fire: async () => {
           step.reminded = true;
-          await this.notify(step, 'task_reminder', waitingOn(step), `即将到期：${spec.name}`, undecided(step)[0]);
-          await this.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
+          await this.timeline.notify(
+            step,
+            'task_reminder',
+            waitingOn(step),
+            `即将到期：${spec.name}`,
+            undecided(step)[0],
+          );
+          await this.timeline.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
         },
       };
     }
@@ -347,8 +315,8 @@ export class HumanSteps {
         at: Date.parse(schedule.dueAt),
         fire: async () => {
           step.overdue = true;
-          await this.notify(step, 'task_overdue', waitingOn(step), `已逾期：${spec.name}`, undecided(step)[0]);
-          await this.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
+          await this.timeline.notify(step, 'task_overdue', waitingOn(step), `已逾期：${spec.name}`, undecided(step)[0]);
+          await this.timeline.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
         },
       };
     }
@@ -360,10 +328,10 @@ export class HumanSteps {
         fire: async () => {
           step.escalated = level + 1;
           const recipients = [escalationRecipient(rule.notify, spec.townshipId)];
-          await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, undecided(step)[0]);
+          await this.timeline.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, undecided(step)[0]);
           for (const s of undecided(step))
             await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
-          await this.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
+          await this.timeline.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
         },
       };
     }
@@ -447,13 +415,13 @@ export class HumanSteps {
         at,
       };
       const detail = { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf };
-      const event = () => this.eventInput(step, signer, decision, actor, detail, req.comment);
+      const event = () => this.timeline.eventInput(step, signer, decision, actor, detail, req.comment);
       if (patched(ONE_WRITE) && patched(STEP_IN_ONE_ACTIVITY)) {
         const others = undecided(step).filter((s) => s !== signer).length;
         if (step.mode === 'any' || decision !== 'approve' || others === 0) {
           // The decision ends the step: the read model hears what the process waits on next now.
-          const currentStep = this.currentStepName(step);
-          await this.writingCurrentStep(currentStep, () =>
+          const currentStep = this.waiting.currentStepName(step);
+          await this.waiting.writingCurrentStep(currentStep, () =>
             local.decideTask({ close, event: event(), process: { id: this.processId, currentStep } }),
           );
         } else await local.decideTask({ close, event: event() });
@@ -464,11 +432,12 @@ export class HumanSteps {
       } else {
         await acts.closeTask(close);
         signer.decision = decision;
-        await this.event(step, signer, decision, actor, detail, req.comment);
+        await this.timeline.event(step, signer, decision, actor, detail, req.comment);
       }
       const finished = step.mode === 'any' || decision !== 'approve' || undecided(step).length === 0;
       if (finished) {
-        for (const other of undecided(step)) await this.cancelSigner(step, other, 'decided by another signer');
+        for (const other of undecided(step))
+          await cancelSigner(this.timeline, step, other, 'decided by another signer');
         step.outcome = {
           decision,
           form: req.form ?? {},
@@ -500,32 +469,32 @@ export class HumanSteps {
         const from = signer.assignee;
         signer.assignee = to;
         await acts.reassignTask({ taskKey: signer.taskKey, assignee: to });
-        await this.event(step, signer, 'transferred', actor, { from, to }, req.comment);
-        await this.notify(step, 'task_assigned', [to], `转交给您：${step.spec.name}`, signer);
+        await this.timeline.event(step, signer, 'transferred', actor, { from, to }, req.comment);
+        await this.timeline.notify(step, 'task_assigned', [to], `转交给您：${step.spec.name}`, signer);
         return;
       }
       case 'add_signer':
         // 加签: the added people must decide too, so the step now waits for every signer.
         step.mode = 'all';
-        for (const userId of req.userIds!) await this.addSigner(step, { kind: 'user', userId }, actor);
-        await this.event(step, signer, 'signer_added', actor, detail, req.comment);
+        for (const userId of req.userIds!) await addSigner(this.timeline, step, { kind: 'user', userId }, actor);
+        await this.timeline.event(step, signer, 'signer_added', actor, detail, req.comment);
         return;
       case 'cc':
-        await this.notify(
+        await this.timeline.notify(
           step,
           'task_cc',
           req.userIds!.map((userId) => ({ kind: 'user', userId }) as Assignee),
           `抄送：${step.spec.name}`,
           signer,
         );
-        await this.event(step, signer, 'cc', actor, detail, req.comment);
+        await this.timeline.event(step, signer, 'cc', actor, detail, req.comment);
         return;
       case 'urge':
-        await this.notify(step, 'task_urged', [signer.assignee], `催办：${step.spec.name}`, signer);
-        await this.event(step, signer, 'urged', actor, {}, req.comment);
+        await this.timeline.notify(step, 'task_urged', [signer.assignee], `催办：${step.spec.name}`, signer);
+        await this.timeline.event(step, signer, 'urged', actor, {}, req.comment);
         return;
       case 'comment':
-        await this.event(step, signer, 'commented', actor, {}, req.comment);
+        await this.timeline.event(step, signer, 'commented', actor, {}, req.comment);
         return;
       case 'change_deadline': {
         const schedule = await acts.resolveStepSchedule({
@@ -538,186 +507,35 @@ export class HumanSteps {
         Object.assign(step, { schedule, reminded: false, overdue: false, escalated: 0 });
         for (const s of undecided(step))
           await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: 0 });
-        await this.event(step, signer, 'deadline_changed', actor, { from: previous, to: schedule.dueAt }, req.comment);
+        await this.timeline.event(
+          step,
+          signer,
+          'deadline_changed',
+          actor,
+          { from: previous, to: schedule.dueAt },
+          req.comment,
+        );
         return;
       }
     }
-  }
-
-  // ---- writes through activities ----
-
-  /**
-   * A signer known to the validator before its row exists: whoever sees the row in the inbox
-   * can act at once, even before the activity's result reaches the workflow.
-   */
-  private newSigner(step: OpenStep, assignee: Assignee): Signer {
-    const index = step.signers.length;
-    const taskKey = `${this.processId}:${step.spec.key}:${step.round}${index ? `:${index}` : ''}`;
-    const signer: Signer = { assignee, taskKey, taskId: 0, decision: null, closing: false };
-    step.signers.push(signer);
-    return signer;
-  }
-
-  private openInput(step: OpenStep, signer: Signer) {
-    return {
-      taskKey: signer.taskKey,
-      processId: this.processId,
-      processType: this.process.type,
-      stepKey: step.spec.key,
-      stepName: step.spec.name,
-      round: step.round,
-      form: step.spec.form,
-      actions: [...step.spec.decisions],
-      assignee: signer.assignee,
-      townshipId: step.spec.townshipId,
-      villageId: step.spec.villageId ?? null,
-      context: { ...step.spec.context, processTitle: this.process.title, returnTo: step.spec.returnTo ?? [] },
-    };
-  }
-
-  private async addSigner(step: OpenStep, assignee: Assignee, by: Actor | null): Promise<void> {
-    const signer = this.newSigner(step, assignee);
-    signer.taskId = await acts.openTask({ ...this.openInput(step, signer), dueAt: step.schedule.dueAt });
-    await this.event(step, signer, 'opened', by, { assignee, dueAt: step.schedule.dueAt });
-    await this.notify(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`, signer);
-  }
-
-  private async cancelSigner(step: OpenStep, signer: Signer, reason: string): Promise<void> {
-    signer.closing = true;
-    await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
-    await this.event(step, signer, 'cancelled', null, { reason });
-  }
-
-  /** The step closed undecided: each open task ends, the timeline says why. */
-  private async expireStep(step: OpenStep, reason: string): Promise<void> {
-    for (const signer of undecided(step)) {
-      if (signer.closing) continue;
-      signer.closing = true;
-      await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
-      await this.event(step, signer, 'closed', null, { reason }, reason);
-    }
-  }
-
-  private async cancelStep(step: OpenStep, reason: string): Promise<void> {
-    for (const signer of undecided(step)) if (!signer.closing) await this.cancelSigner(step, signer, reason);
-  }
-
-  private async event(...args: EventArgs): Promise<void> {
-    await acts.recordEvent(this.eventInput(...args));
-  }
-
-  private eventInput(...[step, signer, action, actor, detail, comment]: EventArgs) {
-    return {
-      eventKey: `${this.processId}:e${++this.eventSeq}`,
-      processId: this.processId,
-      taskKey: signer?.taskKey,
-      at: new Date().toISOString(),
-      actorUserId: actor?.userId ?? null,
-      action,
-      comment: comment ?? null,
-      detail: { step: step.spec.key, stepName: step.spec.name, round: step.round, ...detail },
-    };
-  }
-
-  private async notify(
-    step: OpenStep,
-    kind: NotifyRequest['kind'],
-    to: Assignee[],
-    title: string,
-    signer?: Signer,
-  ): Promise<void> {
-    if (to.length === 0) return;
-    await acts.notify({
-      ...this.notifyInput(step, kind, to, title),
-      link: signer ? `/tasks/${signer.taskId}/show` : `/processes/${encodeURIComponent(this.processId)}/show`,
-      taskId: signer?.taskId,
-    });
-  }
-
-  private notifyInput(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string) {
-    const head = this.noticeHead(step, kind, to, title);
-    return { ...head, body: stepNoticeBody(this.process.title, step.spec.name, step.schedule.dueAt) };
-  }
-
-  /** A notice but its body, which names the deadline: for a step whose schedule is not known yet. */
-  private noticeHead(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string) {
-    return {
-      key: `${this.processId}:n${++this.eventSeq}`,
-      kind,
-      recipients: to.map(recipientOf),
-      title,
-      townshipId: step.spec.townshipId,
-    };
   }
 
   /**
    * The read model and search attributes say what the process waits on now. `onlyChanged`: no
    * write when the read model was last told the same (a decision ending its step told it).
    */
-  async syncProcess(oneWrite = false, onlyChanged = false): Promise<void> {
-    const current = this.searchAttributesNow();
-    // Runs recorded before keep their exact awaits: the order of commands depends on them.
-    if (!onlyChanged) {
-      await (oneWrite ? local : acts).updateProcess({ id: this.processId, currentStep: current });
-      this.written = UNKNOWN;
-      return;
-    }
-    if (this.writing === 0 && this.written === current) return;
-    await this.writingCurrentStep(current, () => local.updateProcess({ id: this.processId, currentStep: current }));
-  }
-
-  /**
-   * A write of the read model's current step by a step opened or ended in one activity;
-   * remembers what it said when no other write of it overlapped (those of runs recorded before
-   * are not counted, so such a run never skips a write).
-   */
-  private async writingCurrentStep<T>(value: string | null, write: () => Promise<T>): Promise<T> {
-    // Two writes at once may commit in either order: what the row says is then not known.
-    const overlapped = this.writing > 0;
-    this.writing++;
-    let done = false;
-    try {
-      const result = await write();
-      done = true;
-      return result;
-    } finally {
-      this.writing--;
-      this.written = done && !overlapped && this.writing === 0 ? value : UNKNOWN;
-    }
-  }
-
-  /** Sets the search attributes to what the process waits on now; the read model's current step. */
-  private searchAttributesNow(): string | null {
-    const steps = [...this.open.values()];
-    upsertSearchAttributes([
-      { key: CurrentStep, value: steps.length ? steps[steps.length - 1].spec.key : null },
-      { key: WaitingOn, value: [...new Set(steps.flatMap((s) => waitingOn(s).map(waitingOnKey)))] },
-    ]);
-    return this.currentStepName();
-  }
-
-  /** The read model's current step: the names of the open steps, but `except`. */
-  private currentStepName(except?: OpenStep): string | null {
-    const steps = [...this.open.values()].filter((s) => s !== except);
-    return steps.map((s) => s.spec.name).join('、') || null;
+  syncProcess(oneWrite = false, onlyChanged = false): Promise<void> {
+    return this.waiting.sync(oneWrite, onlyChanged);
   }
 
   /** An event of the process as a whole (mentor replaced, term extended …) on its timeline. */
-  async recordProcessEvent(
+  recordProcessEvent(
     action: ProcessEvent,
     actor: Actor | null,
     detail: Record<string, unknown>,
     comment?: string,
   ): Promise<void> {
-    await acts.recordEvent({
-      eventKey: `${this.processId}:e${++this.eventSeq}`,
-      processId: this.processId,
-      at: new Date().toISOString(),
-      actorUserId: actor?.userId ?? null,
-      action,
-      comment: comment ?? null,
-      detail,
-    });
+    return this.timeline.recordProcessEvent(action, actor, detail, comment);
   }
 
   /** 更换导师 and the like: the undecided tasks of one person pass to another, history kept. */
@@ -737,7 +555,7 @@ export class HumanSteps {
         moved++;
       }
     }
-    await this.syncProcess();
+    await this.waiting.sync();
     return moved;
   }
 }
