@@ -6,27 +6,18 @@ import { CancellationScope, condition, isCancellation, patched, setHandler } fro
 import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
 import { checkForm } from './forms.js';
 import { actOnTaskUpdate, openStepsQuery } from './messages.js';
-import {
-  deciding,
-  findSigner,
-  StepClosed,
-  UNSCHEDULED,
-  undecided,
-  waitingOn,
-  type OpenStep,
-  type Signer,
-} from './open-step.js';
+import { deciding, findSigner, StepClosed, UNSCHEDULED, undecided, type OpenStep, type Signer } from './open-step.js';
 import type { ProcessEvent } from './process-events.js';
 import { ProcessWaitingOn } from './process-waiting-on.js';
+import { waitForOutcome } from './step-alarms.js';
 import { refuse } from './refusal.js';
 import { acts, local } from './step-activity-proxies.js';
 import type { FormOf, HumanStepDefinition } from './step-catalogue.js';
+import { announce, announceInOneWrite, announceScheduled } from './step-opening.js';
 import { ONE_WRITE, STEP_IN_ONE_ACTIVITY, WHOLE_OPENING } from './step-patches.js';
 import { stepSpec, type StepRunOptions } from './step-run-options.js';
-import { addSigner, cancelSigner, cancelStep, expireStep, newSigner, openInput } from './step-tasks.js';
+import { addSigner, cancelSigner, cancelStep, expireStep } from './step-tasks.js';
 import { StepTimeline, type ProcessContext } from './step-timeline.js';
-import type { OpenScheduledStepInput } from '../../activities/human-steps/transition-activities.js';
-import type { EscalationTarget } from './types.js';
 import {
   DECISIONS,
   type Actor,
@@ -40,12 +31,6 @@ import {
 
 export { StepClosed };
 export type { ProcessContext, StepRunOptions };
-
-/** The assignee a hop of the chain tells: a role of the step's township, or the county. */
-export function escalationRecipient(target: EscalationTarget, townshipId: number | null): Assignee {
-  if (target === 'county_admin' || townshipId == null) return { kind: 'role', role: 'county_admin' };
-  return { kind: 'role', role: target, townshipId };
-}
 
 export class HumanSteps {
   private readonly open = new Map<string, OpenStep>();
@@ -131,9 +116,14 @@ export class HumanSteps {
     }
     this.active++;
     try {
-      if (inOne) await CancellationScope.nonCancellable(() => this.announceScheduled(step, assignees, scheduleInput));
-      else if (oneWrite) await CancellationScope.nonCancellable(() => this.announceInOneWrite(step, assignees));
-      else if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
+      if (inOne)
+        await CancellationScope.nonCancellable(() =>
+          announceScheduled(this.timeline, this.waiting, step, assignees, scheduleInput),
+        );
+      else if (oneWrite)
+        await CancellationScope.nonCancellable(() => announceInOneWrite(this.timeline, this.waiting, step, assignees));
+      else if (whole)
+        await CancellationScope.nonCancellable(() => announce(this.timeline, this.waiting, step, assignees));
       else {
         // As recorded: the same awaits, so steps opening side by side emit their commands in the same order.
         for (const assignee of assignees) await addSigner(this.timeline, step, assignee, null);
@@ -141,7 +131,7 @@ export class HumanSteps {
           await this.timeline.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
         await this.waiting.sync();
       }
-      await this.waitForOutcome(step);
+      await waitForOutcome(this.timeline, step, (key, reason) => this.close(key, reason));
       if (step.closed) {
         // A decision accepted before the close still lands and stands.
         await condition(() => step.outcome !== undefined || !deciding(step));
@@ -202,140 +192,9 @@ export class HumanSteps {
     return this.ended.has(key);
   }
 
-  /** Opens the step's tasks, tells who it concerns, and says what the process waits on now. */
-  private async announce(step: OpenStep, assignees: Assignee[]): Promise<void> {
-    for (const assignee of assignees) await addSigner(this.timeline, step, assignee, null);
-    for (const cc of step.spec.cc ?? [])
-      await this.timeline.notify(step, 'task_cc', [cc], `抄送：${step.spec.name}`, step.signers[0]);
-    await this.waiting.sync();
-  }
-
-  /** The same as `announce`, written in one transaction. */
-  private async announceInOneWrite(step: OpenStep, assignees: Assignee[]): Promise<void> {
-    const tasks = assignees.map((assignee) => {
-      const signer = newSigner(this.timeline, step, assignee);
-      return {
-        open: { ...openInput(this.timeline, step, signer), dueAt: step.schedule.dueAt },
-        event: this.timeline.eventInput(step, signer, 'opened', null, { assignee, dueAt: step.schedule.dueAt }),
-        notice: this.timeline.notifyInput(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`),
-      };
-    });
-    const cc = (step.spec.cc ?? []).map((to) =>
-      this.timeline.notifyInput(step, 'task_cc', [to], `抄送：${step.spec.name}`),
-    );
-    const ids = await local.openStep({
-      tasks,
-      cc,
-      process: { id: this.processId, currentStep: this.waiting.searchAttributesNow() },
-    });
-    step.signers.slice(-ids.length).forEach((signer, i) => (signer.taskId = ids[i]));
-  }
-
-  /** The same, the activity resolving the step's schedule first: one local activity in all. */
-  private async announceScheduled(
-    step: OpenStep,
-    assignees: Assignee[],
-    schedule: OpenScheduledStepInput['schedule'],
-  ): Promise<void> {
-    const { spec } = step;
-    const tasks = assignees.map((assignee) => {
-      const signer = newSigner(this.timeline, step, assignee);
-      return {
-        open: openInput(this.timeline, step, signer),
-        event: this.timeline.eventInput(step, signer, 'opened', null, { assignee }),
-        notice: this.timeline.noticeHead(step, 'task_assigned', [assignee], `新待办：${spec.name}`),
-      };
-    });
-    const cc = (spec.cc ?? []).map((to) => this.timeline.noticeHead(step, 'task_cc', [to], `抄送：${spec.name}`));
-    const currentStep = this.waiting.searchAttributesNow();
-    const opened = await this.waiting.writingCurrentStep(currentStep, () =>
-      local.openScheduledStep({
-        schedule,
-        about: { processTitle: this.process.title, stepName: spec.name },
-        tasks,
-        cc,
-        process: { id: this.processId, currentStep },
-      }),
-    );
-    step.schedule = opened.schedule;
-    step.signers.slice(-opened.taskIds.length).forEach((signer, i) => (signer.taskId = opened.taskIds[i]));
-  }
-
   /** After a cancellation: waits until every step has closed its tasks and said so. */
   async settle(): Promise<void> {
     await CancellationScope.nonCancellable(() => condition(() => this.active === 0));
-  }
-
-  private async waitForOutcome(step: OpenStep): Promise<void> {
-    while (!step.outcome && !step.closed) {
-      const alarm = this.nextAlarm(step);
-      const version = step.version;
-      const woken = await condition(
-        () => step.outcome !== undefined || step.version !== version,
-        alarm ? Math.max(alarm.at - Date.now(), 1) : undefined,
-      );
-      if (step.outcome || step.closed) return;
-      if (!woken && alarm) await alarm.fire();
-    }
-  }
-
-  /** The next reminder, overdue notice or escalation, or the step's closing if that comes first. */
-  private nextAlarm(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
-    const alarm = this.nextNotice(step);
-    const closes = step.spec.closes;
-    if (!closes || (alarm && alarm.at < Date.parse(closes.at))) return alarm;
-    return {
-      at: Date.parse(closes.at),
-      fire: async () => {
-        this.close(step.spec.key, closes.reason);
-      },
-    };
-  }
-
-  private nextNotice(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
-    const { schedule, spec } = step;
-    if (!step.reminded && schedule.remindAt) {
-      return {
-        at: Date.parse(schedule.remindAt),
-        fire: async () => {
-          step.reminded = true;
-          await this.timeline.notify(
-            step,
-            'task_reminder',
-            waitingOn(step),
-            `即将到期：${spec.name}`,
-            undecided(step)[0],
-          );
-          await this.timeline.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
-        },
-      };
-    }
-    if (!step.overdue) {
-      return {
-        at: Date.parse(schedule.dueAt),
-        fire: async () => {
-          step.overdue = true;
-          await this.timeline.notify(step, 'task_overdue', waitingOn(step), `已逾期：${spec.name}`, undecided(step)[0]);
-          await this.timeline.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
-        },
-      };
-    }
-    const level = step.escalated;
-    const rule = spec.escalate?.[level];
-    if (rule && schedule.escalateAt[level]) {
-      return {
-        at: Date.parse(schedule.escalateAt[level]),
-        fire: async () => {
-          step.escalated = level + 1;
-          const recipients = [escalationRecipient(rule.notify, spec.townshipId)];
-          await this.timeline.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, undecided(step)[0]);
-          for (const s of undecided(step))
-            await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
-          await this.timeline.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
-        },
-      };
-    }
-    return undefined;
   }
 
   // ---- the Update: validator (no side effects) and handler ----
