@@ -2,178 +2,31 @@
 // before the deadline, escalates after it, takes decisions through the `actOnTask` Update
 // (checked by a validator first) and returns the decision. Everything here is deterministic:
 // clocks come from the workflow, calendars and writes from activities.
-import {
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-  setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { boundedActivities, boundedLocalActivities } from '../process/activity-incidents.js';
-import { stepNoticeBody } from '../../domain/step-notice.js';
-import { CurrentStep, WaitingOn } from '../search-attributes.js';
-import { actorIsAssignee, actorIsSupervisor } from './assignee.js';
-import { checkForm, type FormRegistry } from './forms.js';
+//
+// This file holds a step's life from opening to end and what the process asks of its steps; the
+// parts live beside it: `step-opening.ts` (the tasks open), `step-alarms.ts` (reminders,
+// escalation, a window's end), `task-action-checks.ts` and `task-actions.ts` (the Update),
+// `step-tasks.ts` and `step-timeline.ts` (the writes), `process-waiting-on.ts` (the read model).
+// One HumanSteps per workflow run holds all of a run's state; the modules keep none of their own.
+import { CancellationScope, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
 import { actOnTaskUpdate, openStepsQuery } from './messages.js';
-import { refuse } from './refusal.js';
-import { recipientOf, type NotifyRequest, type StepActivities, type StepSchedule } from './step-activities.js';
-import { occurrenceKey, type FormOf, type HumanStepDefinition } from './step-catalogue.js';
+import { deciding, findSigner, StepClosed, UNSCHEDULED, undecided, type OpenStep } from './open-step.js';
 import type { ProcessEvent } from './process-events.js';
-import type { OpenScheduledStepInput } from '../../activities/human-steps/transition-activities.js';
-import type { Deadline, EscalationHop, EscalationTarget, Offset, SignMode, StepClosing } from './types.js';
-import {
-  DECISIONS,
-  type Actor,
-  type Assignee,
-  type Decision,
-  type HumanStepSpec,
-  type StepOutcome,
-  type TaskActionRequest,
-  type TaskActionResult,
-} from './types.js';
+import { ProcessWaitingOn } from './process-waiting-on.js';
+import { waitForOutcome } from './step-alarms.js';
+import { acts, local } from './step-activity-proxies.js';
+import type { FormOf, HumanStepDefinition } from './step-catalogue.js';
+import { announce, announceInOneWrite, announceScheduled } from './step-opening.js';
+import { ONE_WRITE, STEP_IN_ONE_ACTIVITY, WHOLE_OPENING } from './step-patches.js';
+import { stepSpec, type StepRunOptions } from './step-run-options.js';
+import { addSigner, cancelStep, expireStep } from './step-tasks.js';
+import { StepTimeline, type ProcessContext } from './step-timeline.js';
+import { validateTaskAction } from './task-action-checks.js';
+import { act, operate } from './task-actions.js';
+import type { Actor, HumanStepSpec, StepOutcome } from './types.js';
 
-/**
- * Steps escalate along the catalogue's chain of several hops (township, then county). Runs
- * recorded before it escalated once at most, with fewer timers: they replay on the old chain.
- */
-const ESCALATION_CHAINS = 'escalation-chains';
-
-/**
- * A step being opened finishes opening even when its scope is cancelled meanwhile (使用 while a
- * talk opens); only the wait is cut. Cancelling the opening's activities raced their completion
- * (the server refuses to cancel an activity that has just finished, and the task was retried for
- * ever) and could leave a task opened after the step had closed it. Runs recorded before
- * replay their cancelled activities as they were.
- */
-const WHOLE_OPENING = 'step-opening-not-cancelled';
-
-/**
- * A transition is one write: a decision closes its task and records it in one local activity,
- * and a step opens (schedule, tasks, events, notifications owed, the process's current step)
- * in two, instead of a round trip through Temporal per row. Runs recorded before replay their
- * separate activities as they were.
- */
-const ONE_WRITE = 'one-write-transitions';
-
-/**
- * A step opens in one local activity that resolves its schedule too, and a decision that ends
- * its step writes what the process waits on next in its own transaction, so the step's end
- * writes nothing more: an approval that opens the next step costs two local activities, not four.
- * Runs recorded before replay as they were.
- */
-const STEP_IN_ONE_ACTIVITY = 'step-opens-with-its-schedule';
-
-/** The schedule of a step whose opening activity has not answered yet. */
-const UNSCHEDULED: StepSchedule = { dueAt: '', remindAt: null, escalateAt: [] };
-
-/** What the read model's current step says is not known: two writes of it overlapped. */
-const UNKNOWN = Symbol('unknown');
-
-/** What varies from one run of a step to the next; the rest comes from the catalogue. */
-export interface StepRunOptions {
-  assignee: Assignee | Assignee[];
-  /** The unit the task belongs to, for scope (who may see it) and webhooks. */
-  townshipId: number | null;
-  villageId?: number | null;
-  /** When the catalogue has none, or this start's settings set another. */
-  deadline?: Deadline;
-  context?: Record<string, unknown>;
-  /** The occurrence's number: `exchange.m3` for 3; absent for a step that occurs once. */
-  occurrence?: number | string;
-  /** The occurrence's own name (第 3 月定期交流, 异议答复：张三); the catalogue's otherwise. */
-  name?: string;
-  /** Fields this occurrence requires beyond the form's schema (e.g. every item of this cycle's rubric). */
-  formRequires?: string[];
-  signMode?: SignMode;
-  cc?: Assignee[];
-  /** When this start's settings move the reminder or the chain (a pairing's exchange days). */
-  remindBefore?: Offset;
-  escalate?: readonly EscalationHop[];
-  legacyEscalate?: readonly EscalationHop[];
-  /** The step closes undecided at this time, for this reason (a window's end): see `close`. */
-  closes?: StepClosing;
-}
-
-/** The assignee a hop of the chain tells: a role of the step's township, or the county. */
-export function escalationRecipient(target: EscalationTarget, townshipId: number | null): Assignee {
-  if (target === 'county_admin' || townshipId == null) return { kind: 'role', role: 'county_admin' };
-  return { kind: 'role', role: target, townshipId };
-}
-
-const acts = boundedActivities<StepActivities>({ startToCloseTimeout: '30 seconds' });
-
-/** Short database writes, run in the worker within the workflow task: no round trip per row. */
-const local = boundedLocalActivities<StepActivities>({ startToCloseTimeout: '30 seconds' });
-
-interface Signer {
-  assignee: Assignee;
-  taskKey: string;
-  taskId: number;
-  decision: Decision | null;
-  /** Set synchronously when a decision is accepted, so a second one is refused at once. */
-  closing: boolean;
-}
-
-/** An event of a step on the timeline: by whom, on which task, with what detail. */
-type EventArgs = [
-  step: OpenStep,
-  signer: Signer | null,
-  action: string,
-  actor: Actor | null,
-  detail: Record<string, unknown>,
-  comment?: string,
-];
-
-interface OpenStep {
-  spec: HumanStepSpec;
-  round: number;
-  signers: Signer[];
-  mode: 'all' | 'any';
-  schedule: StepSchedule;
-  reminded: boolean;
-  overdue: boolean;
-  escalated: number;
-  version: number;
-  outcome?: StepOutcome;
-  /** Set by `close`: the step ends undecided, for this reason. */
-  closed?: string;
-}
-
-/**
- * How `run` ends when the workflow closed the step before anyone decided it (a window's end):
- * the caller that closes a step catches this and goes on without a decision.
- */
-export class StepClosed extends Error {
-  override readonly name = 'StepClosed';
-  constructor(
-    readonly key: string,
-    readonly reason: string,
-  ) {
-    super(`step ${key} closed: ${reason}`);
-  }
-}
-
-/** How "waiting on" reads in a visibility query: `user:12`, `role:township_officer@3`. */
-export function waitingOnKey(assignee: Assignee): string {
-  return assignee.kind === 'user'
-    ? `user:${assignee.userId}`
-    : `role:${assignee.role}@${assignee.townshipId ?? ''}${assignee.villageId ? `/${assignee.villageId}` : ''}`;
-}
-
-export interface ProcessContext {
-  type: string;
-  title: string;
-  forms: FormRegistry;
-  /** Who started the process: may urge and comment. */
-  startedBy: number | null;
-  /**
-   * Events and notifications already keyed in earlier runs of the same workflow id: a process
-   * that continues as new starts counting from here, so its keys do not meet the old ones.
-   */
-  eventSeqFrom?: number;
-}
+export { StepClosed };
+export type { ProcessContext, StepRunOptions };
 
 export class HumanSteps {
   private readonly open = new Map<string, OpenStep>();
@@ -182,16 +35,17 @@ export class HumanSteps {
   private readonly closedEarly = new Map<string, string>();
   /** Steps whose latest run has ended (decided, closed or cancelled). */
   private readonly ended = new Set<string>();
-  private eventSeq = 0;
   /** Steps still running, their cleanup included. */
   private active = 0;
-  /** The current step the read model was last told, and the writes of it under way. */
-  private written: string | null | typeof UNKNOWN = UNKNOWN;
-  private writing = 0;
+  /** The timeline's keys and what the read model was last told: per run, as the maps above. */
+  private readonly timeline: StepTimeline;
+  private readonly waiting = new ProcessWaitingOn(this.open);
 
-  constructor(private readonly process: ProcessContext) {
-    this.eventSeq = process.eventSeqFrom ?? 0;
-    setHandler(actOnTaskUpdate, (req) => this.act(req), { validator: (req) => this.validate(req) });
+  constructor(process: ProcessContext) {
+    this.timeline = new StepTimeline(process);
+    setHandler(actOnTaskUpdate, (req) => act(this.timeline, this.waiting, this.open, req), {
+      validator: (req) => validateTaskAction(findSigner(this.open, req.taskKey), req, process),
+    });
     setHandler(openStepsQuery, () =>
       [...this.open.values()].map((s) => ({
         key: s.spec.key,
@@ -205,11 +59,11 @@ export class HumanSteps {
 
   /** How many event and notification keys this workflow id has used, to carry into a next run. */
   get eventsKeyed(): number {
-    return this.eventSeq;
+    return this.timeline.eventsKeyed;
   }
 
   get processId(): string {
-    return workflowInfo().workflowId;
+    return this.timeline.processId;
   }
 
   /** Open steps, most recent last: what the process is waiting on now. */
@@ -219,28 +73,7 @@ export class HumanSteps {
 
   /** Runs one occurrence of a catalogue step; the outcome's form is typed by the step's schema. */
   async run<D extends HumanStepDefinition>(step: D, options: StepRunOptions): Promise<StepOutcome<FormOf<D>>> {
-    const deadline = options.deadline ?? step.deadline;
-    if (!deadline) throw new Error(`step ${step.key} needs a deadline`);
-    const chains = patched(ESCALATION_CHAINS);
-    const spec: HumanStepSpec = {
-      key: occurrenceKey(step, options.occurrence),
-      name: options.name ?? step.name,
-      form: step.form,
-      formRequires: options.formRequires,
-      assignee: options.assignee,
-      signMode: options.signMode,
-      decisions: step.decisions,
-      returnTo: step.returnTo,
-      deadline,
-      remindBefore: options.remindBefore ?? step.remindBefore,
-      escalate: chains ? (options.escalate ?? step.escalate) : (options.legacyEscalate ?? step.legacyEscalate),
-      cc: options.cc,
-      context: options.context,
-      townshipId: options.townshipId,
-      villageId: options.villageId,
-      closes: options.closes,
-    };
-    return this.runSpec<FormOf<D>>(spec);
+    return this.runSpec<FormOf<D>>(stepSpec(step, options));
   }
 
   private async runSpec<F>(spec: HumanStepSpec): Promise<StepOutcome<F>> {
@@ -281,33 +114,39 @@ export class HumanSteps {
     }
     this.active++;
     try {
-      if (inOne) await CancellationScope.nonCancellable(() => this.announceScheduled(step, assignees, scheduleInput));
-      else if (oneWrite) await CancellationScope.nonCancellable(() => this.announceInOneWrite(step, assignees));
-      else if (whole) await CancellationScope.nonCancellable(() => this.announce(step, assignees));
+      if (inOne)
+        await CancellationScope.nonCancellable(() =>
+          announceScheduled(this.timeline, this.waiting, step, assignees, scheduleInput),
+        );
+      else if (oneWrite)
+        await CancellationScope.nonCancellable(() => announceInOneWrite(this.timeline, this.waiting, step, assignees));
+      else if (whole)
+        await CancellationScope.nonCancellable(() => announce(this.timeline, this.waiting, step, assignees));
       else {
         // As recorded: the same awaits, so steps opening side by side emit their commands in the same order.
-        for (const assignee of assignees) await this.addSigner(step, assignee, null);
-        for (const cc of spec.cc ?? []) await this.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
-        await this.syncProcess();
+        for (const assignee of assignees) await addSigner(this.timeline, step, assignee, null);
+        for (const cc of spec.cc ?? [])
+          await this.timeline.notify(step, 'task_cc', [cc], `抄送：${spec.name}`, step.signers[0]);
+        await this.waiting.sync();
       }
-      await this.waitForOutcome(step);
+      await waitForOutcome(this.timeline, step, (key, reason) => this.close(key, reason));
       if (step.closed) {
         // A decision accepted before the close still lands and stands.
-        await condition(() => step.outcome !== undefined || !this.deciding(step));
+        await condition(() => step.outcome !== undefined || !deciding(step));
         if (!step.outcome) {
-          await this.expireStep(step, step.closed);
+          await expireStep(this.timeline, step, step.closed);
           throw new StepClosed(spec.key, step.closed);
         }
       }
       return step.outcome as StepOutcome<F>;
     } catch (error) {
       if (isCancellation(error))
-        await CancellationScope.nonCancellable(() => this.cancelStep(step, 'process cancelled'));
+        await CancellationScope.nonCancellable(() => cancelStep(this.timeline, step, 'process cancelled'));
       throw error;
     } finally {
       this.open.delete(spec.key);
       this.ended.add(spec.key);
-      await CancellationScope.nonCancellable(() => this.syncProcess(oneWrite, inOne));
+      await CancellationScope.nonCancellable(() => this.waiting.sync(oneWrite, inOne));
       this.active--;
     }
   }
@@ -343,7 +182,7 @@ export class HumanSteps {
    */
   decisionTaken(key: string): boolean {
     const step = this.open.get(key);
-    return step !== undefined && (step.outcome !== undefined || this.deciding(step));
+    return step !== undefined && (step.outcome !== undefined || deciding(step));
   }
 
   /** Whether the latest run of step `key` has ended: decided, closed or cancelled. */
@@ -351,524 +190,36 @@ export class HumanSteps {
     return this.ended.has(key);
   }
 
-  /** Opens the step's tasks, tells who it concerns, and says what the process waits on now. */
-  private async announce(step: OpenStep, assignees: Assignee[]): Promise<void> {
-    for (const assignee of assignees) await this.addSigner(step, assignee, null);
-    for (const cc of step.spec.cc ?? [])
-      await this.notify(step, 'task_cc', [cc], `抄送：${step.spec.name}`, step.signers[0]);
-    await this.syncProcess();
-  }
-
-  /** The same as `announce`, written in one transaction. */
-  private async announceInOneWrite(step: OpenStep, assignees: Assignee[]): Promise<void> {
-    const tasks = assignees.map((assignee) => {
-      const signer = this.newSigner(step, assignee);
-      return {
-        open: { ...this.openInput(step, signer), dueAt: step.schedule.dueAt },
-        event: this.eventInput(step, signer, 'opened', null, { assignee, dueAt: step.schedule.dueAt }),
-        notice: this.notifyInput(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`),
-      };
-    });
-    const cc = (step.spec.cc ?? []).map((to) => this.notifyInput(step, 'task_cc', [to], `抄送：${step.spec.name}`));
-    const ids = await local.openStep({
-      tasks,
-      cc,
-      process: { id: this.processId, currentStep: this.searchAttributesNow() },
-    });
-    step.signers.slice(-ids.length).forEach((signer, i) => (signer.taskId = ids[i]));
-  }
-
-  /** The same, the activity resolving the step's schedule first: one local activity in all. */
-  private async announceScheduled(
-    step: OpenStep,
-    assignees: Assignee[],
-    schedule: OpenScheduledStepInput['schedule'],
-  ): Promise<void> {
-    const { spec } = step;
-    const tasks = assignees.map((assignee) => {
-      const signer = this.newSigner(step, assignee);
-      return {
-        open: this.openInput(step, signer),
-        event: this.eventInput(step, signer, 'opened', null, { assignee }),
-        notice: this.noticeHead(step, 'task_assigned', [assignee], `新待办：${spec.name}`),
-      };
-    });
-    const cc = (spec.cc ?? []).map((to) => this.noticeHead(step, 'task_cc', [to], `抄送：${spec.name}`));
-    const currentStep = this.searchAttributesNow();
-    const opened = await this.writingCurrentStep(currentStep, () =>
-      local.openScheduledStep({
-        schedule,
-        about: { processTitle: this.process.title, stepName: spec.name },
-        tasks,
-        cc,
-        process: { id: this.processId, currentStep },
-      }),
-    );
-    step.schedule = opened.schedule;
-    step.signers.slice(-opened.taskIds.length).forEach((signer, i) => (signer.taskId = opened.taskIds[i]));
-  }
-
   /** After a cancellation: waits until every step has closed its tasks and said so. */
   async settle(): Promise<void> {
     await CancellationScope.nonCancellable(() => condition(() => this.active === 0));
-  }
-
-  private async waitForOutcome(step: OpenStep): Promise<void> {
-    while (!step.outcome && !step.closed) {
-      const alarm = this.nextAlarm(step);
-      const version = step.version;
-      const woken = await condition(
-        () => step.outcome !== undefined || step.version !== version,
-        alarm ? Math.max(alarm.at - Date.now(), 1) : undefined,
-      );
-      if (step.outcome || step.closed) return;
-      if (!woken && alarm) await alarm.fire();
-    }
-  }
-
-  /** The next reminder, overdue notice or escalation, or the step's closing if that comes first. */
-  private nextAlarm(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
-    const alarm = this.nextNotice(step);
-    const closes = step.spec.closes;
-    if (!closes || (alarm && alarm.at < Date.parse(closes.at))) return alarm;
-    return {
-      at: Date.parse(closes.at),
-      fire: async () => {
-        this.close(step.spec.key, closes.reason);
-      },
-    };
-  }
-
-  private nextNotice(step: OpenStep): { at: number; fire: () => Promise<void> } | undefined {
-    const { schedule, spec } = step;
-    if (!step.reminded && schedule.remindAt) {
-      return {
-        at: Date.parse(schedule.remindAt),
-        fire: async () => {
-          step.reminded = true;
-          await this.notify(
-            step,
-            'task_reminder',
-            this.waitingOn(step),
-            `即将到期：${spec.name}`,
-            this.undecided(step)[0],
-          );
-          await this.event(step, null, 'reminded', null, { dueAt: schedule.dueAt });
-        },
-      };
-    }
-    if (!step.overdue) {
-      return {
-        at: Date.parse(schedule.dueAt),
-        fire: async () => {
-          step.overdue = true;
-          await this.notify(
-            step,
-            'task_overdue',
-            this.waitingOn(step),
-            `已逾期：${spec.name}`,
-            this.undecided(step)[0],
-          );
-          await this.event(step, null, 'overdue', null, { dueAt: schedule.dueAt });
-        },
-      };
-    }
-    const level = step.escalated;
-    const rule = spec.escalate?.[level];
-    if (rule && schedule.escalateAt[level]) {
-      return {
-        at: Date.parse(schedule.escalateAt[level]),
-        fire: async () => {
-          step.escalated = level + 1;
-          const recipients = [escalationRecipient(rule.notify, spec.townshipId)];
-          await this.notify(step, 'task_escalated', recipients, `逾期督办：${spec.name}`, this.undecided(step)[0]);
-          for (const s of this.undecided(step))
-            await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: level + 1 });
-          await this.event(step, null, 'escalated', null, { level: level + 1, to: recipients });
-        },
-      };
-    }
-    return undefined;
-  }
-
-  private undecided(step: OpenStep): Signer[] {
-    return step.signers.filter((s) => s.decision === null);
-  }
-
-  /** A decision accepted by the validator whose handler has not finished yet. */
-  private deciding(step: OpenStep): boolean {
-    return step.signers.some((s) => s.closing && s.decision === null);
-  }
-
-  private waitingOn(step: OpenStep): Assignee[] {
-    return this.undecided(step).map((s) => s.assignee);
-  }
-
-  private find(taskKey: string): { step: OpenStep; signer: Signer } | undefined {
-    for (const step of this.open.values()) {
-      const signer = step.signers.find((s) => s.taskKey === taskKey);
-      if (signer) return { step, signer };
-    }
-    return undefined;
-  }
-
-  // ---- the Update: validator (no side effects) and handler ----
-
-  private validate(req: TaskActionRequest): void {
-    const found = this.find(req.taskKey);
-    if (!found || found.step.outcome || found.step.closed || found.signer.decision || found.signer.closing)
-      refuse('task_closed', 'the task is already decided or closed');
-    const { step, signer } = found;
-    const { actor, action } = req;
-    const isAssignee = actorIsAssignee(signer.assignee, actor);
-    const isSupervisor = actorIsSupervisor(actor, signer.assignee, step.spec.townshipId);
-    const isInitiator = this.process.startedBy !== null && actor.userId === this.process.startedBy;
-    if ((DECISIONS as readonly string[]).includes(action)) {
-      if (!isAssignee) refuse('not_assignee', 'only the assignee may decide this task');
-      if (!step.spec.decisions.includes(action as Decision))
-        refuse('action_not_allowed', `this step does not allow "${action}"`);
-      if ((action === 'reject' || action === 'return') && !req.comment?.trim())
-        refuse('invalid_request', 'a reason is required', [{ field: 'comment', message: 'required' }]);
-      if (action === 'return' && (!req.returnTo || !step.spec.returnTo?.includes(req.returnTo))) {
-        refuse('invalid_request', 'returnTo must name an earlier step this one may return to', [
-          { field: 'returnTo', message: 'invalid' },
-        ]);
-      }
-      if (action === 'submit' || action === 'approve') {
-        const problems = checkForm(this.process.forms, step.spec.form, req.form);
-        for (const path of step.spec.formRequires ?? []) {
-          const value = path
-            .split('.')
-            .reduce<unknown>(
-              (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
-              req.form,
-            );
-          if (value === undefined || value === null || value === '')
-            problems.push({ field: path, message: 'required' });
-        }
-        if (problems.length) refuse('invalid_form', 'the form has invalid fields', problems);
-      }
-      return;
-    }
-    const allowed: Record<string, boolean> = {
-      transfer: isAssignee || isSupervisor,
-      add_signer: isAssignee || isSupervisor,
-      cc: isAssignee || isSupervisor,
-      urge: isSupervisor || isInitiator,
-      comment: isAssignee || isSupervisor || isInitiator,
-      change_deadline: isSupervisor,
-    };
-    if (!allowed[action]) refuse('not_assignee', `you may not ${action} this task`);
-    if (['transfer', 'add_signer', 'cc'].includes(action) && !(req.userIds && req.userIds.length > 0)) {
-      refuse('invalid_request', 'choose at least one person', [{ field: 'userIds', message: 'required' }]);
-    }
-    if (action === 'transfer' && req.userIds!.length !== 1)
-      refuse('invalid_request', 'transfer to exactly one person', [{ field: 'userIds', message: 'one' }]);
-    if (action === 'change_deadline' && !req.deadline)
-      refuse('invalid_request', 'a new deadline is required', [{ field: 'deadline', message: 'required' }]);
-    // Refused here, where the clerk hears why, rather than failing the schedule activity inside
-    // the Update. Validators do not run on replay, so this changes no stored history.
-    if (action === 'change_deadline' && 'at' in req.deadline! && !(Date.parse(req.deadline.at) > Date.now()))
-      refuse('invalid_request', 'the new deadline must be later than now', [{ field: 'deadline', message: 'past' }]);
-    if (action === 'comment' && !req.comment?.trim())
-      refuse('invalid_request', 'the comment is empty', [{ field: 'comment', message: 'required' }]);
-  }
-
-  private async act(req: TaskActionRequest): Promise<TaskActionResult> {
-    const { step, signer } = this.find(req.taskKey)!;
-    const { actor } = req;
-    if ((DECISIONS as readonly string[]).includes(req.action)) {
-      signer.closing = true;
-      const decision = req.action as Decision;
-      const at = new Date().toISOString();
-      const close = {
-        taskKey: signer.taskKey,
-        status: 'done' as const,
-        decision: { decision, form: req.form ?? {}, comment: req.comment, returnTo: req.returnTo },
-        decidedBy: actor.userId,
-        at,
-      };
-      const detail = { form: req.form ?? {}, returnTo: req.returnTo, onBehalfOf: actor.onBehalfOf };
-      const event = () => this.eventInput(step, signer, decision, actor, detail, req.comment);
-      if (patched(ONE_WRITE) && patched(STEP_IN_ONE_ACTIVITY)) {
-        const others = this.undecided(step).filter((s) => s !== signer).length;
-        if (step.mode === 'any' || decision !== 'approve' || others === 0) {
-          // The decision ends the step: the read model hears what the process waits on next now.
-          const currentStep = this.currentStepName(step);
-          await this.writingCurrentStep(currentStep, () =>
-            local.decideTask({ close, event: event(), process: { id: this.processId, currentStep } }),
-          );
-        } else await local.decideTask({ close, event: event() });
-        signer.decision = decision;
-      } else if (patched(ONE_WRITE)) {
-        await local.decideTask({ close, event: event() });
-        signer.decision = decision;
-      } else {
-        await acts.closeTask(close);
-        signer.decision = decision;
-        await this.event(step, signer, decision, actor, detail, req.comment);
-      }
-      const finished = step.mode === 'any' || decision !== 'approve' || this.undecided(step).length === 0;
-      if (finished) {
-        for (const other of this.undecided(step)) await this.cancelSigner(step, other, 'decided by another signer');
-        step.outcome = {
-          decision,
-          form: req.form ?? {},
-          comment: req.comment,
-          returnTo: req.returnTo,
-          actor,
-          at,
-          signers: step.signers.map((s) => ({
-            userId: s.assignee.kind === 'user' ? s.assignee.userId : null,
-            decision: s.decision,
-          })),
-        };
-      }
-    } else {
-      await this.operate(step, signer, req);
-    }
-    step.version++;
-    return { taskKey: req.taskKey, action: req.action, stepOpen: step.outcome === undefined };
-  }
-
-  private async operate(step: OpenStep, signer: Signer, req: TaskActionRequest): Promise<void> {
-    const { actor } = req;
-    // Every operation but a decision names or moves the deadline: it waits for the step to open.
-    if (step.schedule === UNSCHEDULED) await condition(() => step.schedule !== UNSCHEDULED);
-    const detail = { userIds: req.userIds, deadline: req.deadline };
-    switch (req.action) {
-      case 'transfer': {
-        const to: Assignee = { kind: 'user', userId: req.userIds![0] };
-        const from = signer.assignee;
-        signer.assignee = to;
-        await acts.reassignTask({ taskKey: signer.taskKey, assignee: to });
-        await this.event(step, signer, 'transferred', actor, { from, to }, req.comment);
-        await this.notify(step, 'task_assigned', [to], `转交给您：${step.spec.name}`, signer);
-        return;
-      }
-      case 'add_signer':
-        // 加签: the added people must decide too, so the step now waits for every signer.
-        step.mode = 'all';
-        for (const userId of req.userIds!) await this.addSigner(step, { kind: 'user', userId }, actor);
-        await this.event(step, signer, 'signer_added', actor, detail, req.comment);
-        return;
-      case 'cc':
-        await this.notify(
-          step,
-          'task_cc',
-          req.userIds!.map((userId) => ({ kind: 'user', userId }) as Assignee),
-          `抄送：${step.spec.name}`,
-          signer,
-        );
-        await this.event(step, signer, 'cc', actor, detail, req.comment);
-        return;
-      case 'urge':
-        await this.notify(step, 'task_urged', [signer.assignee], `催办：${step.spec.name}`, signer);
-        await this.event(step, signer, 'urged', actor, {}, req.comment);
-        return;
-      case 'comment':
-        await this.event(step, signer, 'commented', actor, {}, req.comment);
-        return;
-      case 'change_deadline': {
-        const schedule = await acts.resolveStepSchedule({
-          openedAt: new Date().toISOString(),
-          deadline: req.deadline!,
-          remindBefore: step.spec.remindBefore,
-          escalateAfter: step.spec.escalate?.map((e) => e.after),
-        });
-        const previous = step.schedule.dueAt;
-        Object.assign(step, { schedule, reminded: false, overdue: false, escalated: 0 });
-        for (const s of this.undecided(step))
-          await acts.setTaskDue({ taskKey: s.taskKey, dueAt: schedule.dueAt, escalationLevel: 0 });
-        await this.event(step, signer, 'deadline_changed', actor, { from: previous, to: schedule.dueAt }, req.comment);
-        return;
-      }
-    }
-  }
-
-  // ---- writes through activities ----
-
-  /**
-   * A signer known to the validator before its row exists: whoever sees the row in the inbox
-   * can act at once, even before the activity's result reaches the workflow.
-   */
-  private newSigner(step: OpenStep, assignee: Assignee): Signer {
-    const index = step.signers.length;
-    const taskKey = `${this.processId}:${step.spec.key}:${step.round}${index ? `:${index}` : ''}`;
-    const signer: Signer = { assignee, taskKey, taskId: 0, decision: null, closing: false };
-    step.signers.push(signer);
-    return signer;
-  }
-
-  private openInput(step: OpenStep, signer: Signer) {
-    return {
-      taskKey: signer.taskKey,
-      processId: this.processId,
-      processType: this.process.type,
-      stepKey: step.spec.key,
-      stepName: step.spec.name,
-      round: step.round,
-      form: step.spec.form,
-      actions: [...step.spec.decisions],
-      assignee: signer.assignee,
-      townshipId: step.spec.townshipId,
-      villageId: step.spec.villageId ?? null,
-      context: { ...step.spec.context, processTitle: this.process.title, returnTo: step.spec.returnTo ?? [] },
-    };
-  }
-
-  private async addSigner(step: OpenStep, assignee: Assignee, by: Actor | null): Promise<void> {
-    const signer = this.newSigner(step, assignee);
-    signer.taskId = await acts.openTask({ ...this.openInput(step, signer), dueAt: step.schedule.dueAt });
-    await this.event(step, signer, 'opened', by, { assignee, dueAt: step.schedule.dueAt });
-    await this.notify(step, 'task_assigned', [assignee], `新待办：${step.spec.name}`, signer);
-  }
-
-  private async cancelSigner(step: OpenStep, signer: Signer, reason: string): Promise<void> {
-    signer.closing = true;
-    await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
-    await this.event(step, signer, 'cancelled', null, { reason });
-  }
-
-  /** The step closed undecided: each open task ends, the timeline says why. */
-  private async expireStep(step: OpenStep, reason: string): Promise<void> {
-    for (const signer of this.undecided(step)) {
-      if (signer.closing) continue;
-      signer.closing = true;
-      await acts.closeTask({ taskKey: signer.taskKey, status: 'cancelled', at: new Date().toISOString() });
-      await this.event(step, signer, 'closed', null, { reason }, reason);
-    }
-  }
-
-  private async cancelStep(step: OpenStep, reason: string): Promise<void> {
-    for (const signer of this.undecided(step)) if (!signer.closing) await this.cancelSigner(step, signer, reason);
-  }
-
-  private async event(...args: EventArgs): Promise<void> {
-    await acts.recordEvent(this.eventInput(...args));
-  }
-
-  private eventInput(...[step, signer, action, actor, detail, comment]: EventArgs) {
-    return {
-      eventKey: `${this.processId}:e${++this.eventSeq}`,
-      processId: this.processId,
-      taskKey: signer?.taskKey,
-      at: new Date().toISOString(),
-      actorUserId: actor?.userId ?? null,
-      action,
-      comment: comment ?? null,
-      detail: { step: step.spec.key, stepName: step.spec.name, round: step.round, ...detail },
-    };
-  }
-
-  private async notify(
-    step: OpenStep,
-    kind: NotifyRequest['kind'],
-    to: Assignee[],
-    title: string,
-    signer?: Signer,
-  ): Promise<void> {
-    if (to.length === 0) return;
-    await acts.notify({
-      ...this.notifyInput(step, kind, to, title),
-      link: signer ? `/tasks/${signer.taskId}/show` : `/processes/${encodeURIComponent(this.processId)}/show`,
-      taskId: signer?.taskId,
-    });
-  }
-
-  private notifyInput(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string) {
-    const head = this.noticeHead(step, kind, to, title);
-    return { ...head, body: stepNoticeBody(this.process.title, step.spec.name, step.schedule.dueAt) };
-  }
-
-  /** A notice but its body, which names the deadline: for a step whose schedule is not known yet. */
-  private noticeHead(step: OpenStep, kind: NotifyRequest['kind'], to: Assignee[], title: string) {
-    return {
-      key: `${this.processId}:n${++this.eventSeq}`,
-      kind,
-      recipients: to.map(recipientOf),
-      title,
-      townshipId: step.spec.townshipId,
-    };
   }
 
   /**
    * The read model and search attributes say what the process waits on now. `onlyChanged`: no
    * write when the read model was last told the same (a decision ending its step told it).
    */
-  async syncProcess(oneWrite = false, onlyChanged = false): Promise<void> {
-    const current = this.searchAttributesNow();
-    // Runs recorded before keep their exact awaits: the order of commands depends on them.
-    if (!onlyChanged) {
-      await (oneWrite ? local : acts).updateProcess({ id: this.processId, currentStep: current });
-      this.written = UNKNOWN;
-      return;
-    }
-    if (this.writing === 0 && this.written === current) return;
-    await this.writingCurrentStep(current, () => local.updateProcess({ id: this.processId, currentStep: current }));
-  }
-
-  /**
-   * A write of the read model's current step by a step opened or ended in one activity;
-   * remembers what it said when no other write of it overlapped (those of runs recorded before
-   * are not counted, so such a run never skips a write).
-   */
-  private async writingCurrentStep<T>(value: string | null, write: () => Promise<T>): Promise<T> {
-    // Two writes at once may commit in either order: what the row says is then not known.
-    const overlapped = this.writing > 0;
-    this.writing++;
-    let done = false;
-    try {
-      const result = await write();
-      done = true;
-      return result;
-    } finally {
-      this.writing--;
-      this.written = done && !overlapped && this.writing === 0 ? value : UNKNOWN;
-    }
-  }
-
-  /** Sets the search attributes to what the process waits on now; the read model's current step. */
-  private searchAttributesNow(): string | null {
-    const steps = [...this.open.values()];
-    upsertSearchAttributes([
-      { key: CurrentStep, value: steps.length ? steps[steps.length - 1].spec.key : null },
-      { key: WaitingOn, value: [...new Set(steps.flatMap((s) => this.waitingOn(s).map(waitingOnKey)))] },
-    ]);
-    return this.currentStepName();
-  }
-
-  /** The read model's current step: the names of the open steps, but `except`. */
-  private currentStepName(except?: OpenStep): string | null {
-    const steps = [...this.open.values()].filter((s) => s !== except);
-    return steps.map((s) => s.spec.name).join('、') || null;
+  syncProcess(oneWrite = false, onlyChanged = false): Promise<void> {
+    return this.waiting.sync(oneWrite, onlyChanged);
   }
 
   /** An event of the process as a whole (mentor replaced, term extended …) on its timeline. */
-  async recordProcessEvent(
+  recordProcessEvent(
     action: ProcessEvent,
     actor: Actor | null,
     detail: Record<string, unknown>,
     comment?: string,
   ): Promise<void> {
-    await acts.recordEvent({
-      eventKey: `${this.processId}:e${++this.eventSeq}`,
-      processId: this.processId,
-      at: new Date().toISOString(),
-      actorUserId: actor?.userId ?? null,
-      action,
-      comment: comment ?? null,
-      detail,
-    });
+    return this.timeline.recordProcessEvent(action, actor, detail, comment);
   }
 
   /** 更换导师 and the like: the undecided tasks of one person pass to another, history kept. */
   async reassignOpen(fromUserId: number, toUserId: number, actor: Actor, reason: string): Promise<number> {
     let moved = 0;
     for (const step of this.open.values()) {
-      for (const signer of this.undecided(step)) {
+      for (const signer of undecided(step)) {
         if (signer.closing || signer.assignee.kind !== 'user' || signer.assignee.userId !== fromUserId) continue;
-        await this.operate(step, signer, {
+        await operate(this.timeline, step, signer, {
           taskKey: signer.taskKey,
           action: 'transfer',
           actor,
@@ -879,7 +230,7 @@ export class HumanSteps {
         moved++;
       }
     }
-    await this.syncProcess();
+    await this.waiting.sync();
     return moved;
   }
 }
