@@ -97,9 +97,11 @@ describe('working-day deadlines across holidays', () => {
       { timeout: 20_000, interval: 100 },
     );
     const at = (action: string) => new Date(events.find((e) => e.action === action)!.at).getTime();
+    // The event carries the workflow's clock when its task ran, which on a busy machine trails
+    // the timer by real seconds; a wrong day would be hours off.
     const near = (actual: number, expected: number) => {
       expect(actual).toBeGreaterThanOrEqual(expected);
-      expect(actual - expected).toBeLessThan(1000);
+      expect(actual - expected).toBeLessThan(60_000);
     };
     // Reminder: one working day before the deadline, at the same clock time (end of the day before).
     near(at('reminded'), endOfChinaDay(workingDaysAfter(chinaDay(new Date(opened.at).getTime()), 2)));
