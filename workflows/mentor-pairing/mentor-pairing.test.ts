@@ -108,10 +108,10 @@ describe('mentor pairing over a term', () => {
     const m3Events = await events(id, 'exchange.m3');
     const at = (action: string) => new Date(m3Events.find((e) => e.action === action)!.at).getTime();
     // A timer fires at its instant; the event carries the time of the workflow task that
-    // handled it, a few milliseconds later.
+    // handled it, milliseconds later, or seconds on a busy machine. A wrong day is days off.
     const firedAt = (action: string, instant: number) => {
       expect(at(action)).toBeGreaterThanOrEqual(instant);
-      expect(at(action) - instant).toBeLessThan(1000);
+      expect(at(action) - instant).toBeLessThan(60_000);
     };
     firedAt('reminded', m3.due_at.getTime() - 3 * DAY);
     firedAt('overdue', m3.due_at.getTime());
@@ -120,7 +120,7 @@ describe('mentor pairing over a term', () => {
     const escalatedAt = m3Events.filter((e) => e.action === 'escalated').map((e) => new Date(e.at).getTime());
     expect(escalatedAt).toHaveLength(2);
     expect(escalatedAt[1] - (m3.due_at.getTime() + 14 * DAY)).toBeGreaterThanOrEqual(0);
-    expect(escalatedAt[1] - (m3.due_at.getTime() + 14 * DAY)).toBeLessThan(1000);
+    expect(escalatedAt[1] - (m3.due_at.getTime() + 14 * DAY)).toBeLessThan(60_000);
     expect(m3.escalation_level).toBe(2);
     const [officerId, adminId] = [(await h.actor('officer-01')).userId, (await h.actor('admin')).userId];
     for (const userId of [officerId, adminId]) {
