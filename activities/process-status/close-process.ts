@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
 import type { Database, ProcessStatus } from '../../db/schema.js';
+import type { Actor } from '../../workflows/human-step/types.js';
 import { RECRUITMENT_TELLINGS } from '../targeted-recruitment/applicant-ended.js';
 import { RECRUITMENT_CLOSINGS } from '../targeted-recruitment/recruitment-closed.js';
 
@@ -28,18 +29,38 @@ export type ProcessClosing = (trx: Transaction<Database>, closed: ProcessClosed,
 /** Each process type's closing, declared beside its own activities. */
 const CLOSING_BY_TYPE: Record<string, ProcessClosing> = { ...RECRUITMENT_CLOSINGS };
 
-/** What a type's other workflows must hear once one of its processes has been closed so. */
-export type ProcessTelling = (deps: { db: DB; client: Client }, closed: ProcessClosed) => Promise<void>;
+/** What a type's other workflows must hear once one of its processes has been closed so, and by whom. */
+export type ProcessTelling = (
+  deps: { db: DB; client: Client },
+  closed: ProcessClosed,
+  actor?: Actor | null,
+) => Promise<void>;
 
 /** Each process type's telling, declared beside its own activities; run after the transaction. */
-export const TELLING_BY_TYPE: Record<string, ProcessTelling> = { ...RECRUITMENT_TELLINGS };
+const TELLING_BY_TYPE: Record<string, ProcessTelling> = { ...RECRUITMENT_TELLINGS };
+
+/**
+ * Writes a run's end (the API's 强制终止, or the reconciler's repair), then tells what its type
+ * must tell (an applicant's campaign). Returns whether its row was still open: the second of
+ * the two to get there finds it closed and tells nothing again.
+ */
+export async function closeAndTell(
+  deps: { db: DB; client: Client },
+  closed: ProcessClosed,
+  actor: Actor | null = null,
+): Promise<boolean> {
+  const type = await recordProcessClosed(deps.db, closed);
+  if (!type) return false;
+  await TELLING_BY_TYPE[type]?.(deps, closed, actor);
+  return true;
+}
 
 /**
  * Closes the row, its open tasks and writes the timeline entry in one transaction; a row
  * that already ended is left alone, so running it twice (reconciler and API) changes nothing.
  * Returns the process's type when the row was still open, null otherwise.
  */
-export async function recordProcessClosed(db: DB, closed: ProcessClosed): Promise<string | null> {
+async function recordProcessClosed(db: DB, closed: ProcessClosed): Promise<string | null> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('processes')

@@ -7,7 +7,7 @@ import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import type { DB } from '../../db/database.js';
 import { ProcessStatus } from '../../workflows/search-attributes.js';
-import { TELLING_BY_TYPE, recordProcessClosed, type ClosedStatus, type ProcessClosed } from './close-process.js';
+import { closeAndTell, type ClosedStatus } from './close-process.js';
 
 /** Temporal's end states as our statuses; a run continued as new is not an end. */
 const STATUS_OF: Partial<Record<WorkflowExecutionInfo['status']['name'], ClosedStatus>> = {
@@ -82,17 +82,6 @@ async function repairBatch(deps: { db: DB; client: Client }, executions: Workflo
     if (changed) repaired++;
   }
   return repaired;
-}
-
-/**
- * Writes a run's end as found, then tells what its type must tell (an applicant's campaign);
- * returns whether its row was still open.
- */
-export async function closeAndTell(deps: { db: DB; client: Client }, closed: ProcessClosed): Promise<boolean> {
-  const type = await recordProcessClosed(deps.db, closed);
-  if (!type) return false;
-  await TELLING_BY_TYPE[type]?.(deps, closed);
-  return true;
 }
 
 /** The run's last event: the reason an operator gave, or the failure's message. */

@@ -4,16 +4,12 @@
 // written here, with who and why, rather than waiting for the reconciler, and the workflows
 // it concerns are told (a campaign its applicants', an applicant's campaign).
 import { createRoute, z } from '@hono/zod-openapi';
-import { recordProcessClosed, type ProcessClosed } from '../../activities/process-status/close-process.js';
-import { tellCampaignApplicantEnded } from '../../activities/targeted-recruitment/applicant-ended.js';
+import { closeAndTell } from '../../activities/process-status/close-process.js';
 import { actorOf } from '../auth/actor.js';
 import { requireUser } from '../auth/authenticate.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
 import { jsonBody } from '../resources/common.js';
-import {
-  RECRUITMENT_APPLICANT,
-  RECRUITMENT_CAMPAIGN,
-} from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
+import { RECRUITMENT_CAMPAIGN } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
 import { auditAs, type Acting } from './acting.js';
 import { withdrawApplicantsOf } from './targeted-recruitment/campaign-terminated.js';
 import { ProcessIdParam } from './process-schemas.js';
@@ -33,11 +29,12 @@ export const terminateRoute = createRoute({
   },
 });
 
-/** What else a type's termination must end or tell: processes it started, or that started it. */
-const AFTER_TERMINATE: Record<string, (a: Acting, closed: ProcessClosed) => Promise<unknown>> = {
-  [RECRUITMENT_CAMPAIGN]: (a, closed) => withdrawApplicantsOf(a, closed.processId),
-  [RECRUITMENT_APPLICANT]: (a, closed) =>
-    tellCampaignApplicantEnded({ db: a.db, client: a.temporal.client }, closed, actorOf(a.user)),
+/**
+ * What else a type's termination must end: processes it started that outlive it. (What it must
+ * tell, an applicant's campaign, is told by the closing itself, as for the reconciler.)
+ */
+const AFTER_TERMINATE: Record<string, (a: Acting, id: string) => Promise<unknown>> = {
+  [RECRUITMENT_CAMPAIGN]: withdrawApplicantsOf,
 };
 
 /** Terminates the process (its row, as the caller has read it in scope) and writes why. */
@@ -46,16 +43,12 @@ export async function terminateProcess(a: Acting, target: { id: string; type: st
   const handle = a.temporal.client.workflow.getHandle(id);
   const { runId } = await handle.describe();
   await handle.terminate(`${reason}（${a.user.displayName}）`);
-  const closed: ProcessClosed = {
-    processId: id,
-    runId,
-    status: 'terminated',
-    at: new Date(),
-    reason,
-    actorUserId: a.user.id,
-  };
-  await recordProcessClosed(a.db, closed);
-  await AFTER_TERMINATE[target.type]?.(a, closed);
+  await closeAndTell(
+    { db: a.db, client: a.temporal.client },
+    { processId: id, runId, status: 'terminated', at: new Date(), reason, actorUserId: a.user.id },
+    actorOf(a.user),
+  );
+  await AFTER_TERMINATE[target.type]?.(a, id);
   await auditAs(a, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason } });
   return { id, status: 'terminated' };
 }

@@ -120,7 +120,16 @@ export async function startCampaign(h: ProcessHarness, t: ReserveTestTownship, p
         .where('id', '=', campaign.id)
         .executeTakeFirstOrThrow()
     ).status;
-  return { id, campaignId: campaign.id, positionId: position.id, handle, phase, apply, paths, rowStatus };
+  /** The campaign's tasks of one step (its occurrence key), with their status and context. */
+  const stepTasks = (stepKey: string) =>
+    h.db
+      .selectFrom('tasks')
+      .select(['status', 'context'])
+      .where('process_id', '=', id)
+      .where('step_key', '=', stepKey)
+      .orderBy('id')
+      .execute();
+  return { id, campaignId: campaign.id, positionId: position.id, handle, phase, apply, paths, rowStatus, stepTasks };
 }
 
 export type TestCampaign = Awaited<ReturnType<typeof startCampaign>>;

@@ -4,7 +4,7 @@
 // the applicant no further: not scored nor ranked, their place in 体检与考察 goes to the next in
 // rank (递补), nobody hires them, and everyone else goes on to the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAndTell } from '../../activities/process-status/status-reconciler.js';
+import { closeAndTell } from '../../activities/process-status/close-process.js';
 import type { SessionUser, TemporalHandle } from '../../api/context.js';
 import { terminateProcess } from '../../api/processes/terminate-process.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
@@ -95,12 +95,7 @@ describe('an applicant terminated on its own', () => {
     expect((await eventsOf(c, 'replacement')).map((e) => e.detail)).toMatchObject([
       { reason: WHY, applicationId: second },
     ]);
-    const tasks = await h.db
-      .selectFrom('tasks')
-      .select('status')
-      .where('process_id', '=', c.id)
-      .where('step_key', '=', `inspection.a${first}`)
-      .execute();
+    const tasks = await c.stepTasks(`inspection.a${first}`);
     expect(tasks.map((x) => x.status)).not.toContain('open');
     await h.recordHistory(c.id);
   }, 240_000);
@@ -121,12 +116,7 @@ describe('an applicant terminated on its own', () => {
     ).toBe(true);
 
     await scoreExams(h, c, [first]);
-    const written = await h.db
-      .selectFrom('tasks')
-      .select('context')
-      .where('process_id', '=', c.id)
-      .where('step_key', '=', 'written')
-      .executeTakeFirstOrThrow();
+    const [written] = await c.stepTasks('written');
     expect(
       (written.context as { applicants: { applicationId: number }[] }).applicants.map((a) => a.applicationId),
     ).toEqual([first]);

@@ -169,12 +169,7 @@ describe('targeted recruitment withdrawal (放弃)', () => {
     expect((await replacementOf(c)).map((r) => r.detail)).toMatchObject([
       { replaced: t.people[0].name, reason: expect.stringMatching(/^本人放弃/), applicationId: a1, rank: 2 },
     ]);
-    const closed = await h.db
-      .selectFrom('tasks')
-      .select('status')
-      .where('process_id', '=', c.id)
-      .where('step_key', '=', `inspection.a${a0}`)
-      .execute();
+    const closed = await c.stepTasks(`inspection.a${a0}`);
     expect(closed.map((r) => r.status)).toEqual(['cancelled']);
     expect(await openTasks([c.id, applicantId('trw2-', a0)])).toEqual([]);
   }, 240_000);
@@ -206,12 +201,7 @@ describe('targeted recruitment withdrawal (放弃)', () => {
     expect((await replacementOf(c)).map((r) => r.detail)).toMatchObject([
       { replaced: t.people[0].name, reason: '本人放弃：已考取其他单位', applicationId: a1 },
     ]);
-    const objection = await h.db
-      .selectFrom('tasks')
-      .select('status')
-      .where('process_id', '=', c.id)
-      .where('step_key', '=', 'objection.o1')
-      .executeTakeFirstOrThrow();
+    const [objection] = await c.stepTasks('objection.o1');
     expect(objection.status).toBe('cancelled');
     expect(await openTasks([c.id, applicantId('trw3-', a0)])).toEqual([]);
     const applicant = await h.db
