@@ -282,6 +282,17 @@ export interface IncidentTable {
   reason: string | null;
 }
 
+/** A telling a process's end still owes another workflow (see migration 0013). */
+export interface OwedTellingTable {
+  process_id: string;
+  closed: Json;
+  actor: Json | null;
+  owed_at: Generated<Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  told_at: Date | null;
+}
+
 export type BulkAction = 'cancel' | 'terminate' | 'retry' | 'urge';
 export type BulkItemStatus = 'pending' | 'succeeded' | 'skipped' | 'failed';
 
@@ -565,6 +576,7 @@ export interface Database {
   assessment_notices: AssessmentNoticeTable;
   processes: ProcessTable;
   incidents: IncidentTable;
+  owed_tellings: OwedTellingTable;
   bulk_operations: BulkOperationTable;
   bulk_operation_items: BulkOperationItemTable;
   tasks: TaskTable;

@@ -1,13 +1,12 @@
 // When a workflow ends without saying so itself (terminated by an operator, failed, timed out,
 // or cancelled by a workflow version that did not answer cancellation), its read-model row
 // would stay 进行中 and its tasks in inboxes for ever. This writes what Temporal already knows.
-import type { Client } from '@temporalio/client';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
 import type { Database, ProcessStatus } from '../../db/schema.js';
 import type { Actor } from '../../workflows/human-step/types.js';
-import { RECRUITMENT_TELLINGS } from '../targeted-recruitment/applicant-ended.js';
 import { RECRUITMENT_CLOSINGS } from '../targeted-recruitment/recruitment-closed.js';
+import { oweTelling, tellOwed, type TellingDeps } from './owed-tellings.js';
 
 export type ClosedStatus = Extract<ProcessStatus, 'completed' | 'cancelled' | 'terminated' | 'failed' | 'timed_out'>;
 
@@ -29,38 +28,36 @@ export type ProcessClosing = (trx: Transaction<Database>, closed: ProcessClosed,
 /** Each process type's closing, declared beside its own activities. */
 const CLOSING_BY_TYPE: Record<string, ProcessClosing> = { ...RECRUITMENT_CLOSINGS };
 
-/** What a type's other workflows must hear once one of its processes has been closed so, and by whom. */
-export type ProcessTelling = (
-  deps: { db: DB; client: Client },
-  closed: ProcessClosed,
-  actor?: Actor | null,
-) => Promise<void>;
-
-/** Each process type's telling, declared beside its own activities; run after the transaction. */
-const TELLING_BY_TYPE: Record<string, ProcessTelling> = { ...RECRUITMENT_TELLINGS };
+export interface CloseOutcome {
+  /** The row was still open, and now says how the process ended. */
+  closed: boolean;
+  /** Why its telling failed: it stays owed, and the status reconciler tells it again. */
+  tellingError?: unknown;
+}
 
 /**
- * Writes a run's end (the API's 强制终止, or the reconciler's repair), then tells what its type
- * must tell (an applicant's campaign). Returns whether its row was still open: the second of
- * the two to get there finds it closed and tells nothing again.
+ * Writes a run's end (the API's 强制终止, or the reconciler's repair) and owes what its type must
+ * tell (an applicant's campaign), then tells it. The second of the two to get there finds the
+ * row closed and changes nothing.
  */
 export async function closeAndTell(
-  deps: { db: DB; client: Client },
+  deps: TellingDeps,
   closed: ProcessClosed,
   actor: Actor | null = null,
-): Promise<boolean> {
-  const type = await recordProcessClosed(deps.db, closed);
-  if (!type) return false;
-  await TELLING_BY_TYPE[type]?.(deps, closed, actor);
-  return true;
+): Promise<CloseOutcome> {
+  const owes = await recordProcessClosed(deps.db, closed, actor);
+  if (owes === null) return { closed: false };
+  if (!owes) return { closed: true };
+  const { firstError } = await tellOwed(deps, closed.processId);
+  return firstError === undefined ? { closed: true } : { closed: true, tellingError: firstError };
 }
 
 /**
  * Closes the row, its open tasks and writes the timeline entry in one transaction; a row
  * that already ended is left alone, so running it twice (reconciler and API) changes nothing.
- * Returns the process's type when the row was still open, null otherwise.
+ * Returns null when the row had already ended, else whether a telling is now owed.
  */
-async function recordProcessClosed(db: DB, closed: ProcessClosed): Promise<string | null> {
+async function recordProcessClosed(db: DB, closed: ProcessClosed, actor: Actor | null): Promise<boolean | null> {
   return db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('processes')
@@ -103,6 +100,6 @@ async function recordProcessClosed(db: DB, closed: ProcessClosed): Promise<strin
       .onConflict((oc) => oc.column('event_key').doNothing())
       .execute();
     await CLOSING_BY_TYPE[updated.type]?.(trx, closed, updated.params);
-    return updated.type;
+    return oweTelling(trx, updated.type, closed, actor);
   });
 }

@@ -8,6 +8,7 @@ import type { temporal } from '@temporalio/proto';
 import type { DB } from '../../db/database.js';
 import { ProcessStatus } from '../../workflows/search-attributes.js';
 import { closeAndTell, type ClosedStatus } from './close-process.js';
+import { tellOwed } from './owed-tellings.js';
 
 /** Temporal's end states as our statuses; a run continued as new is not an end. */
 const STATUS_OF: Partial<Record<WorkflowExecutionInfo['status']['name'], ClosedStatus>> = {
@@ -23,6 +24,8 @@ export interface ReconcileOutcome {
   checked: number;
   /** Rows that were still 进行中 here and now say how they ended. */
   repaired: number;
+  /** Tellings owed by ended processes (an applicant's campaign) told in this round. */
+  told?: number;
 }
 
 export async function reconcileProcessStatuses(deps: {
@@ -70,7 +73,7 @@ async function repairBatch(deps: { db: DB; client: Client }, executions: Workflo
     const status = STATUS_OF[execution.status.name];
     if (!status || !open.has(execution.workflowId)) continue;
     const { reason, identity } = await howItClosed(deps.client, execution);
-    const changed = await closeAndTell(deps, {
+    const { closed } = await closeAndTell(deps, {
       processId: execution.workflowId,
       runId: execution.runId,
       status,
@@ -79,7 +82,7 @@ async function repairBatch(deps: { db: DB; client: Client }, executions: Workflo
       actorUserId: null,
       identity,
     });
-    if (changed) repaired++;
+    if (closed) repaired++;
   }
   return repaired;
 }
@@ -107,7 +110,10 @@ export interface StatusReconciler {
   stop(): Promise<void>;
 }
 
-/** At start over all of history, then every `intervalMs` over what closed since the last round. */
+/**
+ * At start over all of history, then every `intervalMs` over what closed since the last round;
+ * each round then tells again what an ended process still owes (a telling that failed).
+ */
 export function startStatusReconciler(deps: {
   db: DB;
   client: Client;
@@ -123,13 +129,13 @@ export function startStatusReconciler(deps: {
     // A margin for clocks and for visibility catching up with a close.
     const started = new Date(Date.now() - 5 * 60_000);
     running = reconcileProcessStatuses({ db: deps.db, client: deps.client, closedSince: since })
-      .then(
-        (outcome) => {
-          since = started;
-          if (outcome.repaired > 0) deps.onRun?.(outcome);
-        },
-        (error) => deps.onError?.(error),
-      )
+      .then(async (outcome) => {
+        since = started;
+        const tellings = await tellOwed(deps);
+        if (tellings.firstError !== undefined) deps.onError?.(tellings.firstError);
+        if (outcome.repaired > 0 || tellings.told > 0) deps.onRun?.({ ...outcome, told: tellings.told });
+      })
+      .catch((error: unknown) => deps.onError?.(error))
       .finally(() => {
         if (!stopped) {
           timer = setTimeout(round, deps.intervalMs ?? 60_000);

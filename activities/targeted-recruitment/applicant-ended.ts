@@ -2,19 +2,19 @@
 // by the reconciler, a failure): once its row is closed and its application cancelled, its
 // campaign is told, and counts, ranks and proposes the applicant no further. Telling twice
 // (the API and the reconciler both) changes nothing; a campaign that has ended is not told.
-import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { DB } from '../../db/database.js';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Actor } from '../../workflows/human-step/types.js';
 import {
   RECRUITMENT_APPLICANT,
   applicantEndedSignal,
 } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
-import type { ProcessClosed, ProcessTelling } from '../process-status/close-process.js';
+import type { ProcessClosed } from '../process-status/close-process.js';
+import type { ProcessTelling, TellingDeps } from '../process-status/owed-tellings.js';
 import { applicantEndedReason } from './recruitment-closed.js';
 
 /** Tells the campaign of the applicant process `closed`, with who ended it when known. */
 export async function tellCampaignApplicantEnded(
-  deps: { db: DB; client: Client },
+  deps: TellingDeps,
   closed: ProcessClosed,
   actor: Actor | null = null,
 ): Promise<void> {

@@ -43,12 +43,21 @@ export async function terminateProcess(a: Acting, target: { id: string; type: st
   const handle = a.temporal.client.workflow.getHandle(id);
   const { runId } = await handle.describe();
   await handle.terminate(`${reason}（${a.user.displayName}）`);
-  await closeAndTell(
+  // The run is terminated whatever follows: a telling that fails now stays owed (the reconciler
+  // tells it again) rather than answering 500 for a process that has ended.
+  const { tellingError } = await closeAndTell(
     { db: a.db, client: a.temporal.client },
     { processId: id, runId, status: 'terminated', at: new Date(), reason, actorUserId: a.user.id },
     actorOf(a.user),
   );
   await AFTER_TERMINATE[target.type]?.(a, id);
-  await auditAs(a, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason } });
+  const owed =
+    tellingError === undefined ? {} : { tellingOwed: String((tellingError as Error)?.message ?? tellingError) };
+  await auditAs(a, {
+    action: 'process.terminated',
+    resource: 'processes',
+    recordId: id,
+    detail: { reason, ...owed },
+  });
   return { id, status: 'terminated' };
 }

@@ -11,6 +11,7 @@ import * as incidents from './0009-incidents.js';
 import * as bulkOperations from './0010-bulk-operations.js';
 import * as inboxIndexes from './0011-inbox-indexes.js';
 import * as slaReportIndex from './0012-sla-report-index.js';
+import * as owedTellings from './0013-owed-tellings.js';
 
 /** Every migration, in order. Names sort the same way they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-bulk-operations': bulkOperations,
   '0011-inbox-indexes': inboxIndexes,
   '0012-sla-report-index': slaReportIndex,
+  '0013-owed-tellings': owedTellings,
 };

@@ -3,10 +3,13 @@
 // reconciler does for a termination from outside (an operator's CLI). The campaign then counts
 // the applicant no further: not scored nor ranked, their place in 体检与考察 goes to the next in
 // rank (递补), nobody hires them, and everyone else goes on to the end.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeAndTell } from '../../activities/process-status/close-process.js';
+import { tellOwed } from '../../activities/process-status/owed-tellings.js';
 import type { SessionUser, TemporalHandle } from '../../api/context.js';
 import { terminateProcess } from '../../api/processes/terminate-process.js';
+import { freePort } from '../../test/support/free-port.js';
 import { createProcessHarness, type ProcessHarness } from '../../test/support/process-harness.js';
 import type { ReserveTestTownship } from '../reserve-cultivation/reserve-test-county.js';
 import {
@@ -113,7 +116,7 @@ describe('an applicant terminated on its own', () => {
     const closed = { processId: applicant.workflowId, runId, reason: '重复报名', actorUserId: null };
     expect(
       await closeAndTell({ db: h.db, client: h.env.client }, { ...closed, status: 'terminated', at: new Date() }),
-    ).toBe(true);
+    ).toEqual({ closed: true });
 
     await scoreExams(h, c, [first]);
     const [written] = await c.stepTasks('written');
@@ -134,5 +137,51 @@ describe('an applicant terminated on its own', () => {
       { actor_user_id: null, comment: WHY, detail: { applicationId: second, from: 'qualified' } },
     ]);
     await h.recordHistory(c.id);
+  }, 240_000);
+
+  it('while Temporal cannot be reached: the telling stays owed, and the next round tells it once', async () => {
+    const c = await startCampaign(h, t, 'trt3-');
+    const [first, second] = await throughReview(h, t, c, 'trt3-', 2);
+    const applicant = h.env.client.workflow.getHandle(applicantId('trt3-', second));
+    const { runId } = await applicant.describe();
+    await applicant.terminate('重复报名');
+
+    // the closing's client finds no server (and does not retry): the row is closed regardless
+    const connection = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, interceptors: [] });
+    const unreachable = new Client({ connection, namespace: h.env.client.options.namespace });
+    const closed = { processId: applicant.workflowId, runId, reason: '重复报名', actorUserId: null };
+    const outcome = await closeAndTell(
+      { db: h.db, client: unreachable },
+      { ...closed, status: 'terminated', at: new Date() },
+    );
+    await connection.close();
+    expect(outcome.closed).toBe(true);
+    expect(outcome.tellingError).toBeInstanceOf(Error);
+    const owed = () =>
+      h.db
+        .selectFrom('owed_tellings')
+        .select(['attempts', 'told_at', 'last_error'])
+        .where('process_id', '=', applicant.workflowId)
+        .executeTakeFirstOrThrow();
+    const failed = await owed();
+    expect(failed).toMatchObject({ attempts: 1, told_at: null });
+    expect(failed.last_error).toBeTruthy();
+    expect(await eventsOf(c, 'applicant_ended')).toEqual([]);
+
+    // the reconciler's next round, the server back: told, and told once
+    expect(await tellOwed({ db: h.db, client: h.env.client })).toEqual({ told: 1, failed: 0 });
+    const told = await owed();
+    expect(told).toMatchObject({ attempts: 2, last_error: null });
+    expect(told.told_at).toBeInstanceOf(Date);
+    expect(await tellOwed({ db: h.db, client: h.env.client })).toEqual({ told: 0, failed: 0 });
+    await vi.waitFor(async () => expect(await eventsOf(c, 'applicant_ended')).toHaveLength(1), {
+      timeout: 30_000,
+      interval: 100,
+    });
+    await scoreExams(h, c, [first]);
+    const [written] = await c.stepTasks('written');
+    expect(
+      (written.context as { applicants: { applicationId: number }[] }).applicants.map((a) => a.applicationId),
+    ).toEqual([first]);
   }, 240_000);
 });
