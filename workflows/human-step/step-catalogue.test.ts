@@ -11,20 +11,38 @@ import { familyOf, occurrenceKey, stepsOf, stepViews } from './step-catalogue.js
 
 const FIXTURES = path.resolve('test/fixtures/histories');
 
-/** The step keys of every task a stored history opened, by process type. */
+type Payload = { data?: string };
+const decoded = (payload: Payload | undefined): unknown =>
+  payload?.data ? JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) : null;
+
+/**
+ * The step keys of every task a stored history opened, by process type: from the openTask
+ * activity's input in the older shape, and from the current step a run records as its search
+ * attribute (QinglanCurrentStep) in the shape that opens steps in local activities.
+ */
 function openedStepKeys(): { processType: string; stepKey: string }[] {
   const found: { processType: string; stepKey: string }[] = [];
   for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
     // Only the attributes read below; the rest of a stored event is not needed here.
-    type Scheduled = { activityType?: { name?: string }; input: { payloads: { data: string }[] } };
+    type Scheduled = { activityType?: { name?: string }; input: { payloads: Payload[] } };
+    type Upserted = { searchAttributes: { indexedFields: Record<string, Payload> } };
     const history = JSON.parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as {
-      events: { activityTaskScheduledEventAttributes?: Scheduled }[];
+      events: {
+        activityTaskScheduledEventAttributes?: Scheduled;
+        upsertWorkflowSearchAttributesEventAttributes?: Upserted;
+      }[];
     };
+    let processType: string | undefined;
     for (const event of history.events) {
       const scheduled = event.activityTaskScheduledEventAttributes;
-      if (scheduled?.activityType?.name !== 'openTask') continue;
-      const input = JSON.parse(Buffer.from(scheduled.input.payloads[0].data, 'base64').toString('utf8'));
-      found.push({ processType: input.processType, stepKey: input.stepKey });
+      if (scheduled?.activityType?.name === 'openTask') {
+        const input = decoded(scheduled.input.payloads[0]) as { processType: string; stepKey: string };
+        found.push({ processType: input.processType, stepKey: input.stepKey });
+      }
+      const fields = event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes.indexedFields ?? {};
+      processType = (decoded(fields.QinglanProcessType) as string | null) ?? processType;
+      const current = decoded(fields.QinglanCurrentStep);
+      if (typeof current === 'string' && processType) found.push({ processType, stepKey: current });
     }
   }
   return found;
@@ -37,6 +55,14 @@ describe('step catalogue', () => {
     // the occurrences that once fell outside every family are among them
     expect(opened.map((o) => o.stepKey)).toEqual(expect.arrayContaining(['objection.o1', 'rescore.o1', 'exchange.m3']));
     expect(opened.some((o) => o.stepKey.startsWith('reminder-talk.p'))).toBe(true);
+    // every process type's runs are among them, 定向考录 only in the newer shape
+    expect(new Set(opened.map((o) => o.processType))).toEqual(new Set(Object.keys(PROCESS_TYPES)));
+    expect(opened).toEqual(
+      expect.arrayContaining([
+        { processType: 'recruitment-campaign', stepKey: 'inspection.a7' },
+        { processType: 'recruitment-campaign', stepKey: 'approval.r2' },
+      ]),
+    );
     for (const { processType, stepKey } of opened) {
       const catalogue = PROCESS_TYPES[processType].catalogue;
       expect(familyOf(stepsOf(catalogue), stepKey), `${processType} ${stepKey}`).toBeDefined();
