@@ -9,7 +9,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor } from '../../workflows/human-step/types.js';
-import { RECRUITMENT_TELLINGS } from '../targeted-recruitment/applicant-ended.js';
+import { RECRUITMENT_TELLINGS } from '../targeted-recruitment/recruitment-tellings.js';
 import type { ProcessClosed } from './close-process.js';
 
 export interface TellingDeps {

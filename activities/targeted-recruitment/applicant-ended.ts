@@ -9,7 +9,7 @@ import {
   applicantEndedSignal,
 } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
 import type { ProcessClosed } from '../process-status/close-process.js';
-import type { ProcessTelling, TellingDeps } from '../process-status/owed-tellings.js';
+import type { TellingDeps } from '../process-status/owed-tellings.js';
 import { applicantEndedReason } from './recruitment-closed.js';
 
 /** Tells the campaign of the applicant process `closed`, with who ended it when known. */
@@ -35,8 +35,3 @@ export async function tellCampaignApplicantEnded(
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     });
 }
-
-/** 定向考录's tellings, by process type. */
-export const RECRUITMENT_TELLINGS: Record<string, ProcessTelling> = {
-  [RECRUITMENT_APPLICANT]: tellCampaignApplicantEnded,
-};

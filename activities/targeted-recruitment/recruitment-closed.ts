@@ -29,6 +29,12 @@ const APPLICANT_ENDED: Partial<Record<ProcessClosed['status'], string>> = {
 
 const withReason = (how: string, closed: ProcessClosed) => (closed.reason ? `${how}：${closed.reason}` : how);
 
+/** Why a campaign's applications are cancelled when it ended so; null when it completed (it wrote every outcome). */
+export function campaignEndedReason(closed: ProcessClosed): string | null {
+  const how = CAMPAIGN_ENDED[closed.status];
+  return how ? withReason(how, closed) : null;
+}
+
 /** Why an applicant's application is cancelled when its workflow ended so; null when it ended otherwise. */
 export function applicantEndedReason(closed: ProcessClosed): string | null {
   const how = APPLICANT_ENDED[closed.status];
@@ -68,10 +74,9 @@ async function cancelUnderWay(
 
 /** The campaign's closing; its params carry the campaign's id. */
 const closeCampaignApplications: ProcessClosing = async (trx, closed, params) => {
-  const how = CAMPAIGN_ENDED[closed.status];
-  // A campaign that completed wrote every outcome itself.
-  if (!how) return;
-  await cancelUnderWay(trx, closed, withReason(how, closed), { column: 'workflow_id', value: closed.processId });
+  const reason = campaignEndedReason(closed);
+  if (!reason) return;
+  await cancelUnderWay(trx, closed, reason, { column: 'workflow_id', value: closed.processId });
   const campaignId = (params as { campaignId?: unknown } | null)?.campaignId;
   if (typeof campaignId === 'number')
     await trx

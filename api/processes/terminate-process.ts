@@ -9,9 +9,7 @@ import { actorOf } from '../auth/actor.js';
 import { requireUser } from '../auth/authenticate.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
 import { jsonBody } from '../resources/common.js';
-import { RECRUITMENT_CAMPAIGN } from '../../workflows/targeted-recruitment/targeted-recruitment-definition.js';
 import { auditAs, type Acting } from './acting.js';
-import { withdrawApplicantsOf } from './targeted-recruitment/campaign-terminated.js';
 import { ProcessIdParam } from './process-schemas.js';
 
 export const ReasonBody = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
@@ -29,14 +27,6 @@ export const terminateRoute = createRoute({
   },
 });
 
-/**
- * What else a type's termination must end: processes it started that outlive it. (What it must
- * tell, an applicant's campaign, is told by the closing itself, as for the reconciler.)
- */
-const AFTER_TERMINATE: Record<string, (a: Acting, id: string) => Promise<unknown>> = {
-  [RECRUITMENT_CAMPAIGN]: withdrawApplicantsOf,
-};
-
 /** Terminates the process (its row, as the caller has read it in scope) and writes why. */
 export async function terminateProcess(a: Acting, target: { id: string; type: string }, reason: string) {
   const { id } = target;
@@ -50,7 +40,6 @@ export async function terminateProcess(a: Acting, target: { id: string; type: st
     { processId: id, runId, status: 'terminated', at: new Date(), reason, actorUserId: a.user.id },
     actorOf(a.user),
   );
-  await AFTER_TERMINATE[target.type]?.(a, id);
   const owed =
     tellingError === undefined ? {} : { tellingOwed: String((tellingError as Error)?.message ?? tellingError) };
   await auditAs(a, {
