@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { findOpenTask } from '../support/open-task.js';
 import type { TestApp, Session } from '../support/test-app.js';
 import { apiResponse, eventually } from './console-page.js';
 
@@ -60,18 +61,7 @@ export function campaignReader(t: TestApp, admin: () => Promise<Session>) {
       ),
     /** Waits until a step of this process has an open task. */
     openTask: (processId: string, stepKey: string) =>
-      eventually(
-        () =>
-          t.db
-            .selectFrom('tasks')
-            .select('id')
-            .where('process_id', '=', processId)
-            .where('step_key', '=', stepKey)
-            .where('status', '=', 'open')
-            .executeTakeFirst(),
-        `the open ${stepKey} task`,
-        LONG,
-      ),
+      eventually(() => findOpenTask(t.db, processId, stepKey), `the open ${stepKey} task`, LONG),
   };
 }
 

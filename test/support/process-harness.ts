@@ -10,6 +10,7 @@ import { createDatabase, type DB } from '../../db/database.js';
 import { actOnTaskUpdate } from '../../workflows/human-step/messages.js';
 import type { Actor, TaskActionRequest } from '../../workflows/human-step/types.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { findOpenTask } from './open-task.js';
 import { createTimeSkippingEnvironment } from './time-skipping.js';
 import { workflowSources } from '../../worker/workflow-sources.js';
 
@@ -81,14 +82,7 @@ export async function createProcessHarness(
     /** Waits (in real time: activities write the row) for the open task of a step. */
     async openTask(processId, stepKey) {
       for (let i = 0; i < 200; i++) {
-        const row = await db
-          .selectFrom('tasks')
-          .select(['id', 'task_key', 'due_at'])
-          .where('process_id', '=', processId)
-          .where('step_key', '=', stepKey)
-          .where('status', '=', 'open')
-          .orderBy('id', 'desc')
-          .executeTakeFirst();
+        const row = await findOpenTask(db, processId, stepKey);
         if (row) return row;
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -34,6 +34,7 @@ import {
 import { annualAssessmentForms } from './annual-assessment-forms.js';
 import { annualAssessmentSteps as S } from './annual-assessment-steps.js';
 import { cadreAssessment } from './cadre-assessment-workflow.js';
+import { cadreEndedHow } from './cadre-ended.js';
 import { rank, type RankedEntry, type Scored } from './ranking.js';
 import { gradeOf, weightedTotal } from './rubric.js';
 
@@ -127,6 +128,8 @@ async function assessTownship(input: TownshipCycleInput, steps: HumanSteps): Pro
 
   // 1. One child per cadre, each in its own scope so the unfinished can be closed at the deadline.
   const results = new Map<number, CadreAssessmentResult>();
+  /** Cadres whose process ended without a result (强制终止, a failure), with how. */
+  const ended = new Map<number, string>();
   const scopes = new Map<number, CancellationScope>();
   const runs: Promise<void>[] = [];
   for (const cadre of cadres.filter((c) => c.userId !== null)) {
@@ -156,12 +159,15 @@ async function assessTownship(input: TownshipCycleInput, steps: HumanSteps): Pro
           progress.assessed = results.size;
         })
         .catch((error) => {
-          if (!isCancellation(error)) throw error;
+          if (isCancellation(error)) return;
+          const how = cadreEndedHow(error);
+          if (how === undefined) throw error;
+          ended.set(cadre.personId, how);
         }),
     );
   }
   const withAccount = scopes.size;
-  await condition(() => results.size === withAccount, `${settings.rankingDeadlineDays} days`);
+  await condition(() => results.size + ended.size === withAccount, `${settings.rankingDeadlineDays} days`);
 
   // 2. Ranking: the missing are listed with the step they wait on, then their children closed.
   const unfinished = cadres.filter((c) => !results.has(c.personId));
@@ -169,9 +175,12 @@ async function assessTownship(input: TownshipCycleInput, steps: HumanSteps): Pro
   missing = unfinished.map((c) => ({
     personId: c.personId,
     name: c.name,
-    waitingOn: c.userId === null ? '无登录账号' : (waiting[cadreAssessmentId(prefix, year, c.personId)] ?? '未知'),
+    waitingOn:
+      c.userId === null
+        ? '无登录账号'
+        : (ended.get(c.personId) ?? waiting[cadreAssessmentId(prefix, year, c.personId)] ?? '未知'),
   }));
-  for (const c of unfinished) scopes.get(c.personId)?.cancel();
+  for (const c of unfinished) if (!ended.has(c.personId)) scopes.get(c.personId)?.cancel();
   await Promise.all(runs);
 
   for (const c of cadres)
