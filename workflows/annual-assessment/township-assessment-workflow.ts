@@ -159,10 +159,11 @@ async function assessTownship(input: TownshipCycleInput, steps: HumanSteps): Pro
           progress.assessed = results.size;
         })
         .catch((error) => {
-          if (isCancellation(error)) return;
+          // closed here, at the deadline or with the township's withdrawal
+          if (scope.consideredCancelled && isCancellation(error)) return;
           const how = cadreEndedHow(error);
-          if (how === undefined) throw error;
-          ended.set(cadre.personId, how);
+          if (how !== undefined) ended.set(cadre.personId, how);
+          else if (!isCancellation(error)) throw error;
         }),
     );
   }

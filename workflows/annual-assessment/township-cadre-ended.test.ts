@@ -1,7 +1,7 @@
 // One cadre's assessment terminated (强制终止 of that process, as the county may from the
-// console), on the dev server: the township's year goes on. It waits for that cadre no longer,
-// ranks the others as soon as they are scored, and lists the terminated cadre among the missing
-// with how their process ended. (The time-skipping server never tells a parent that its child was
+// console) and another's withdrawn (撤销), on the dev server: the township's year goes on. It
+// waits for those cadres no longer, ranks the others as soon as they are scored, and lists the
+// two among the missing with how their process ended. (The time-skipping server never tells a parent that its child was
 // terminated, so this runs in real time.)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,8 +21,8 @@ const wait = { timeout: 60_000, interval: 250 };
 beforeAll(async () => {
   t = await createTestApp({ worker: true });
   k = await createReserveTestTownship(t.db, '430725961', 'tce', 2);
-  // two of its people hold a seat: the township assesses those two
-  for (const p of k.people.slice(0, 2))
+  // three of its people hold a seat: the township assesses those three
+  for (const p of k.people.slice(0, 3))
     await t.db
       .insertInto('positions')
       .values({
@@ -54,8 +54,8 @@ async function act(as: Session, processId: string, stepKey: string, form: Record
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-describe('a township whose cadre was terminated', () => {
-  it('ranks the others without waiting for the deadline, the terminated listed as missing', async () => {
+describe('a township whose cadres were terminated and withdrawn', () => {
+  it('ranks the others without waiting for the deadline, the two listed as missing', async () => {
     const prefix = t.temporal.idPrefix ?? '';
     await t.temporal.client.workflow.start('townshipAssessment', {
       taskQueue: t.temporal.taskQueue,
@@ -63,7 +63,7 @@ describe('a township whose cadre was terminated', () => {
       args: [{ year: YEAR, townshipId: k.townshipId, rubric: DEFAULT_RUBRIC, startedBy: null, idPrefix: prefix }],
     });
     const township = t.temporal.client.workflow.getHandle(townshipCycleId(prefix, YEAR, k.townshipId));
-    const [gone, stays] = k.people.slice(0, 2).map((p) => cadreAssessmentId(prefix, YEAR, p.id));
+    const [gone, withdrawn, stays] = k.people.slice(0, 3).map((p) => cadreAssessmentId(prefix, YEAR, p.id));
     await openTask(gone, 'self-report');
 
     const admin = await t.login('admin');
@@ -73,9 +73,16 @@ describe('a township whose cadre was terminated', () => {
       body: JSON.stringify({ reason: '重复发起' }),
     });
     expect(terminated.status).toBe(200);
+    await openTask(withdrawn, 'self-report');
+    const cancelled = await t.request(`/api/processes/${withdrawn}/cancel`, {
+      method: 'POST',
+      as: admin,
+      body: JSON.stringify({ reason: '调离本镇' }),
+    });
+    expect(cancelled.status).toBe(200);
 
     // the other cadre's year, the deadline (45 days) far off
-    const cadre = k.people[1];
+    const cadre = k.people[2];
     await act(await t.login(cadre.username), stays, 'self-report', { summary: '全年工作总结' });
     const village = k.villages.find((v) => v.id === cadre.villageId)!;
     await act(await t.login(village.secretary), stays, 'review', { opinion: '工作认真' });
@@ -91,6 +98,7 @@ describe('a township whose cadre was terminated', () => {
       .execute();
     expect(rows).toEqual([
       { person_id: k.people[0].id, rank: null, missing_step: '流程已强制终止' },
+      { person_id: k.people[1].id, rank: null, missing_step: '流程已撤销' },
       { person_id: cadre.id, rank: 1, missing_step: null },
     ]);
     expect((await township.describe()).status.name).toBe('RUNNING');
