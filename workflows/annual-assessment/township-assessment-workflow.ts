@@ -128,7 +128,7 @@ async function assessTownship(input: TownshipCycleInput, steps: HumanSteps): Pro
 
   // 1. One child per cadre, each in its own scope so the unfinished can be closed at the deadline.
   const results = new Map<number, CadreAssessmentResult>();
-  /** Cadres whose process ended without a result (强制终止, a failure), with how. */
+  /** Cadres whose process ended without a result (撤销, 强制终止, a failure), with how. */
   const ended = new Map<number, string>();
   const scopes = new Map<number, CancellationScope>();
   const runs: Promise<void>[] = [];
