@@ -1,6 +1,6 @@
-// What a process's end from outside must tell another workflow (an applicant's campaign that the
-// applicant has ended) is owed in the same transaction as the end itself, then told and marked
-// told. A telling that fails (Temporal unreachable for a moment, the API's request cut short)
+// What a process's end from outside must tell other workflows (an applicant's campaign that the
+// applicant has ended, a campaign's applicants that they are withdrawn) is owed in the same
+// transaction as the end itself, then told and marked told. A telling that fails (Temporal unreachable for a moment, the API's request cut short)
 // stays owed, and every round of the status reconciler tells it again: a telling is idempotent,
 // so telling twice changes nothing, while never telling leaves a campaign counting a person the
 // county has terminated.

@@ -24,7 +24,7 @@ export interface ReconcileOutcome {
   checked: number;
   /** Rows that were still 进行中 here and now say how they ended. */
   repaired: number;
-  /** Tellings owed by ended processes (an applicant's campaign) told in this round. */
+  /** Tellings owed by ended processes (a campaign's applicants, an applicant's campaign) told in this round. */
   told?: number;
 }
 

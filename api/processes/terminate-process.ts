@@ -28,7 +28,7 @@ export const terminateRoute = createRoute({
 });
 
 /** Terminates the process (its row, as the caller has read it in scope) and writes why. */
-export async function terminateProcess(a: Acting, target: { id: string; type: string }, reason: string) {
+export async function terminateProcess(a: Acting, target: { id: string }, reason: string) {
   const { id } = target;
   const handle = a.temporal.client.workflow.getHandle(id);
   const { runId } = await handle.describe();

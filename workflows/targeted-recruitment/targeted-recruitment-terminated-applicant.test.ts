@@ -19,7 +19,7 @@ import {
   throughReview,
   type TestCampaign,
 } from './recruitment-test-campaign.js';
-import { RECRUITMENT_APPLICANT, applicantId } from './targeted-recruitment-definition.js';
+import { applicantId } from './targeted-recruitment-definition.js';
 
 let h: ProcessHarness;
 let t: ReserveTestTownship;
@@ -37,11 +37,7 @@ async function terminateAsCounty(id: string) {
   const admin = await h.actor('admin');
   const user: SessionUser = { ...admin, id: admin.userId };
   const temporal = { client: h.env.client } as TemporalHandle;
-  await terminateProcess(
-    { db: h.db, temporal, user, requestId: `terminate-${id}`, ip: null },
-    { id, type: RECRUITMENT_APPLICANT },
-    '重复报名',
-  );
+  await terminateProcess({ db: h.db, temporal, user, requestId: `terminate-${id}`, ip: null }, { id }, '重复报名');
   return admin.userId;
 }
 
