@@ -43,6 +43,9 @@ export async function oweTelling(
   return true;
 }
 
+/** A failed telling's words, as kept in `last_error` and the 强制终止's audit entry. */
+export const tellingErrorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export interface TellingRound {
   told: number;
   failed: number;
@@ -78,7 +81,7 @@ export async function tellOwed(deps: TellingDeps, processId?: string): Promise<T
       .set((eb) => ({
         attempts: eb('attempts', '+', 1),
         told_at: error === undefined ? new Date() : null,
-        last_error: error === undefined ? null : error instanceof Error ? error.message : String(error),
+        last_error: error === undefined ? null : tellingErrorText(error),
       }))
       .where('process_id', '=', row.process_id)
       .execute();

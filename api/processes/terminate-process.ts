@@ -5,6 +5,7 @@
 // it concerns are told (a campaign its applicants', an applicant's campaign).
 import { createRoute, z } from '@hono/zod-openapi';
 import { closeAndTell } from '../../activities/process-status/close-process.js';
+import { tellingErrorText } from '../../activities/process-status/owed-tellings.js';
 import { actorOf } from '../auth/actor.js';
 import { requireUser } from '../auth/authenticate.js';
 import { errorResponses, jsonResponse } from '../openapi/responses.js';
@@ -40,13 +41,7 @@ export async function terminateProcess(a: Acting, target: { id: string }, reason
     { processId: id, runId, status: 'terminated', at: new Date(), reason, actorUserId: a.user.id },
     actorOf(a.user),
   );
-  const owed =
-    tellingError === undefined ? {} : { tellingOwed: String((tellingError as Error)?.message ?? tellingError) };
-  await auditAs(a, {
-    action: 'process.terminated',
-    resource: 'processes',
-    recordId: id,
-    detail: { reason, ...owed },
-  });
+  const owed = tellingError === undefined ? {} : { tellingOwed: tellingErrorText(tellingError) };
+  await auditAs(a, { action: 'process.terminated', resource: 'processes', recordId: id, detail: { reason, ...owed } });
   return { id, status: 'terminated' };
 }
